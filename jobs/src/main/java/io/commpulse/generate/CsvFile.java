@@ -1,0 +1,67 @@
+package io.commpulse.generate;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes RFC 4180 CSV (quoted only when needed) the way common exporters do. */
+final class CsvFile implements AutoCloseable {
+  private final BufferedWriter out;
+
+  CsvFile(Path file, Charset charset, List<String> header) {
+    try {
+      Files.createDirectories(file.getParent());
+      OutputStream stream = Files.newOutputStream(file);
+      out = new BufferedWriter(new OutputStreamWriter(stream, charset), 1 << 16);
+      row(header.toArray(String[]::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void row(String... fields) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < fields.length; i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      line.append(quote(fields[i]));
+    }
+    rawLine(line.toString());
+  }
+
+  /** A line written as is: how malformed records reach landing folders. */
+  void rawLine(String line) {
+    try {
+      out.write(line);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String quote(String field) {
+    if (field == null) {
+      return "";
+    }
+    if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+      return '"' + field.replace("\"", "\"\"") + '"';
+    }
+    return field;
+  }
+
+  @Override
+  public void close() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.commpulse.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
+
+import io.commpulse.lake.Lake;
+import io.commpulse.ops.RunLog;
+import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Loads one month of one landing source into {@code bronze.<source>}: rejected rows go to
+ * {@code bronze.quarantine} with their reason, and {@code ops.ingest_audit} records the accounting.
+ * The month's partition is replaced atomically, so reruns never duplicate.
+ */
+public final class BronzeIngest {
+  private final Lake lake;
+  private final SchemaCatalog catalog;
+  private final String landingRoot;
+
+  public BronzeIngest(Lake lake, SchemaCatalog catalog, String landingRoot) {
+    this.lake = lake;
+    this.catalog = catalog;
+    this.landingRoot = landingRoot;
+  }
+
+  public record Outcome(String source, YearMonth month, int files, long read, long accepted, long quarantined,
+      long duplicates, long durationMs) {}
+
+  /** Resolves "all" or a source name to the sources to ingest, failing clearly on an unknown name. */
+  public List<String> sources(String requested) {
+    List<String> known = catalog.sourceNames();
+    if ("all".equals(requested)) {
+      return known;
+    }
+    if (!known.contains(requested)) {
+      throw new io.commpulse.cli.UserError("unknown source '" + requested + "'; known sources: "
+          + String.join(", ", known) + " (or 'all')");
+    }
+    return List.of(requested);
+  }
+
+  public Outcome ingest(String sourceName, YearMonth month, Instant now) {
+    long started = System.nanoTime();
+    TableContract source = catalog.table("landing." + sourceName);
+    SparkSession spark = lake.spark();
+    LandingFolder folder = LandingFolder.locate(spark.sparkContext().hadoopConfiguration(), landingRoot,
+        sourceName, month, source.format());
+    String batchId = folder.batchId();
+    Timestamp ingestedAt = Timestamp.from(now);
+
+    Dataset<Row> text = readAsText(spark, source, folder);
+    Dataset<Row> validated = RowValidation.validate(text, source, now)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long read = text.count();
+      Dataset<Row> accepted = RowValidation.accepted(validated)
+          .withColumn("month", lit(month.toString()))
+          .withColumn("batch_id", lit(batchId))
+          .withColumn("ingested_at", lit(ingestedAt));
+      Dataset<Row> rejected = RowValidation.rejected(validated, source)
+          .withColumn("month", lit(month.toString()))
+          .withColumn("batch_id", lit(batchId))
+          .withColumn("ingested_at", lit(ingestedAt));
+      long acceptedCount = accepted.count();
+      long quarantinedCount = rejected.count();
+      long duplicates = rejected.where(col("reason_code").equalTo("duplicate")).count();
+      if (read != acceptedCount + quarantinedCount) {
+        throw new IllegalStateException(String.format(
+            "row conservation broken for %s %s: read %d != accepted %d + quarantined %d; nothing was written",
+            sourceName, month, read, acceptedCount, quarantinedCount));
+      }
+      TableContract bronze = catalog.table("bronze." + sourceName);
+      TableContract quarantine = catalog.table("bronze.quarantine");
+      lake.replace(quarantine, rejected,
+          "source = '" + sourceName + "' AND month = '" + month + "'");
+      lake.replaceMonth(bronze, accepted, month.toString());
+      long durationMs = (System.nanoTime() - started) / 1_000_000;
+      Outcome outcome = new Outcome(sourceName, month, folder.files().size(), read, acceptedCount,
+          quarantinedCount, duplicates, durationMs);
+      writeAudit(outcome, batchId, now);
+      RunLog.info("ingest %-20s %s: %d files, %,d read, %,d accepted, %,d quarantined (%d duplicates) in %s",
+          sourceName, month, outcome.files(), read, acceptedCount, quarantinedCount, duplicates,
+          RunLog.seconds(started));
+      return outcome;
+    } finally {
+      validated.unpersist();
+    }
+  }
+
+  private static Dataset<Row> readAsText(SparkSession spark, TableContract source, LandingFolder folder) {
+    StructType text = new StructType(source.columns().stream()
+        .map(c -> DataTypes.createStructField(c.name(), DataTypes.StringType, true))
+        .toArray(StructField[]::new))
+        .add(RowValidation.CORRUPT, DataTypes.StringType, true);
+    if (folder.files().isEmpty()) {
+      return spark.createDataFrame(List.<Row>of(), text.add(RowValidation.SOURCE_FILE, DataTypes.StringType));
+    }
+    DataFrameReader reader = spark.read().schema(text)
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", RowValidation.CORRUPT)
+        .option("encoding", "UTF-8");
+    String[] paths = folder.files().stream().map(LandingFolder.LandingFile::path).toArray(String[]::new);
+    Dataset<Row> rows = "jsonl".equals(source.format())
+        ? reader.json(paths)
+        : reader.option("header", "true").option("multiLine", "true").option("escape", "\"")
+            .option("enforceSchema", "false").csv(paths);
+    return rows.withColumn(RowValidation.SOURCE_FILE,
+        element_at(split(col("_metadata.file_path"), "/"), -1));
+  }
+
+  private void writeAudit(Outcome outcome, String batchId, Instant started) {
+    TableContract audit = catalog.table("ops.ingest_audit");
+    Row row = RowFactory.create(UUID.randomUUID().toString(), outcome.source(), outcome.month().toString(),
+        batchId, outcome.files(), outcome.read(), outcome.accepted(), outcome.quarantined(),
+        outcome.duplicates(), Timestamp.from(started), outcome.durationMs(), "succeeded");
+    StructType schema = new StructType(audit.columns().stream()
+        .map(ColumnSpec::sparkField).toArray(StructField[]::new));
+    lake.append(audit, lake.spark().createDataFrame(List.of(row), schema));
+  }
+}

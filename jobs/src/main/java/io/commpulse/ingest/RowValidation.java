@@ -1,0 +1,164 @@
+package io.commpulse.ingest;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.to_utc_timestamp;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.TableContract;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Pure transformations that turn landing records (every column read as text) into typed rows and
+ * a list of problems per row, following the constraints of the source's contract.
+ */
+public final class RowValidation {
+  /** Column Spark's permissive readers fill with the raw text of a record they could not parse. */
+  public static final String CORRUPT = "_corrupt_record";
+  public static final String SOURCE_FILE = "source_file";
+  static final String PROBLEMS = "_problems";
+  private static final String RAW_PREFIX = "_raw_";
+  private static final String OFFSET_SUFFIX = ".*(Z|[+-][0-9]{2}:?[0-9]{2})$";
+
+  private RowValidation() {}
+
+  /**
+   * Adds typed contract columns and {@code _problems}, an array of (code, message) structs that is
+   * empty for a valid row. Exact repeats of an earlier valid row get a {@code duplicate} problem.
+   */
+  public static Dataset<Row> validate(Dataset<Row> textRows, TableContract source, Instant now) {
+    Dataset<Row> rows = textRows;
+    for (ColumnSpec column : source.columns()) {
+      rows = rows.withColumnRenamed(column.name(), RAW_PREFIX + column.name());
+    }
+    List<Column> problems = new ArrayList<>();
+    Column malformed = col(CORRUPT).isNotNull();
+    for (ColumnSpec column : source.columns()) {
+      Column raw = col(RAW_PREFIX + column.name());
+      rows = rows.withColumn(column.name(), typed(raw, column, source.sourceTimezone()));
+      problems.addAll(columnProblems(column, raw, col(column.name()), now));
+    }
+    Column found = array_compact(array(problems.toArray(Column[]::new)));
+    // A malformed record's fields are shifted garbage: report only that it is malformed.
+    rows = rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed",
+        lit("record does not match the " + source.columns().size() + " columns of the header"))))
+        .otherwise(found));
+    return markDuplicates(rows, source);
+  }
+
+  private static Column typed(Column raw, ColumnSpec column, String sourceZone) {
+    Column text = when(trim(raw).equalTo(""), lit(null)).otherwise(trim(raw));
+    if (column.isTimestamp()) {
+      Column parsed = text.try_cast(DataTypes.TimestampType);
+      String zone = sourceZone == null ? "UTC" : sourceZone;
+      return when(text.rlike(OFFSET_SUFFIX), parsed).otherwise(to_utc_timestamp(parsed, zone));
+    }
+    if (column.type().equals("boolean")) {
+      return text.try_cast(DataTypes.BooleanType);
+    }
+    if (column.type().equals("int") || column.type().equals("long")) {
+      // "3.0" is how many exporters write integers; accept it only when it is whole.
+      Column number = text.try_cast(DataTypes.createDecimalType(38, 6));
+      return when(number.equalTo(number.cast(DataTypes.LongType)), number.cast(column.sparkType()));
+    }
+    return column.type().equals("string") ? text : text.try_cast(column.sparkType());
+  }
+
+  private static List<Column> columnProblems(ColumnSpec column, Column raw, Column value, Instant now) {
+    String name = column.name();
+    Column present = raw.isNotNull().and(trim(raw).notEqual(""));
+    List<Column> found = new ArrayList<>();
+    found.add(when(raw.contains("\uFFFD"), problem("encoding",
+        lit(name + ": text is not valid UTF-8 (was the file saved as GBK or another code page?)"))));
+    if (!column.nullable()) {
+      found.add(when(present.isNull().or(not(present)),
+          problem("missing_required", lit(name + ": required value is missing"))));
+    }
+    found.add(when(present.and(value.isNull()),
+        problem("wrong_type", concat(lit(name + ": '"), raw, lit("' is not a valid " + column.type())))));
+    if (column.min() != null && !column.isTimestamp()) {
+      found.add(when(value.lt(column.min()), problem("out_of_range",
+          concat(lit(name + ": "), raw, lit(" is below the minimum " + plain(column.min()))))));
+    }
+    if (column.max() != null && !column.isTimestamp()) {
+      found.add(when(value.gt(column.max()), problem("out_of_range",
+          concat(lit(name + ": "), raw, lit(" is above the maximum " + plain(column.max()))))));
+    }
+    if (column.allowed() != null) {
+      found.add(when(value.isNotNull().and(not(value.isin(column.allowed().toArray()))),
+          problem("not_allowed", concat(lit(name + ": '"), raw, lit("' is not one of " + column.allowed())))));
+    }
+    if (column.pattern() != null) {
+      found.add(when(value.isNotNull().and(not(value.rlike(column.pattern()))),
+          problem("bad_pattern", concat(lit(name + ": '"), raw, lit("' does not match " + column.pattern())))));
+    }
+    if (column.notFuture()) {
+      found.add(when(value.gt(lit(Timestamp.from(now))), problem("future_timestamp",
+          concat(lit(name + ": "), raw, lit(" is in the future")))));
+    }
+    if (column.earliest() != null) {
+      found.add(when(value.lt(lit(Timestamp.from(Instant.parse(column.earliest())))), problem("too_early",
+          concat(lit(name + ": "), raw, lit(" is before " + column.earliest())))));
+    }
+    return found;
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  private static Column problem(String code, Column message) {
+    return struct(lit(code).as("code"), message.as("message"));
+  }
+
+  private static Dataset<Row> markDuplicates(Dataset<Row> rows, TableContract source) {
+    List<Column> content = new ArrayList<>();
+    source.columns().forEach(c -> content.add(col(RAW_PREFIX + c.name())));
+    content.add(col("_valid"));
+    Column occurrence = row_number().over(Window.partitionBy(content.toArray(Column[]::new)).orderBy(col(SOURCE_FILE)));
+    return rows
+        .withColumn("_valid", size(col(PROBLEMS)).equalTo(0))
+        .withColumn("_occurrence", when(col("_valid"), occurrence))
+        .drop("_valid")
+        .withColumn(PROBLEMS, when(col("_occurrence").gt(1), array(problem("duplicate",
+            lit("exact repeat of an earlier record in this batch")))).otherwise(col(PROBLEMS)))
+        .drop("_occurrence");
+  }
+
+  public static Dataset<Row> accepted(Dataset<Row> validated) {
+    return validated.where(size(col(PROBLEMS)).equalTo(0));
+  }
+
+  /** Rejected rows as {@code bronze.quarantine} wants them (without batch columns). */
+  public static Dataset<Row> rejected(Dataset<Row> validated, TableContract source) {
+    Column rawFields = to_json(struct(source.columns().stream()
+        .map(c -> col(RAW_PREFIX + c.name()).as(c.name())).toArray(Column[]::new)));
+    return validated.where(size(col(PROBLEMS)).gt(0)).select(
+        lit(source.name()).as("source"),
+        col(SOURCE_FILE),
+        coalesce(col(CORRUPT), rawFields).as("raw"),
+        col(PROBLEMS).getItem(0).getField("code").as("reason_code"),
+        array_join(transform(col(PROBLEMS), p -> p.getField("message")), "; ").as("reason"));
+  }
+}
