@@ -1,0 +1,40 @@
+package io.commpulse.testing;
+
+import io.commpulse.spark.SparkSessions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.spark.sql.SparkSession;
+
+/** One local SparkSession for the whole test JVM: a cold session costs seconds. */
+public final class TestSpark {
+  private static SparkSession session;
+
+  private TestSpark() {}
+
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      System.setProperty("spark.master", "local[2]");
+      System.setProperty("spark.sql.shuffle.partitions", "2");
+      System.setProperty("spark.default.parallelism", "2");
+      System.setProperty("spark.ui.enabled", "false");
+      System.setProperty("spark.sql.adaptive.enabled", "false");
+      session = SparkSessions.getOrCreate("local[2]", "commpulse-tests");
+    }
+    return session;
+  }
+
+  /** The repository root, where schemas/ and the launcher live. */
+  public static Path repoRoot() {
+    return Paths.get(System.getProperty("commpulse.repo.root", "..")).toAbsolutePath().normalize();
+  }
+
+  public static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
