@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         GenerateCommand.class,
         IngestCommand.class,
+        SilverCommand.class,
+        GoldCommand.class,
+        RunCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommPulse implements Runnable {
   @CommandLine.Spec

@@ -57,6 +57,14 @@ public final class Lake {
     return spark.read().format("delta").load(path(table));
   }
 
+  /** One month of a month-partitioned table; empty (with the contract's columns) when the table does not exist yet. */
+  public Dataset<Row> readMonth(TableContract table, String month) {
+    if (!exists(table)) {
+      return spark.createDataFrame(List.of(), table.sparkSchema());
+    }
+    return read(table).where(functions.col("month").equalTo(month));
+  }
+
   /** The table as it was at a Delta version: what reproducible reports read. */
   public Dataset<Row> readAtVersion(TableContract table, long version) {
     requireExists(table);

@@ -117,6 +117,10 @@ public final class SchemaCatalog {
     return contract;
   }
 
+  public java.util.Optional<TableContract> find(String qualifiedName) {
+    return java.util.Optional.ofNullable(tables.get(qualifiedName));
+  }
+
   public Collection<TableContract> tables() {
     return tables.values();
   }

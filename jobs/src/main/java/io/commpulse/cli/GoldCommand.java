@@ -1,0 +1,30 @@
+package io.commpulse.cli;
+
+import io.commpulse.gold.GoldJob;
+import io.commpulse.schema.SchemaCatalog;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "gold", mixinStandardHelpOptions = true,
+    description = {"Compute the gold KPI tables of a month from silver: satisfaction, coverage, response_sla,",
+        "social_response, mistransmission, hotspots and the kpi_scorecard."})
+final class GoldCommand implements Callable<Integer> {
+  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to compute.")
+  YearMonth month;
+
+  @Mixin
+  LakeOptions lakeOptions;
+
+  @Mixin
+  GoldOptions goldOptions;
+
+  @Override
+  public Integer call() {
+    new GoldJob(lakeOptions.open("gold"), SchemaCatalog.get(), goldOptions.calendar(), goldOptions.minGroupSize())
+        .run(month);
+    return 0;
+  }
+}

@@ -1,0 +1,27 @@
+package io.commpulse.cli;
+
+import io.commpulse.surveys.Anonymity;
+import io.commpulse.tickets.BusinessCalendar;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Settings of the gold metrics. */
+public final class GoldOptions {
+  @Option(names = "--calendar", paramLabel = "FILE",
+      description = "Business calendar JSON for business-hour metrics: {\"timezone\":..., \"working_days\":[\"MON\",...],"
+          + " \"start\":\"09:00\", \"end\":\"18:00\", \"holidays\":[\"2026-10-01\",...]}. Default: Mon-Fri 09:00-18:00 Asia/Shanghai.")
+  Path calendar;
+
+  @Option(names = "--min-group-size", defaultValue = "" + Anonymity.DEFAULT_MIN_GROUP, paramLabel = "N",
+      description = "Anonymity threshold: survey figures of groups with fewer respondents are suppressed (at least "
+          + Anonymity.FLOOR + "). Default: ${DEFAULT-VALUE}")
+  int minGroupSize;
+
+  public BusinessCalendar calendar() {
+    return calendar == null ? BusinessCalendar.standard() : BusinessCalendar.fromFile(calendar);
+  }
+
+  public int minGroupSize() {
+    return Anonymity.checkedThreshold(minGroupSize);
+  }
+}

@@ -1,0 +1,31 @@
+package io.commpulse.cli;
+
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.silver.PseudonymKey;
+import io.commpulse.silver.SilverJob;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "silver", mixinStandardHelpOptions = true,
+    description = {"Build the silver tables of a month from bronze: typed, de-duplicated (latest record per key),",
+        "UTC timestamps with the source time zone recorded, identifiers replaced by HMAC-SHA256 pseudonyms."})
+final class SilverCommand implements Callable<Integer> {
+  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to build.")
+  YearMonth month;
+
+  @Mixin
+  LakeOptions lakeOptions;
+
+  @Mixin
+  PseudonymOptions pseudonymOptions;
+
+  @Override
+  public Integer call() {
+    PseudonymKey key = pseudonymOptions.key();
+    new SilverJob(lakeOptions.open("silver"), SchemaCatalog.get(), key).run(month);
+    return 0;
+  }
+}

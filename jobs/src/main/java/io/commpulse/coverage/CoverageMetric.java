@@ -1,0 +1,118 @@
+package io.commpulse.coverage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.unix_timestamp;
+import static org.apache.spark.sql.functions.when;
+
+import io.commpulse.gold.Cells;
+import io.commpulse.gold.ContractRows;
+import io.commpulse.schema.TableContract;
+import io.commpulse.stats.Interval;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code gold.coverage}: for each decision, which share of the employees on the roster on the
+ * publication day (in the company's time zone) became aware of it.
+ */
+public final class CoverageMetric {
+  public static final double TARGET = 0.95;
+  public static final String ALL = "ALL";
+
+  private CoverageMetric() {}
+
+  /** Employees eligible for each decision, with whether and how they became aware of it. */
+  static Dataset<Row> reach(Dataset<Row> decisions, Dataset<Row> employees, Dataset<Row> acknowledgements) {
+    Dataset<Row> published = decisions.select(col("decision_id"), col("title_zh"), col("title_en"),
+        col("published_at"), to_date(from_utc_timestamp(col("published_at"), col("source_timezone"))).as("publish_day"));
+    Dataset<Row> eligible = published.crossJoin(employees.select("employee_key", "department", "hire_date", "leave_date"))
+        .where(col("hire_date").leq(col("publish_day"))
+            .and(col("leave_date").isNull().or(col("leave_date").geq(col("publish_day")))));
+    Dataset<Row> aware = acknowledgements.select(col("decision_id").as("a_decision"), col("employee_key").as("a_employee"),
+        col("aware_at"), col("channel"));
+    return eligible.join(aware, eligible.col("decision_id").equalTo(aware.col("a_decision"))
+            .and(eligible.col("employee_key").equalTo(aware.col("a_employee"))), "left")
+        .withColumn("is_aware", when(col("aware_at").isNotNull(), 1).otherwise(0))
+        .withColumn("hours_to_aware",
+            (unix_timestamp(col("aware_at")).minus(unix_timestamp(col("published_at")))).divide(3600.0));
+  }
+
+  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> decisions,
+      Dataset<Row> employees, Dataset<Row> acknowledgements) {
+    Dataset<Row> reach = reach(decisions, employees, acknowledgements).cache();
+    try {
+      Column[] byDept = {col("decision_id"), col("title_zh"), col("title_en"), col("department")};
+      Column[] overall = {col("decision_id"), col("title_zh"), col("title_en"), lit(ALL).as("department")};
+      List<Row> cells = new ArrayList<>(aggregate(reach, byDept));
+      cells.addAll(aggregate(reach, overall));
+      Map<String, Row> topChannel = topChannels(reach);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Row cell : cells) {
+        rows.add(row(month, cell, topChannel.get(Cells.str(cell, "decision_id") + "|" + Cells.str(cell, "department"))));
+      }
+      return ContractRows.toDataFrame(reach.sparkSession(), table, rows);
+    } finally {
+      reach.unpersist();
+    }
+  }
+
+  private static List<Row> aggregate(Dataset<Row> reach, Column[] groups) {
+    return reach.groupBy(groups).agg(count(lit(1)).as("employees"), sum("is_aware").as("aware"),
+        expr("percentile(hours_to_aware, 0.5)").as("median_hours")).collectAsList();
+  }
+
+  /** Most frequent channel per decision and department (and ALL); ties go to the alphabetically first. */
+  private static Map<String, Row> topChannels(Dataset<Row> reach) {
+    Dataset<Row> aware = reach.where(col("is_aware").equalTo(1));
+    List<Row> counts = new ArrayList<>(aware.groupBy(col("decision_id"), col("department"), col("channel")).count()
+        .collectAsList());
+    counts.addAll(aware.groupBy(col("decision_id"), lit(ALL).as("department"), col("channel")).count().collectAsList());
+    Map<String, Row> best = new HashMap<>();
+    for (Row r : counts) {
+      String key = r.getString(0) + "|" + r.getString(1);
+      Row current = best.get(key);
+      if (current == null || r.getLong(3) > current.getLong(3)
+          || (r.getLong(3) == current.getLong(3) && r.getString(2).compareTo(current.getString(2)) < 0)) {
+        best.put(key, r);
+      }
+    }
+    return best;
+  }
+
+  private static Map<String, Object> row(String month, Row cell, Row topChannel) {
+    long employees = Cells.lng(cell, "employees");
+    long aware = Cells.lng(cell, "aware");
+    Interval ci = Interval.wilson(aware, employees);
+    Double share = Cells.ratio(aware, employees);
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("month", month);
+    row.put("decision_id", Cells.str(cell, "decision_id"));
+    row.put("title_zh", Cells.str(cell, "title_zh"));
+    row.put("title_en", Cells.str(cell, "title_en"));
+    row.put("department", Cells.str(cell, "department"));
+    row.put("employees", employees);
+    row.put("aware", aware);
+    row.put("share", share);
+    row.put("ci_low", ci == null ? null : ci.low());
+    row.put("ci_high", ci == null ? null : ci.high());
+    row.put("target", TARGET);
+    row.put("p_below_target", Interval.pBelowTarget(aware, employees, TARGET));
+    row.put("meets_target", share == null ? null : share >= TARGET);
+    row.put("median_hours_to_aware", Cells.dbl(cell, "median_hours"));
+    row.put("top_channel", topChannel == null ? null : topChannel.getString(2));
+    row.put("top_channel_share", topChannel == null ? null : Cells.ratio(topChannel.getLong(3), aware));
+    return row;
+  }
+}

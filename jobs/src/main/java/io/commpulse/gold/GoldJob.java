@@ -1,0 +1,74 @@
+package io.commpulse.gold;
+
+import io.commpulse.commlog.HotspotsMetric;
+import io.commpulse.commlog.MistransmissionMetric;
+import io.commpulse.coverage.CoverageMetric;
+import io.commpulse.lake.Lake;
+import io.commpulse.ops.RunLog;
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.KpiScorecard;
+import io.commpulse.social.SocialResponseMetric;
+import io.commpulse.surveys.SatisfactionMetric;
+import io.commpulse.tickets.BusinessCalendar;
+import io.commpulse.tickets.ResponseSlaMetric;
+import java.time.YearMonth;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Computes every gold table of a month from silver; each table's month is replaced atomically. */
+public final class GoldJob {
+  private final Lake lake;
+  private final SchemaCatalog catalog;
+  private final BusinessCalendar calendar;
+  private final int minGroup;
+
+  public GoldJob(Lake lake, SchemaCatalog catalog, BusinessCalendar calendar, int minGroup) {
+    this.lake = lake;
+    this.catalog = catalog;
+    this.calendar = calendar;
+    this.minGroup = minGroup;
+  }
+
+  public void run(YearMonth month) {
+    long started = System.nanoTime();
+    String m = month.toString();
+    String previous = month.minusMonths(1).toString();
+    Dataset<Row> satisfaction = write("satisfaction", m, () -> SatisfactionMetric.compute(gold("satisfaction"), m,
+        silver("survey_answers", m), silver("employees", m), lake.readMonth(gold("satisfaction"), previous), minGroup));
+    Dataset<Row> coverage = write("coverage", m, () -> CoverageMetric.compute(gold("coverage"), m,
+        silver("decisions", m), silver("employees", m), silver("acknowledgements", m)));
+    Dataset<Row> sla = write("response_sla", m,
+        () -> ResponseSlaMetric.compute(gold("response_sla"), m, silver("tickets", m), calendar));
+    Dataset<Row> social = write("social_response", m,
+        () -> SocialResponseMetric.compute(gold("social_response"), m, silver("social_comments", m)));
+    Dataset<Row> mistransmission = write("mistransmission", m,
+        () -> MistransmissionMetric.compute(gold("mistransmission"), m, silver("comm_log", m)));
+    write("hotspots", m, () -> HotspotsMetric.compute(gold("hotspots"), m, silver("comm_log", m),
+        silver("tickets", m), lake.readMonth(gold("hotspots"), previous)));
+    Dataset<Row> abResults = catalog.find("gold.ab_results").filter(lake::exists)
+        .map(t -> lake.readMonth(t, m)).orElse(null);
+    write("kpi_scorecard", m, () -> KpiScorecard.compute(gold("kpi_scorecard"), m, new KpiScorecard.Inputs(
+        mistransmission, sla, social, coverage, satisfaction, abResults,
+        lake.readMonth(gold("kpi_scorecard"), previous))));
+    RunLog.info("gold %s: all tables written in %s", month, RunLog.seconds(started));
+  }
+
+  private TableContract gold(String name) {
+    return catalog.table("gold." + name);
+  }
+
+  private Dataset<Row> silver(String name, String month) {
+    return lake.read(catalog.table("silver." + name)).where(org.apache.spark.sql.functions.col("month").equalTo(month));
+  }
+
+  /** Writes the month of a gold table and returns it as read back, so later tables build on what is stored. */
+  private Dataset<Row> write(String name, String month, Supplier<Dataset<Row>> compute) {
+    long started = System.nanoTime();
+    TableContract table = gold(name);
+    lake.replaceMonth(table, compute.get(), month);
+    RunLog.info("gold %-18s %s: written in %s", name, month, RunLog.seconds(started));
+    return lake.readMonth(table, month);
+  }
+}

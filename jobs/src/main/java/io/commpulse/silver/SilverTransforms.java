@@ -1,0 +1,94 @@
+package io.commpulse.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.trim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Pure bronze-to-silver transformations. Each takes one month of a bronze table and returns the
+ * silver rows: de-duplicated by key, identifiers pseudonymised, with the source time zone recorded.
+ */
+public final class SilverTransforms {
+  private static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
+  private static final String HANDLE = "@[A-Za-z0-9_]{2,}";
+
+  private SilverTransforms() {}
+
+  /**
+   * Keeps one row per key: the first in the given order. Ties are broken by the source file and
+   * then by every column, so the choice is deterministic whatever the partitioning.
+   */
+  public static Dataset<Row> firstPerKey(Dataset<Row> rows, List<String> keys, Column... order) {
+    List<Column> ordering = new ArrayList<>(List.of(order));
+    ordering.add(col("source_file").desc());
+    for (String column : rows.columns()) {
+      if (!column.equals("source_file") && !column.equals("ingested_at")) {
+        ordering.add(col(column).asc_nulls_last());
+      }
+    }
+    Column[] partition = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return rows
+        .withColumn("_rank", row_number().over(Window.partitionBy(partition).orderBy(ordering.toArray(Column[]::new))))
+        .where(col("_rank").equalTo(1))
+        .drop("_rank");
+  }
+
+  public static Dataset<Row> employees(Dataset<Row> roster, Pseudonymizer pseudonyms) {
+    return firstPerKey(roster, List.of("employee_id"), col("hire_date").desc())
+        .withColumn("employee_key", pseudonyms.apply(col("employee_id")));
+  }
+
+  public static Dataset<Row> decisions(Dataset<Row> decisions, String sourceZone) {
+    return firstPerKey(decisions, List.of("decision_id"), col("published_at").desc())
+        .withColumn("channels", split(regexp_replace(trim(col("channels")), "\\s*;\\s*", ";"), ";"))
+        .withColumn("source_timezone", lit(sourceZone));
+  }
+
+  /** Awareness joined to the month's roster for the department; the earliest awareness wins. */
+  public static Dataset<Row> acknowledgements(Dataset<Row> acknowledgements, Dataset<Row> silverEmployees,
+      Pseudonymizer pseudonyms, String sourceZone) {
+    Dataset<Row> keyed = firstPerKey(acknowledgements, List.of("decision_id", "employee_id"), col("aware_at").asc())
+        .withColumn("employee_key", pseudonyms.apply(col("employee_id")));
+    Dataset<Row> departments = silverEmployees.select(col("employee_key"), col("department"));
+    return keyed.join(departments, keyed.col("employee_key").equalTo(departments.col("employee_key")), "left")
+        .drop(departments.col("employee_key"))
+        .withColumn("source_timezone", lit(sourceZone));
+  }
+
+  public static Dataset<Row> surveyAnswers(Dataset<Row> responses, Pseudonymizer pseudonyms) {
+    return firstPerKey(responses, List.of("response_id", "question_id"), col("submitted_at").desc())
+        .withColumn("respondent_key", pseudonyms.apply(col("response_id")));
+  }
+
+  public static Dataset<Row> tickets(Dataset<Row> tickets, Pseudonymizer pseudonyms, String sourceZone) {
+    return firstPerKey(tickets, List.of("ticket_id"), col("updated_at").desc())
+        .withColumn("customer_key", pseudonyms.apply(col("customer_id")))
+        .withColumn("source_timezone", lit(sourceZone));
+  }
+
+  public static Dataset<Row> socialComments(Dataset<Row> comments, Pseudonymizer pseudonyms, String sourceZone) {
+    return firstPerKey(comments, List.of("platform", "comment_id"), col("created_at").desc())
+        .withColumn("author_key", pseudonyms.apply(col("author")))
+        .withColumn("text", regexp_replace(regexp_replace(col("text"), EMAIL, "[email]"), HANDLE, "[handle]"))
+        .withColumn("source_timezone", lit(sourceZone));
+  }
+
+  public static Dataset<Row> commLog(Dataset<Row> log, String sourceZone) {
+    return firstPerKey(log, List.of("log_id"), col("logged_at").desc())
+        .withColumn("source_timezone", lit(sourceZone));
+  }
+
+  public static Dataset<Row> experimentUnits(Dataset<Row> units, Pseudonymizer pseudonyms) {
+    return units.withColumn("unit_key", pseudonyms.apply(col("unit_id")));
+  }
+}

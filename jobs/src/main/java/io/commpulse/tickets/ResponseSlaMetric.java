@@ -1,0 +1,120 @@
+package io.commpulse.tickets;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_timestamp;
+import static org.apache.spark.sql.functions.when;
+
+import io.commpulse.gold.Cells;
+import io.commpulse.gold.ContractRows;
+import io.commpulse.schema.TableContract;
+import io.commpulse.stats.Interval;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/** {@code gold.response_sla}: first human reply times of customer tickets, by channel x category x priority. */
+public final class ResponseSlaMetric {
+  public static final String ALL = "ALL";
+  public static final double TARGET_HOURS = 24.0;
+
+  private ResponseSlaMetric() {}
+
+  /** Per-ticket durations: calendar and business hours to first human reply, hours to resolution. */
+  public static Dataset<Row> durations(Dataset<Row> tickets, BusinessCalendar calendar) {
+    UDF2<Timestamp, Timestamp, Double> business = (from, to) ->
+        from == null || to == null ? null : calendar.hoursBetween(from.toInstant(), to.toInstant());
+    UserDefinedFunction businessHours = functions.udf(business, DataTypes.DoubleType).withName("business_hours");
+    Column reply = col("first_human_reply_at");
+    return tickets
+        .withColumn("reply_hours", hoursBetween(col("created_at"), reply))
+        .withColumn("reply_business_hours", businessHours.apply(col("created_at"), reply))
+        .withColumn("resolution_hours", hoursBetween(col("created_at"), col("resolved_at")))
+        .withColumn("is_replied", when(col("reply_hours").isNotNull(), 1).otherwise(0))
+        .withColumn("is_within_24h", when(col("reply_hours").leq(TARGET_HOURS), 1).otherwise(0))
+        .withColumn("is_bot_first", when(col("first_reply_by_bot").equalTo(true), 1).otherwise(0))
+        .withColumn("is_reopened", when(col("reopened_count").gt(0), 1).otherwise(0))
+        .withColumn("is_csat_top2", when(col("csat").geq(4), 1).when(col("csat").isNotNull(), 0));
+  }
+
+  /** Hours from a to b; null when either is missing or b precedes a (a data error, not a negative wait). */
+  static Column hoursBetween(Column a, Column b) {
+    Column seconds = unix_timestamp(b).minus(unix_timestamp(a));
+    return when(seconds.geq(0), seconds.divide(3600.0));
+  }
+
+  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> tickets, BusinessCalendar calendar) {
+    Dataset<Row> cells = durations(tickets, calendar)
+        .cube(col("channel"), col("category"), col("priority"))
+        .agg(count(lit(1)).as("tickets"),
+            sum("is_replied").as("replied"),
+            avg("reply_hours").as("mean"), stddev_samp("reply_hours").as("sd"),
+            expr("percentile(reply_hours, 0.5)").as("median"), expr("percentile(reply_hours, 0.9)").as("p90"),
+            avg("reply_business_hours").as("b_mean"),
+            expr("percentile(reply_business_hours, 0.5)").as("b_median"),
+            expr("percentile(reply_business_hours, 0.9)").as("b_p90"),
+            sum("is_within_24h").as("within"),
+            sum("is_bot_first").as("bots"),
+            expr("percentile(resolution_hours, 0.5)").as("resolution_median"),
+            avg("is_reopened").as("reopen_rate"),
+            count("is_csat_top2").as("csat_n"), avg("is_csat_top2").as("csat_top2"))
+        .withColumn("channel", coalesce(col("channel"), lit(ALL)))
+        .withColumn("category", coalesce(col("category"), lit(ALL)))
+        .withColumn("priority", coalesce(col("priority"), lit(ALL)));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Row cell : cells.collectAsList()) {
+      rows.add(row(month, cell));
+    }
+    return ContractRows.toDataFrame(tickets.sparkSession(), table, rows);
+  }
+
+  private static Map<String, Object> row(String month, Row cell) {
+    long tickets = Cells.lng(cell, "tickets");
+    long replied = Cells.lng(cell, "replied");
+    long within = Cells.lng(cell, "within");
+    Double mean = Cells.dbl(cell, "mean");
+    Double sd = Cells.dbl(cell, "sd");
+    Interval meanCi = mean == null || sd == null ? null : Interval.studentT(replied, mean, sd);
+    Interval withinCi = Interval.wilson(within, tickets);
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("month", month);
+    row.put("channel", Cells.str(cell, "channel"));
+    row.put("category", Cells.str(cell, "category"));
+    row.put("priority", Cells.str(cell, "priority"));
+    row.put("tickets", tickets);
+    row.put("replied", replied);
+    row.put("first_reply_hours_mean", mean);
+    row.put("first_reply_hours_mean_ci_low", meanCi == null ? null : meanCi.low());
+    row.put("first_reply_hours_mean_ci_high", meanCi == null ? null : meanCi.high());
+    row.put("first_reply_hours_median", Cells.dbl(cell, "median"));
+    row.put("first_reply_hours_p90", Cells.dbl(cell, "p90"));
+    row.put("first_reply_business_hours_mean", Cells.dbl(cell, "b_mean"));
+    row.put("first_reply_business_hours_median", Cells.dbl(cell, "b_median"));
+    row.put("first_reply_business_hours_p90", Cells.dbl(cell, "b_p90"));
+    row.put("within_24h", within);
+    row.put("within_24h_share", Cells.ratio(within, tickets));
+    row.put("within_24h_ci_low", withinCi == null ? null : withinCi.low());
+    row.put("within_24h_ci_high", withinCi == null ? null : withinCi.high());
+    row.put("bot_first_replies", Cells.lng(cell, "bots"));
+    row.put("resolution_hours_median", Cells.dbl(cell, "resolution_median"));
+    row.put("reopen_rate", Cells.dbl(cell, "reopen_rate"));
+    row.put("csat_responses", Cells.lng(cell, "csat_n"));
+    row.put("csat_top2_share", Cells.dbl(cell, "csat_top2"));
+    return row;
+  }
+}
