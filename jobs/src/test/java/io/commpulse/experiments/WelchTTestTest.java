@@ -86,6 +86,12 @@ class WelchTTestTest {
         //   nobs2=5200000, equal_var=False) -> statistic=4.01442055773305, pvalue=5.9592445160137574e-05
         rel(4.01442055773305, t.statistic(), "t");
         rel(5.9592445160137574e-05, t.pValue(), "p");
+        // ttest_ind_from_stats gives no interval; numpy for vc=10.24/5200000, vt=9.61/4800000:
+        //   df = (vc+vt)**2 / (vc**2/5199999 + vt**2/4799999) = 9976712.690077808,
+        //   ci = 0.008 -/+ stats.t.ppf(0.975, df) * sqrt(vc+vt) = (0.004094152679553376, 0.011905847320446625)
+        rel(9976712.690077808, t.degreesOfFreedom(), "df");
+        rel(0.004094152679553376, t.ciLower(), "ci lower");
+        rel(0.011905847320446625, t.ciUpper(), "ci upper");
     }
 
     @Test
