@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of the project on a fresh machine: installs what the tests need (CJK fonts,
+# the Python virtualenv), builds the jars, runs the Java tests, then the Python tests
+# (Airflow DAGs, notebooks, open-format checks) against the built jar.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+started=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+
+if [ -x scripts/install-fonts.sh ]; then
+  step "fonts"
+  scripts/install-fonts.sh
+fi
+
+step "Java build and tests (mvn verify)"
+mvn -B -ntp verify
+
+if [ -x scripts/test-python.sh ]; then
+  step "Python tests"
+  scripts/test-python.sh
+fi
+
+step "all tests passed"
