@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
@@ -18,6 +19,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.RowCheck;
 import io.commpulse.schema.TableContract;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -58,6 +60,9 @@ public final class RowValidation {
       Column raw = col(RAW_PREFIX + column.name());
       rows = rows.withColumn(column.name(), typed(raw, column, source.sourceTimezone()));
       problems.addAll(columnProblems(column, raw, col(column.name()), now));
+    }
+    for (RowCheck check : source.checks()) {
+      problems.add(when(not(coalesce(expr(check.sql()), lit(true))), problem("inconsistent", lit(check.message()))));
     }
     Column found = array_compact(array(problems.toArray(Column[]::new)));
     // A malformed record's fields are shifted garbage: report only that it is malformed.

@@ -36,7 +36,7 @@ public final class SchemaCatalog {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
   private static final Set<String> TABLE_FIELDS = Set.of("description", "grain", "format",
-      "source_timezone", "keys", "partitioned_by", "columns_from", "columns");
+      "source_timezone", "keys", "partitioned_by", "columns_from", "columns", "checks");
 
   private final Map<String, TableContract> tables;
 
@@ -155,7 +155,8 @@ public final class SchemaCatalog {
     TableContract contract = new TableContract(parts[0], parts[1],
         requiredText(where, node, "description"), requiredText(where, node, "grain"),
         node.path("format").asText(null), node.path("source_timezone").asText(null),
-        strings(node.path("keys")), strings(node.path("partitioned_by")), List.copyOf(columns));
+        strings(node.path("keys")), strings(node.path("partitioned_by")), List.copyOf(columns),
+        checks(where, node.path("checks")));
     validate(where, contract);
     return contract;
   }
@@ -171,6 +172,19 @@ public final class SchemaCatalog {
       }
     }
     return specs;
+  }
+
+  private static List<RowCheck> checks(String where, JsonNode checks) {
+    List<RowCheck> parsed = new ArrayList<>();
+    for (JsonNode check : checks) {
+      try {
+        parsed.add(JSON.treeToValue(check, RowCheck.class));
+      } catch (IOException e) {
+        throw new SchemaException(where + ": bad check " + check + ": "
+            + e.getMessage().lines().findFirst().orElse(""), e);
+      }
+    }
+    return List.copyOf(parsed);
   }
 
   private static void validate(String where, TableContract contract) {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param format for landing sources only: how real systems export it (csv or jsonl)
  * @param sourceTimezone for landing sources only: the zone of timestamps written without an offset
+ * @param checks rules across columns that every valid row satisfies (landing sources)
  */
 public record TableContract(
     String layer,
@@ -20,7 +21,8 @@ public record TableContract(
     String sourceTimezone,
     List<String> keys,
     List<String> partitionedBy,
-    List<ColumnSpec> columns) {
+    List<ColumnSpec> columns,
+    List<RowCheck> checks) {
 
   public String qualifiedName() {
     return layer + "." + name;
