@@ -3,7 +3,11 @@ package io.commpulse.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
@@ -79,9 +83,14 @@ public final class BronzeIngest {
           .withColumn("month", lit(month.toString()))
           .withColumn("batch_id", lit(batchId))
           .withColumn("ingested_at", lit(ingestedAt));
-      long acceptedCount = accepted.count();
-      long quarantinedCount = rejected.count();
-      long duplicates = rejected.where(col("reason_code").equalTo("duplicate")).count();
+      Row tally = validated.agg(
+          sum(when(size(col(RowValidation.PROBLEMS)).equalTo(0), 1).otherwise(0)).as("accepted"),
+          sum(when(size(col(RowValidation.PROBLEMS)).gt(0), 1).otherwise(0)).as("quarantined"),
+          sum(when(exists(col(RowValidation.PROBLEMS), p -> p.getField("code").equalTo("duplicate")), 1)
+              .otherwise(0)).as("duplicates")).first();
+      long acceptedCount = tally.isNullAt(0) ? 0 : tally.getLong(0);
+      long quarantinedCount = tally.isNullAt(1) ? 0 : tally.getLong(1);
+      long duplicates = tally.isNullAt(2) ? 0 : tally.getLong(2);
       if (read != acceptedCount + quarantinedCount) {
         throw new IllegalStateException(String.format(
             "row conservation broken for %s %s: read %d != accepted %d + quarantined %d; nothing was written",

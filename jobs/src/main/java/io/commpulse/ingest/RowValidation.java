@@ -39,7 +39,7 @@ public final class RowValidation {
   /** Column Spark's permissive readers fill with the raw text of a record they could not parse. */
   public static final String CORRUPT = "_corrupt_record";
   public static final String SOURCE_FILE = "source_file";
-  static final String PROBLEMS = "_problems";
+  public static final String PROBLEMS = "_problems";
   private static final String RAW_PREFIX = "_raw_";
   private static final String OFFSET_SUFFIX = ".*(Z|[+-][0-9]{2}:?[0-9]{2})$";
 
