@@ -86,6 +86,12 @@ public final class SampleDataGenerator {
     return month.atDay(1 + rnd.nextInt(lastDay)).atStartOfDay().plusSeconds(rnd.nextLong(86_400));
   }
 
+  /** Customers mostly write during the day: 85% between 08:00 and 21:00 local time. */
+  private LocalDateTime daytimeMoment(SplittableRandom rnd) {
+    long second = rnd.nextDouble() < 0.85 ? 8 * 3600 + rnd.nextLong(13 * 3600) : rnd.nextLong(86_400);
+    return month.atDay(1 + rnd.nextInt(month.lengthOfMonth())).atStartOfDay().plusSeconds(second);
+  }
+
   private static String local(LocalDateTime t) {
     return t == null ? null : LOCAL.format(t);
   }
@@ -284,7 +290,7 @@ public final class SampleDataGenerator {
         int channel = weighted(rnd, CHANNEL_WEIGHTS);
         int category = weighted(rnd, CATEGORY_WEIGHTS);
         int priority = weighted(rnd, new double[] {0.05, 0.2, 0.5, 0.25});
-        LocalDateTime created = randomMoment(rnd, month.lengthOfMonth());
+        LocalDateTime created = daytimeMoment(rnd);
         boolean bot = rnd.nextDouble() < CHANNEL_BOT_SHARE[channel];
         boolean answered = rnd.nextDouble() >= 0.03;
         double humanHours = logNormal(rnd, CHANNEL_MEDIAN_HOURS[channel] * PRIORITY_FACTOR[priority]
