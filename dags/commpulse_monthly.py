@@ -1,0 +1,62 @@
+"""commpulse_monthly: the month's pipeline, landing -> bronze -> silver -> gold -> quality gate -> report."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from dateutil.relativedelta import relativedelta
+
+from airflow.sdk import DAG, CronTriggerTimetable, TaskGroup, conf
+
+import commpulse_pipeline as pipeline
+
+DOC = f"""
+# commpulse_monthly
+
+Runs the whole pipeline for one calendar month: ingest every landing source (in parallel) into bronze,
+build silver, compute the gold KPI tables, check data quality, render the executive report.
+Each task is one `spark-submit` of the jobs jar against the master of the `spark_default` connection.
+
+**Which month.** A run fires at 00:00 UTC on the 1st and processes the month that just ended: its data
+interval is that month, and the month is `data_interval_start` (`YYYY-MM`). The run fired on
+2026-11-01 (logical date 2026-11-01) processes 2026-10. To (re)run month M by hand, trigger with the
+logical date of the 1st of the month after M, e.g. `python dags/commpulse_client.py trigger --month 2026-10`.
+
+**Backfill and reruns are safe.** Every job replaces its month atomically, so a retry, a cleared task or
+a backfill of past months never duplicates rows. `catchup` is on: the scheduler fills every month since
+January 2026. Months run one at a time, oldest first, because gold's month-over-month figures read the
+previous month.
+
+**Quality gate.** `quality_gate` fails the run (and so blocks the report) when the month's quarantine
+share exceeds `commpulse_max_quarantine_share` or rows are not conserved from landing to bronze.
+
+**Settings** (Airflow Variables, read when a task runs):
+
+{pipeline.settings_doc()}
+
+The Spark master comes from the `spark_default` connection (`{{"conn_type": "spark", "host": "local[*]"}}`
+for one machine); `spark-submit` must be on the worker's PATH (pyspark provides it) and silver needs
+`COMMPULSE_PSEUDONYM_KEY` in the worker's environment.
+Set the Airflow option `[commpulse] catchup = False` (`AIRFLOW__COMMPULSE__CATCHUP=False`) where only
+triggered months should run, e.g. a development or test instance.
+"""
+
+with DAG(
+    dag_id="commpulse_monthly",
+    description="Monthly communication KPIs: ingest, silver, gold, quality gate, report",
+    # A trigger timetable with a one-month interval: the run fired on the 1st covers the month before,
+    # and a manual run for the same logical date covers exactly the same month as the scheduled one.
+    schedule=CronTriggerTimetable("0 0 1 * *", timezone="UTC", interval=relativedelta(months=1)),
+    # The first run fires on 2026-02-01 and processes 2026-01, the first month of data.
+    start_date=datetime(2026, 2, 1, tzinfo=timezone.utc),
+    catchup=conf.getboolean("commpulse", "catchup", fallback=True),
+    max_active_runs=1,
+    default_args=pipeline.DEFAULT_ARGS,
+    tags=["commpulse", "monthly", "spark"],
+    doc_md=DOC,
+) as dag:
+    with TaskGroup("ingest", tooltip="One bronze ingest per landing source") as ingest:
+        for source in pipeline.SOURCES:
+            pipeline.ingest(source)
+
+    ingest >> pipeline.silver() >> pipeline.gold() >> pipeline.quality_gate() >> pipeline.report()
