@@ -49,7 +49,7 @@ class Setting:
 
 LANDING = Setting(
     "commpulse_landing", str(REPO_ROOT / "landing"),
-    "Landing root holding `<source>/<YYYY-MM>/*.csv|*.jsonl` drops (folder or Hadoop URI).")
+    "Landing root holding `<source>/<YYYY-MM>/` folders of `.csv` / `.jsonl` drops (folder or Hadoop URI).")
 LAKE = Setting(
     "commpulse_lake", str(REPO_ROOT / "lake"),
     "Root of the Delta lake, tables at `<lake>/<layer>/<table>` (folder or Hadoop URI).")
