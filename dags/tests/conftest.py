@@ -7,6 +7,7 @@ time, before any test module imports airflow. Nothing touches ~/airflow or a run
 from __future__ import annotations
 
 import json
+import time
 import os
 import shutil
 import subprocess
@@ -138,8 +139,11 @@ def delta_row_count(table: Path) -> int:
 
 
 class MonthlyRun:
+    """What a finished run left behind, as plain values (later tests may replace the run in the DB)."""
+
     def __init__(self, dag_run, states: dict[str, str], lake: Path, reports: Path, seconds: float) -> None:
-        self.dag_run = dag_run
+        self.state = str(getattr(dag_run.state, "value", dag_run.state))
+        self.logical_date = dag_run.logical_date
         self.states = states
         self.lake = lake
         self.reports = reports
@@ -149,11 +153,12 @@ class MonthlyRun:
 @pytest.fixture(scope="session")
 def monthly_run(airflow_db, landing, jar, tmp_path_factory) -> MonthlyRun:
     """commpulse_monthly run for real with dag.test() for the generated month, once per session."""
-    import time
-
     lake = tmp_path_factory.mktemp("lake")
     reports = tmp_path_factory.mktemp("reports")
     dag = load_dag("commpulse_monthly")
+    # A failure here is a failure: no retries (the failure-path test exercises them), no five-minute waits.
+    for task in dag.tasks:
+        task.retries = 0
     with pytest.MonkeyPatch.context() as mp:
         for key, value in commpulse_variables(landing, lake, reports, jar).items():
             mp.setenv(key, value)

@@ -11,11 +11,11 @@ GOLD_TABLES = ["satisfaction", "coverage", "response_sla", "social_response", "m
 
 
 def test_monthly_run_succeeds(monthly_run):
-    assert monthly_run.dag_run.logical_date == MONTH_LOGICAL_DATE
+    assert monthly_run.logical_date == MONTH_LOGICAL_DATE
     failed = {task: state for task, state in monthly_run.states.items() if state != "success"}
     assert failed == {}, f"tasks not successful: {failed}"
     assert len(monthly_run.states) == 12
-    assert monthly_run.dag_run.state == "success"
+    assert monthly_run.state == "success"
 
 
 def test_month_landed_in_bronze(monthly_run):
