@@ -238,8 +238,10 @@ def run(argv: list[str] | None = None, out=sys.stdout) -> int:
     try:
         client = Airflow(connect(args.url, args.user, default_password()), args.dag, out)
         if args.command == "trigger":
-            client.ensure_unpaused()
+            # Trigger before unpausing: unpausing first lets the scheduler create its own run for the
+            # same logical date, and the trigger would then collide with it.
             run_id = client.trigger(args.month, args.rerun)
+            client.ensure_unpaused()
             if not args.wait:
                 return 0
             return finish(client, run_id, args)

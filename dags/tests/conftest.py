@@ -40,7 +40,7 @@ os.environ.update({
     "AIRFLOW_HOME": str(AIRFLOW_HOME),
     "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS),
     "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{AIRFLOW_HOME}/airflow.db",
+    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{AIRFLOW_HOME}/airflow.db?timeout=120",
     "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
     # Only the months a test triggers should run, never the catch-up since 2026-01.
     "AIRFLOW__COMMPULSE__CATCHUP": "False",
