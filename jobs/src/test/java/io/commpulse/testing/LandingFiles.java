@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +120,7 @@ public final class LandingFiles {
 
   /**
    * Reads JSON lines against the given column order: a line that is not a JSON object is a record
-   * without fields; JSON null and absent keys become null, scalars their text.
+   * without fields; JSON null and absent keys become null, scalars their text, unknown keys are ignored.
    */
   public static Table readJsonLines(Path file, List<String> columns) {
     List<Record> records = new ArrayList<>();
@@ -136,13 +135,6 @@ public final class LandingFiles {
           for (String column : columns) {
             JsonNode value = node.get(column);
             fields.add(value == null || value.isNull() ? null : value.asText());
-          }
-          Iterator<String> names = node.fieldNames();
-          while (names.hasNext()) {
-            if (!columns.contains(names.next())) {
-              fields = null;
-              break;
-            }
           }
         }
       } catch (IOException e) {
