@@ -248,6 +248,8 @@ class DirtyMonthIngestTest {
       assertEquals(bronzeFirst.get(source), bronzeSecond.get(source), "bronze." + source);
       assertEquals(quarantineFirst.get(source), quarantineSecond.get(source), "quarantine of " + source);
       assertEquals(expected.get(source).getOrDefault("accepted", 0L), (long) bronzeSecond.get(source).size(), source);
+    }
+    for (String source : SOURCES) {
       List<String> keys = catalog.table("bronze." + source).keys();
       long repeatedKeys = bronze(source).groupBy(keys.stream().map(c -> col(c)).toArray(Column[]::new)).count()
           .where(col("count").gt(1)).count();
