@@ -67,7 +67,8 @@ public final class RowValidation {
     Column found = array_compact(array(problems.toArray(Column[]::new)));
     // A malformed record's fields are shifted garbage: report only that it is malformed.
     rows = rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed",
-        lit("record does not match the " + source.columns().size() + " columns of the header"))))
+        lit("jsonl".equals(source.format()) ? "line is not a valid JSON object"
+            : "record does not match the " + source.columns().size() + " columns of the header"))))
         .otherwise(found));
     return markDuplicates(rows, source);
   }
