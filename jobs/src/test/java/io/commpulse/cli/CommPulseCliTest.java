@@ -83,6 +83,9 @@ class CommPulseCliTest {
     for (String s : List.of("generate", "ingest", "help", "--help", "--version", "COMMPULSE_SCHEMAS")) {
       assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
     }
+    for (String command : CommPulse.commandLine().getSubcommands().keySet()) {
+      assertTrue(r.out().contains(command), command + " missing from:\n" + r.out());
+    }
     assertEquals(r.out(), run("help").out());
   }
 

@@ -211,7 +211,7 @@ class QuarantineRulesTest {
   }
 
   @Test
-  void integersBeyondTheirTypeAreWrongTypeNotAFailedJob() {
+  void ticketRowsWithOneProblemEach() {
     String header = "ticket_id,channel,category,priority,created_at,first_reply_at,first_reply_by_bot,"
         + "first_human_reply_at,resolved_at,reopened_count,customer_id,csat,updated_at";
     String times = "2026-08-03 10:00:00,2026-08-03 11:00:00,false,2026-08-03 11:00:00,,";
@@ -223,6 +223,8 @@ class QuarantineRulesTest {
         "T5,phone,service_complaint,P2," + times + "-1,C1,4.0,2026-08-03 11:00:00",
         "T6,phone,service_complaint,P2," + times + "0,C1,4.0,2026-08-03 11:00:00",
         "X7,phone,service_complaint,P5," + times + "0,C1,,2026-08-03 11:00:00",
+        "T8,phone,service_complaint,P2,2026-08-03 10:00:00,2026-08-03 11:00:00,false,2026-08-03 11:00:00,"
+            + "2026-08-03 09:00:00,0,C1,,2026-08-03 11:00:00",
         ""));
     BronzeIngest.Outcome outcome = ingest("tickets");
     assertEquals(Map.of(
@@ -230,12 +232,13 @@ class QuarantineRulesTest {
         "T3", "wrong_type | reopened_count: '99999999999999999999' is not a valid int",
         "T4", "out_of_range | reopened_count: 1001 is above the maximum 1000",
         "T5", "out_of_range | reopened_count: -1 is below the minimum 0",
-        "X7", "bad_pattern | ticket_id: 'X7' does not match ^T[0-9]+$; priority: 'P5' is not one of [P1, P2, P3, P4]"),
+        "X7", "bad_pattern | ticket_id: 'X7' does not match ^T[0-9]+$; priority: 'P5' is not one of [P1, P2, P3, P4]",
+        "T8", "inconsistent | resolved_at is before created_at"),
         quarantined("tickets"));
     Map<String, Object> csat = new TreeMap<>();
     bronze("tickets").forEach(r -> csat.put(r.getAs("ticket_id"), String.valueOf((Object) r.getAs("csat"))));
     assertEquals(Map.of("T1", "null", "T6", "4"), csat);
-    assertEquals(7, outcome.read());
+    assertEquals(8, outcome.read());
   }
 
   @Test

@@ -205,6 +205,13 @@ class SchemaCatalogTest {
   }
 
   @Test
+  void checkWithoutSqlIsNamed(@TempDir Path root) {
+    SchemaException e = loadBroken(root, "landing/check.json",
+        table(", \"checks\": [{\"name\": \"c\", \"message\": \"m\"}]", GOOD_COLUMN));
+    assertMentions(e, "landing/check.json", "bad check", "sql");
+  }
+
+  @Test
   void columnWithoutDescriptionIsRejected(@TempDir Path root) {
     SchemaException e = loadBroken(root, "landing/nodesc.json", table("", "{\"name\": \"a\", \"type\": \"string\"}"));
     assertMentions(e, "landing/nodesc.json", "description");

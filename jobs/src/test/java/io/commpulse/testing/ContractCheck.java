@@ -1,6 +1,7 @@
 package io.commpulse.testing;
 
 import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.RowCheck;
 import io.commpulse.schema.TableContract;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,18 +13,23 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A plain-Java reading of the landing contracts, written for the tests: what reason a landing
  * record should be quarantined for, or none. It follows the contract text (type, nullable, min/max,
- * allowed, pattern, not_future, earliest), not the Spark code under test.
+ * allowed, pattern, not_future, earliest, cross-column checks), not the Spark code under test.
  */
 public final class ContractCheck {
+  private static final Pattern LATER_OR_NULL =
+      Pattern.compile("(?i)(\\w+) IS NULL OR (\\w+) >= (\\w+)");
   private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm:ss")
       .withResolverStyle(ResolverStyle.STRICT);
 
@@ -67,13 +73,38 @@ public final class ContractCheck {
     if (!record.validUtf8()) {
       return "encoding";
     }
+    Map<String, String> values = new HashMap<>();
     for (int i = 0; i < contract.columns().size(); i++) {
       String problem = problem(contract.columns().get(i), record.fields().get(i));
       if (problem != null) {
         return problem;
       }
+      values.put(contract.columns().get(i).name(), record.fields().get(i));
+    }
+    for (RowCheck check : contract.checks()) {
+      if (!holds(check, values)) {
+        return "inconsistent";
+      }
     }
     return null;
+  }
+
+  /**
+   * The cross-column checks the contracts use, read by hand: "a IS NULL OR a >= b" on timestamps.
+   * Any other form fails the test, so a new kind of check gets an independent reading too.
+   */
+  private boolean holds(RowCheck check, Map<String, String> values) {
+    Matcher m = LATER_OR_NULL.matcher(check.sql().trim());
+    if (!m.matches() || !m.group(1).equals(m.group(2))) {
+      throw new IllegalStateException("ContractCheck cannot read check " + check.name() + ": " + check.sql());
+    }
+    Instant a = timestamp(values.get(m.group(1)));
+    Instant b = timestamp(values.get(m.group(3)));
+    return a == null || b == null || !a.isBefore(b); // SQL: a >= NULL is NULL, which the contract counts as passing
+  }
+
+  private Instant timestamp(String raw) {
+    return raw == null || raw.trim().isEmpty() ? null : instant(raw.trim(), contract.sourceTimezone());
   }
 
   String problem(ColumnSpec column, String raw) {
