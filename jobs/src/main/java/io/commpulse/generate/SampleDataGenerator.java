@@ -92,6 +92,14 @@ public final class SampleDataGenerator {
     return month.atDay(1 + rnd.nextInt(month.lengthOfMonth())).atStartOfDay().plusSeconds(second);
   }
 
+  /**
+   * Every export of the month is taken when the month is over (company time): events after that
+   * are not in the files yet, so a month that has just ended carries no future timestamps.
+   */
+  private LocalDateTime known(LocalDateTime t) {
+    return t == null || t.isBefore(month.plusMonths(1).atDay(1).atStartOfDay()) ? t : null;
+  }
+
   private static String local(LocalDateTime t) {
     return t == null ? null : LOCAL.format(t);
   }
@@ -207,12 +215,17 @@ public final class SampleDataGenerator {
             continue;
           }
           LocalDateTime aware = plusHours(at, logNormal(ack, 5, 1.1));
+          LocalDateTime acknowledged = ack.nextDouble() < 0.8 ? plusHours(aware, logNormal(ack, 2, 1.0)) : null;
+          String channel = pick(ack, channels.get(d - 1));
+          if (known(aware) == null) {
+            continue;
+          }
           Map<String, String> row = new LinkedHashMap<>();
           row.put("decision_id", decisionId(d));
           row.put("employee_id", e.id());
           row.put("aware_at", local(aware));
-          row.put("acknowledged_at", ack.nextDouble() < 0.8 ? local(plusHours(aware, logNormal(ack, 2, 1.0))) : null);
-          row.put("channel", pick(ack, channels.get(d - 1)));
+          row.put("acknowledged_at", local(known(acknowledged)));
+          row.put("channel", channel);
           w.write(row, ack);
         }
       }
@@ -301,6 +314,14 @@ public final class SampleDataGenerator {
             ? plusHours(human, logNormal(rnd, 18, 1.3)) : null;
         int reopened = rnd.nextDouble() < 0.85 ? 0 : (rnd.nextDouble() < 0.8 ? 1 : 2);
         Integer csat = resolved != null && rnd.nextDouble() < 0.4 ? csat(rnd, humanHours, bot) : null;
+        // Same draws as without the cut-off, so other tickets stay as they were.
+        LocalDateTime drawnResolved = resolved;
+        human = known(human);
+        first = known(first);
+        resolved = known(resolved);
+        if (resolved == null) {
+          csat = null;
+        }
         Map<String, String> row = new LinkedHashMap<>();
         row.put("ticket_id", "T" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%07d", i));
         row.put("channel", TICKET_CHANNELS.get(channel));
@@ -316,7 +337,7 @@ public final class SampleDataGenerator {
         row.put("csat", csat == null ? null : csat.toString());
         LocalDateTime updated = latest(created, first, human, resolved);
         row.put("updated_at", local(updated));
-        if (resolved != null && rnd.nextDouble() < 0.02) {
+        if (drawnResolved != null && rnd.nextDouble() < 0.02 && resolved != null) {
           // Exported once while still open and again after resolution: silver keeps the later one.
           Map<String, String> earlier = new LinkedHashMap<>(row);
           earlier.put("resolved_at", null);
@@ -385,7 +406,11 @@ public final class SampleDataGenerator {
           reply.put("parent_id", id);
           reply.put("author", account);
           reply.put("is_official_reply", "true");
-          reply.put("created_at", utc(plusHours(created, hours)));
+          LocalDateTime replied = plusHours(created, hours);
+          if (known(replied) == null) {
+            continue;
+          }
+          reply.put("created_at", utc(replied));
           reply.put("text", "感谢反馈，我们已私信您处理 / Thanks, we have sent you a message.");
           reply.put("sentiment", "neutral");
           w.write(reply, rnd);

@@ -67,7 +67,8 @@ public final class RowValidation {
     Column found = array_compact(array(problems.toArray(Column[]::new)));
     // A malformed record's fields are shifted garbage: report only that it is malformed.
     rows = rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed",
-        lit("record does not match the " + source.columns().size() + " columns of the header"))))
+        lit("jsonl".equals(source.format()) ? "line is not a valid JSON object"
+            : "record does not match the " + source.columns().size() + " columns of the header"))))
         .otherwise(found));
     return markDuplicates(rows, source);
   }
@@ -83,9 +84,10 @@ public final class RowValidation {
       return text.try_cast(DataTypes.BooleanType);
     }
     if (column.type().equals("int") || column.type().equals("long")) {
-      // "3.0" is how many exporters write integers; accept it only when it is whole.
+      // "3.0" is how many exporters write integers; accept it only when it is whole. try_cast, as
+      // a value beyond the type's range is a bad row to quarantine, not an ANSI overflow error.
       Column number = text.try_cast(DataTypes.createDecimalType(38, 6));
-      return when(number.equalTo(number.cast(DataTypes.LongType)), number.cast(column.sparkType()));
+      return when(number.equalTo(number.try_cast(DataTypes.LongType)), number.try_cast(column.sparkType()));
     }
     return column.type().equals("string") ? text : text.try_cast(column.sparkType());
   }

@@ -217,7 +217,8 @@ public final class SchemaCatalog {
         throw new SchemaException(where + ": key or partition column '" + key + "' is not a column");
       }
     }
-    if ("landing".equals(contract.layer()) && !List.of("csv", "jsonl").contains(contract.format())) {
+    if ("landing".equals(contract.layer())
+        && (contract.format() == null || !List.of("csv", "jsonl").contains(contract.format()))) {
       throw new SchemaException(where + ": a landing source needs \"format\": \"csv\" or \"jsonl\"");
     }
   }
