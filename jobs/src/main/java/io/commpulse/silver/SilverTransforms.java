@@ -20,7 +20,11 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class SilverTransforms {
   private static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
-  private static final String HANDLE = "@[A-Za-z0-9_]{2,}";
+  /**
+   * Any letters, not only ASCII: Weibo, Douyin and Xiaohongshu handles are mostly Chinese. Inner dots and
+   * hyphens belong to the handle; a trailing one is punctuation.
+   */
+  private static final String HANDLE = "@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]";
 
   private SilverTransforms() {}
 

@@ -197,6 +197,7 @@ class SilverTransformsTest {
         {"Ping @user123456, thanks", "Ping [handle], thanks"},
         {"@小明同学 说得对", "[handle] 说得对"},
         {"同意@王小红", "同意[handle]"},
+        {"谢谢 @li.ming-99.", "谢谢 [handle]."},
         {"Great service, thanks!", "Great service, thanks!"},
         {null, null}};
     List<Map<String, Object>> rows = new ArrayList<>();
