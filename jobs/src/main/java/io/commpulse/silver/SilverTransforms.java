@@ -1,5 +1,6 @@
 package io.commpulse.silver;
 
+import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -54,7 +55,7 @@ public final class SilverTransforms {
 
   public static Dataset<Row> decisions(Dataset<Row> decisions, String sourceZone) {
     return firstPerKey(decisions, List.of("decision_id"), col("published_at").desc())
-        .withColumn("channels", split(regexp_replace(trim(col("channels")), "\\s*;\\s*", ";"), ";"))
+        .withColumn("channels", array_remove(split(regexp_replace(trim(col("channels")), "\\s*;\\s*", ";"), ";"), ""))
         .withColumn("source_timezone", lit(sourceZone));
   }
 
