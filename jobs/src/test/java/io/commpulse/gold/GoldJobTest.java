@@ -7,8 +7,10 @@ import static io.commpulse.testing.Frames.utc;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.cli.UserError;
 import io.commpulse.lake.Lake;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
@@ -263,6 +265,11 @@ class GoldJobTest {
         }
       }
     }
+  }
+
+  @Test
+  void anAnonymityThresholdBelowThreeIsRefused() {
+    assertThrows(UserError.class, () -> new GoldJob(lake, CATALOG, BusinessCalendar.standard(), 2));
   }
 
   @Test
