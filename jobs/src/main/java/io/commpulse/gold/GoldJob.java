@@ -9,6 +9,7 @@ import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.KpiScorecard;
 import io.commpulse.social.SocialResponseMetric;
+import io.commpulse.surveys.Anonymity;
 import io.commpulse.surveys.SatisfactionMetric;
 import io.commpulse.tickets.BusinessCalendar;
 import io.commpulse.tickets.ResponseSlaMetric;
@@ -28,7 +29,7 @@ public final class GoldJob {
     this.lake = lake;
     this.catalog = catalog;
     this.calendar = calendar;
-    this.minGroup = minGroup;
+    this.minGroup = Anonymity.checkedThreshold(minGroup);
   }
 
   public void run(YearMonth month) {

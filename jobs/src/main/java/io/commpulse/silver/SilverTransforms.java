@@ -1,5 +1,6 @@
 package io.commpulse.silver;
 
+import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -20,7 +21,11 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class SilverTransforms {
   private static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
-  private static final String HANDLE = "@[A-Za-z0-9_]{2,}";
+  /**
+   * Any letters, not only ASCII: Weibo, Douyin and Xiaohongshu handles are mostly Chinese. Inner dots and
+   * hyphens belong to the handle; a trailing one is punctuation.
+   */
+  private static final String HANDLE = "@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]";
 
   private SilverTransforms() {}
 
@@ -50,7 +55,7 @@ public final class SilverTransforms {
 
   public static Dataset<Row> decisions(Dataset<Row> decisions, String sourceZone) {
     return firstPerKey(decisions, List.of("decision_id"), col("published_at").desc())
-        .withColumn("channels", split(regexp_replace(trim(col("channels")), "\\s*;\\s*", ";"), ";"))
+        .withColumn("channels", array_remove(split(regexp_replace(trim(col("channels")), "\\s*;\\s*", ";"), ";"), ""))
         .withColumn("source_timezone", lit(sourceZone));
   }
 

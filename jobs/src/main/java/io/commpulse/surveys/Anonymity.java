@@ -32,8 +32,10 @@ public final class Anonymity {
    *
    * @param groupSizes respondents per group (the parts of a published total)
    * @return the withheld groups with their reason; groups not in the map are published
+   * @throws io.commpulse.cli.UserError when {@code minGroup} is below {@link #FLOOR}
    */
   public static Map<String, Reason> suppress(Map<String, Long> groupSizes, int minGroup) {
+    checkedThreshold(minGroup);
     Map<String, Reason> withheld = new HashMap<>();
     groupSizes.forEach((group, n) -> {
       if (n < minGroup) {

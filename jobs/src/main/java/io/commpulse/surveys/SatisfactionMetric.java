@@ -32,6 +32,7 @@ public final class SatisfactionMetric {
    */
   public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> answers, Dataset<Row> employees,
       Dataset<Row> previous, int minGroup) {
+    Anonymity.checkedThreshold(minGroup);
     Map<String, Long> headcount = new HashMap<>();
     for (Row r : employees.groupBy("department").count().collectAsList()) {
       headcount.put(r.getString(0), r.getLong(1));
