@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {"Map a real export into landing files: <out>/<source>/<YYYY-MM>/<format>.csv|jsonl.",
-        "What cannot be mapped is listed with its reason in <out>/<source>/_unmapped-<format>.csv.",
+        "What cannot be mapped is listed with its reason in <out>/<source>/unmapped-<format>.csv.",
         "Formats: servicenow-incidents (event log, .csv or .zip) -> tickets; twitter-support -> social_comments;",
         "likert-survey (wide CSV + --mapping) -> survey_responses; mapping (any CSV + --mapping) -> any source.",
         "See docs/import.md."})

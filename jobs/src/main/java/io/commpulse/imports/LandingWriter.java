@@ -86,7 +86,10 @@ public record LandingWriter(Path root, String format) {
     return perMonth;
   }
 
-  /** The unmapped report next to the month folders; written even when empty, so it is never stale. */
+  /**
+   * The unmapped report beside the month folders, where ingest does not look; written even when
+   * empty, so it is never stale. Its name has no leading underscore, so Spark and notebooks can read it.
+   */
   public Path writeUnmapped(TableContract source, Dataset<Row> unmapped) {
     Path file = unmappedFile(source);
     Iterator<Row> it = unmapped.select(
@@ -106,7 +109,7 @@ public record LandingWriter(Path root, String format) {
   }
 
   public Path unmappedFile(TableContract source) {
-    return root.resolve(source.name()).resolve("_unmapped-" + format + ".csv");
+    return root.resolve(source.name()).resolve("unmapped-" + format + ".csv");
   }
 
   /** Columns for JSON lines: typed as the contract says, so booleans and numbers are not quoted. */
