@@ -3,6 +3,9 @@ package io.commpulse.imports;
 import io.commpulse.cli.UserError;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +30,17 @@ import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
- * An export as handed over: a CSV file, or a zip archive holding one. A zip is unpacked into a
- * temporary folder that {@link #close()} removes. The encoding comes from a byte-order mark when the
- * file has one (spreadsheet tools write UTF-8 and UTF-16 with a mark), else from the dialect.
+ * An export as handed over: a CSV file, or a zip archive holding one. The encoding comes from a
+ * byte-order mark when the file has one (spreadsheet tools write UTF-8 and UTF-16 with a mark), else
+ * from the dialect. Spark reads only a few charsets, so any other encoding (Windows-1252, GBK, UTF-16)
+ * is first decoded into a UTF-8 copy. Unpacked and decoded copies live in a temporary folder that
+ * {@link #close()} removes.
  *
  * @param input the path the user gave
  * @param csv the CSV file to read
- * @param unpacked the temporary folder of an unpacked zip, or null
+ * @param work the temporary folder for unpacked and decoded copies
  */
-public record ExportFile(Path input, Path csv, Path unpacked) implements AutoCloseable {
+public record ExportFile(Path input, Path csv, Path work) implements AutoCloseable {
 
   /** How the export writes CSV: field delimiter and encoding (null: UTF-8 unless a byte-order mark says otherwise). */
   public record Dialect(String delimiter, String encoding) {
@@ -50,8 +55,14 @@ public record ExportFile(Path input, Path csv, Path unpacked) implements AutoClo
     if (!Files.isRegularFile(input)) {
       throw new UserError("input file not found: " + input);
     }
+    Path work;
+    try {
+      work = Files.createTempDirectory("commpulse-import-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     if (!input.getFileName().toString().toLowerCase().endsWith(".zip")) {
-      return new ExportFile(input, input, null);
+      return new ExportFile(input, input, work);
     }
     try (ZipFile zip = new ZipFile(input.toFile())) {
       List<? extends ZipEntry> csvs = zip.stream()
@@ -62,14 +73,17 @@ public record ExportFile(Path input, Path csv, Path unpacked) implements AutoClo
         throw new UserError("zip " + input + " must hold exactly one .csv file, found "
             + csvs.stream().map(ZipEntry::getName).toList());
       }
-      Path folder = Files.createTempDirectory("commpulse-import-");
-      Path csv = folder.resolve(Path.of(csvs.get(0).getName()).getFileName().toString());
+      Path csv = work.resolve(Path.of(csvs.get(0).getName()).getFileName().toString());
       try (InputStream in = zip.getInputStream(csvs.get(0))) {
         Files.copy(in, csv, StandardCopyOption.REPLACE_EXISTING);
       }
-      return new ExportFile(input, csv, folder);
+      return new ExportFile(input, csv, work);
     } catch (IOException e) {
+      new ExportFile(input, input, work).close();
       throw new UserError("cannot read zip " + input + ": " + e.getMessage(), e);
+    } catch (UserError e) {
+      new ExportFile(input, input, work).close();
+      throw e;
     }
   }
 
@@ -100,10 +114,8 @@ public record ExportFile(Path input, Path csv, Path unpacked) implements AutoClo
    * bare CR inside a field stays part of the field (the line separator is detected from the first line).
    */
   public Dataset<Row> read(SparkSession spark, Dialect dialect) {
-    Charset bom = byteOrderMark();
-    String encoding = bom != null ? bom.name() : dialect.encoding() != null ? dialect.encoding() : "UTF-8";
-    String path = csv.toAbsolutePath().toString();
-    String[] header = reader(spark, dialect, encoding).option("header", "true").csv(path).columns();
+    String path = utf8(dialect).toAbsolutePath().toString();
+    String[] header = reader(spark, dialect).option("header", "true").csv(path).columns();
     List<String> names = Arrays.stream(header).map(h -> h.replace("\uFEFF", "").trim()).toList();
     if (names.isEmpty() || names.size() == 1 && names.get(0).isEmpty()) {
       throw new UserError("input " + input + " has no header line");
@@ -113,7 +125,7 @@ public record ExportFile(Path input, Path csv, Path unpacked) implements AutoClo
       text = text.add(name, DataTypes.StringType, true);
     }
     StructType withCorrupt = text.add(SourceFields.CORRUPT, DataTypes.StringType, true);
-    Dataset<Row> rows = reader(spark, dialect, encoding)
+    Dataset<Row> rows = reader(spark, dialect)
         .schema(withCorrupt)
         .option("header", "true")
         .option("mode", "PERMISSIVE")
@@ -133,10 +145,35 @@ public record ExportFile(Path input, Path csv, Path unpacked) implements AutoClo
     return RowFactory.create(values);
   }
 
-  private static DataFrameReader reader(SparkSession spark, Dialect dialect, String encoding) {
+  /** The file as UTF-8: itself when it already is, else a decoded copy in the work folder. */
+  Path utf8(Dialect dialect) {
+    Charset bom = byteOrderMark();
+    Charset charset;
+    try {
+      charset = bom != null ? bom : dialect.encoding() != null ? Charset.forName(dialect.encoding()) : StandardCharsets.UTF_8;
+    } catch (IllegalArgumentException e) {
+      throw new UserError("unknown encoding '" + dialect.encoding() + "' (e.g. UTF-8, windows-1252, GBK)");
+    }
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      return csv;
+    }
+    Path decoded = work.resolve("utf8-" + csv.getFileName());
+    try (Reader in = Files.newBufferedReader(csv, charset);
+        Writer out = Files.newBufferedWriter(decoded, StandardCharsets.UTF_8)) {
+      in.transferTo(out);
+    } catch (CharacterCodingException e) {
+      throw new UserError("input " + input + " is not valid " + charset.name() + "; set \"encoding\" in the mapping's"
+          + " \"csv\" section", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return decoded;
+  }
+
+  private static DataFrameReader reader(SparkSession spark, Dialect dialect) {
     return spark.read()
         .option("multiLine", "true")
-        .option("encoding", encoding)
+        .option("encoding", "UTF-8")
         .option("sep", dialect.delimiter())
         .option("quote", "\"")
         .option("escape", "\"")
@@ -157,10 +194,10 @@ public record ExportFile(Path input, Path csv, Path unpacked) implements AutoClo
 
   @Override
   public void close() {
-    if (unpacked == null) {
+    if (!Files.exists(work)) {
       return;
     }
-    try (Stream<Path> files = Files.walk(unpacked)) {
+    try (Stream<Path> files = Files.walk(work)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }

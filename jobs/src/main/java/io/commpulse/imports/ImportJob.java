@@ -6,7 +6,10 @@ import static io.commpulse.imports.SourceFields.RECORDS;
 import static io.commpulse.imports.SourceFields.problem;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -52,17 +55,19 @@ public final class ImportJob {
       Dataset<Row> rows, Path out) {
     Dataset<Row> mapped = rows.where(size(col(PROBLEMS)).equalTo(0));
     Dataset<Row> unmapped = rows.where(size(col(PROBLEMS)).gt(0));
-    long units = rows.count();
-    long mappedCount = mapped.count();
-    long unmappedCount = unmapped.count();
+    Column isMapped = size(col(PROBLEMS)).equalTo(0);
+    Row tally = rows.agg(count(lit(1)), count_if(isMapped), count_if(not(isMapped)),
+        sum(when(not(isMapped), col(RECORDS)))).first();
+    long units = tally.getLong(0);
+    long mappedCount = tally.getLong(1);
+    long unmappedCount = tally.getLong(2);
+    long recordsUnmapped = tally.isNullAt(3) ? 0 : tally.getLong(3);
     if (units != candidates.expectedUnits() || units != mappedCount + unmappedCount) {
       throw new IllegalStateException(String.format(
           "import accounting broken for %s: the export holds %d %ss, the adapter made %d = %d mapped + %d unmapped;"
               + " nothing was written", adapter.format(), candidates.expectedUnits(), candidates.unit(), units,
           mappedCount, unmappedCount));
     }
-    Row recordsRow = unmapped.agg(sum(col(RECORDS))).first();
-    long recordsUnmapped = recordsRow.isNullAt(0) ? 0 : recordsRow.getLong(0);
     Map<String, Long> byReason = new TreeMap<>();
     for (Row r : unmapped.groupBy(col(PROBLEMS).getItem(0).getField("code")).count().collectAsList()) {
       byReason.put(r.getString(0), r.getLong(1));
