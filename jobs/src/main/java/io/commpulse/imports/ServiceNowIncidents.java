@@ -14,10 +14,13 @@ import static io.commpulse.imports.SourceFields.problem;
 import static io.commpulse.imports.SourceFields.quoted;
 import static io.commpulse.imports.SourceFields.exportColumn;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -52,7 +55,7 @@ import org.apache.spark.sql.types.DataTypes;
  *       state (Active, Awaiting ..., Resolved or Closed) and is stamped at or after opened_at. The log
  *       holds no messages, so this is the service desk's first response; first_reply_by_bot is false
  *       (no bots write to this log). Updates stamped before opened_at (the log has a few, where
- *       opened_at was later corrected) do not count.</li>
+ *       opened_at was later corrected) do not count, so first_reply_at is never before created_at.</li>
  *   <li>resolved_at: resolved_at of the latest event (empty again after a reopening); when that is
  *       missing and the latest state is Closed, closed_at, since a closed incident is not open.</li>
  *   <li>reopened_count: the highest reopen_count.</li>
@@ -142,7 +145,7 @@ public record ServiceNowIncidents(ZoneId zone, Map<String, String> channels, Map
         unreadable("sys_updated_at", updated).as("bad_updated"),
         unreadable("opened_at", opened).as("bad_opened"),
         unreadable("resolved_at", timestamp("resolved_at")).as("bad_resolved"),
-        when(workedOn.and(updated.geq(opened)), updated).as("worked_on_at"),
+        when(workedOn, updated).as("worked_on_at"),
         col(RECORD),
         rawEvent.as("raw"));
 
@@ -159,11 +162,13 @@ public record ServiceNowIncidents(ZoneId zone, Map<String, String> channels, Map
         latest("raw").as("raw"),
         max("reopen").as("reopen"),
         max("updated").as("updated"),
-        min("worked_on_at").as("first_response"),
+        collect_list(col("worked_on_at")).as("worked_on"),
         max(col("bad_updated")).as("bad_updated"),
         max(col("bad_opened")).as("bad_opened"),
         max(col("bad_resolved")).as("bad_resolved"));
 
+    // Compared with the incident's opened_at (not each event's), so first_reply_at >= created_at holds.
+    Column firstResponse = array_min(filter(col("worked_on"), t -> t.geq(col("opened"))));
     Column resolved = coalesce(col("resolved"), when(col("state").equalTo("Closed"), col("closed")));
     Column channel = lookup(col("contact"), channels);
     Column mappedPriority = lookup(col("priority"), priorities);
@@ -185,7 +190,7 @@ public record ServiceNowIncidents(ZoneId zone, Map<String, String> channels, Map
     found.add(when(col("priority").isNotNull().and(mappedPriority.isNull()), problem("unknown_value",
         concat(lit("priority "), quoted(col("priority")), lit(" is not one of " + priorities.keySet())))));
 
-    Column firstReply = isoUtc(col("first_response"));
+    Column firstReply = isoUtc(firstResponse);
     return incidents.select(
         when(digits.notEqual(""), concat(lit("T"), digits)).as("ticket_id"),
         channel.as("channel"),
@@ -193,7 +198,7 @@ public record ServiceNowIncidents(ZoneId zone, Map<String, String> channels, Map
         mappedPriority.as("priority"),
         isoUtc(col("opened")).as("created_at"),
         firstReply.as("first_reply_at"),
-        when(col("first_response").isNotNull(), lit("false")).as("first_reply_by_bot"),
+        when(firstResponse.isNotNull(), lit("false")).as("first_reply_by_bot"),
         firstReply.as("first_human_reply_at"),
         isoUtc(resolved).as("resolved_at"),
         coalesce(col("reopen"), lit(0)).cast(DataTypes.StringType).as("reopened_count"),
