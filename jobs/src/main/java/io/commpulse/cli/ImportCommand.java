@@ -51,9 +51,10 @@ final class ImportCommand implements Callable<Integer> {
         report.format(), report.inputRecords(), report.units(), report.unit(), report.mapped(), report.unmapped(),
         report.recordsUnmapped() != report.unmapped()
             ? String.format(" (%,d records)", report.recordsUnmapped()) : "");
+    String extension = catalog.table("landing." + report.source()).format();
     report.rowsPerMonth().forEach((month, n) ->
-        RunLog.info("import %s: %s/%s/%s: %,d rows", report.format(), report.source(), month,
-            report.format(), n));
+        RunLog.info("import %s: %s/%s/%s.%s: %,d rows", report.format(), report.source(), month,
+            report.format(), extension, n));
     report.unmappedByReason().forEach((reason, n) ->
         RunLog.info("import %s: unmapped %-14s %,d", report.format(), reason, n));
     RunLog.info("import %s: unmapped report %s; done in %s", report.format(), report.unmappedFile(),
