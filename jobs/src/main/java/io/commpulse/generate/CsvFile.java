@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Writes RFC 4180 CSV (quoted only when needed) the way common exporters do. */
-final class CsvFile implements AutoCloseable {
+public final class CsvFile implements AutoCloseable {
   private final BufferedWriter out;
 
-  CsvFile(Path file, Charset charset, List<String> header) {
+  public CsvFile(Path file, Charset charset, List<String> header) {
     try {
       Files.createDirectories(file.getParent());
       OutputStream stream = Files.newOutputStream(file);
@@ -25,7 +25,7 @@ final class CsvFile implements AutoCloseable {
     }
   }
 
-  void row(String... fields) {
+  public void row(String... fields) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) {
