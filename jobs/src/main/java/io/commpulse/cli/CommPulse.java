@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         GoldCommand.class,
         RunCommand.class,
         QualityGateCommand.class,
+        AbTestCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommPulse implements Runnable {
   @CommandLine.Spec
