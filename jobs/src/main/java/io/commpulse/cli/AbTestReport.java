@@ -31,9 +31,10 @@ final class AbTestReport {
     });
     var ex = summary.exclusions();
     line(out, "%s: %,d units analysed (%s)", summary.experimentId(), total, String.join(", ", perVariant));
-    line(out, "excluded: %,d records without unit or variant, %,d inconsistent records, %,d repeated records of"
-        + " %,d units (first record kept), %,d units in several variants", ex.incompleteRecords(),
-        ex.inconsistentRecords(), ex.duplicateRecords(), ex.duplicateUnits(), ex.multiVariantUnits());
+    line(out, "excluded: %s without unit or variant, %s, %s of %s recorded twice or more (first record kept),"
+        + " %s in several variants", counted(ex.incompleteRecords(), "record"),
+        counted(ex.inconsistentRecords(), "inconsistent record"), counted(ex.duplicateRecords(), "extra record"),
+        counted(ex.duplicateUnits(), "unit"), counted(ex.multiVariantUnits(), "unit"));
     line(out, "sample ratio: chi2 = %.4f, df = %d, p = %s against %s: %s", srm.chiSquare(), srm.degreesOfFreedom(),
         p(srm.pValue()), String.join(", ", split),
         srm.mismatch() ? "MISMATCH (p < " + SrmCheck.THRESHOLD + "), no comparison can be trusted"
@@ -88,6 +89,10 @@ final class AbTestReport {
 
   private static void line(StringBuilder out, String format, Object... args) {
     out.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
+  }
+
+  private static String counted(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   private static String str(Map<String, Object> r, String key) {

@@ -1,10 +1,12 @@
 package io.commpulse.experiments;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Judges one summarised experiment and lays its comparisons out as rows of {@code gold.ab_results}: the fields of
@@ -25,7 +27,7 @@ public final class AbResults {
     public record Settings(String controlVariant, Map<String, Double> weights, double minEffectOfInterest) {
         public Settings {
             Objects.requireNonNull(controlVariant, "control variant");
-            weights = Map.copyOf(weights);
+            weights = Collections.unmodifiableMap(new TreeMap<>(weights));
         }
 
         public static Settings withControl(String controlVariant) {
