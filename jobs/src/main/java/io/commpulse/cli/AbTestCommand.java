@@ -38,18 +38,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ab-test", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Compare the variants of an A/B test exported as CSV, with the same statistics as gold.ab_results:",
-        "per metric and non-control variant the difference and lift with 95% intervals, the test of the metric's",
-        "kind, Holm-adjusted p-values, chance to beat control, power, MDE, a decision, and the sample-ratio check.",
-        "Records without unit or variant, records breaking an --expect rule, repeated records of a unit and units",
-        "seen in several variants are excluded and counted. Fields: docs/ab-test.md."},
+    description = {"Compare the variants of an A/B test exported as CSV with the statistics of",
+        "gold.ab_results: per metric and non-control variant the difference and lift with",
+        "95%% intervals, the test of the metric's kind, Holm-adjusted p-values, chance to",
+        "beat control, power, MDE and a decision, plus the sample-ratio check.",
+        "Records without unit or variant, records breaking an --expect rule, repeated",
+        "records of a unit and units seen in several variants are excluded and counted.",
+        "Every output field is described in docs/ab-test.md."},
     footer = {"", "Examples:",
-        "  commpulse ab-test --input ab_data.csv --unit user_id --variant group --control control \\",
-        "      --metric converted:binary --expect control:landing_page=old_page --expect treatment:landing_page=new_page",
-        "  commpulse ab-test --input cookie_cats.csv --unit userid --variant version --control gate_30 \\",
-        "      --metric retention_1:binary --metric retention_7:binary --metric sum_gamerounds:continuous \\",
-        "      --winsorize sum_gamerounds:0.999 --format json",
-        "", "Exit codes: 0 results printed, 1 the input cannot be analysed (one line on stderr), 2 bad usage."})
+        "  commpulse ab-test --input ab_data.csv --unit user_id --variant group \\",
+        "      --control control --metric converted:binary \\",
+        "      --expect control:landing_page=old_page \\",
+        "      --expect treatment:landing_page=new_page",
+        "  commpulse ab-test --input cookie_cats.csv --unit userid --variant version \\",
+        "      --control gate_30 --metric retention_1:binary --metric retention_7:binary \\",
+        "      --metric sum_gamerounds:continuous --winsorize sum_gamerounds:0.999 \\",
+        "      --format json",
+        "", "Exit codes: 0 results printed, 1 the input cannot be analysed (one line on",
+        "stderr), 2 bad usage."})
 final class AbTestCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, paramLabel = "FILE",
       description = "CSV file with a header row, one row per assignment record (a local path or a Hadoop URI).")
