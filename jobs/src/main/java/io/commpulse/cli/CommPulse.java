@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         QualityGateCommand.class,
         ImportCommand.class,
+        AbTestCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommPulse implements Runnable {
   @CommandLine.Spec

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "gold", mixinStandardHelpOptions = true,
     description = {"Compute the gold KPI tables of a month from silver: satisfaction, coverage, response_sla,",
-        "social_response, mistransmission, hotspots and the kpi_scorecard."})
+        "social_response, mistransmission, hotspots, ab_results and the kpi_scorecard."})
 final class GoldCommand implements Callable<Integer> {
   @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to compute.")
   YearMonth month;

@@ -3,6 +3,7 @@ package io.commpulse.gold;
 import io.commpulse.commlog.HotspotsMetric;
 import io.commpulse.commlog.MistransmissionMetric;
 import io.commpulse.coverage.CoverageMetric;
+import io.commpulse.experiments.AbResultsMetric;
 import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
@@ -48,8 +49,8 @@ public final class GoldJob {
         () -> MistransmissionMetric.compute(gold("mistransmission"), m, silver("comm_log", m)));
     write("hotspots", m, () -> HotspotsMetric.compute(gold("hotspots"), m, silver("comm_log", m),
         silver("tickets", m), lake.readMonth(gold("hotspots"), previous)));
-    Dataset<Row> abResults = catalog.find("gold.ab_results").filter(lake::exists)
-        .map(t -> lake.readMonth(t, m)).orElse(null);
+    Dataset<Row> abResults = write("ab_results", m,
+        () -> AbResultsMetric.compute(gold("ab_results"), m, silver("experiment_units", m)));
     write("kpi_scorecard", m, () -> KpiScorecard.compute(gold("kpi_scorecard"), m, new KpiScorecard.Inputs(
         mistransmission, sla, social, coverage, satisfaction, abResults,
         lake.readMonth(gold("kpi_scorecard"), previous))));
