@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         SilverCommand.class,
         GoldCommand.class,
         RunCommand.class,
+        SqlCommand.class,
+        DocsCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommPulse implements Runnable {
   @CommandLine.Spec
