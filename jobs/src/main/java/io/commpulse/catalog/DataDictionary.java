@@ -112,7 +112,7 @@ public final class DataDictionary {
       parts.add("not in the future");
     }
     if (c.pii() != null) {
-      parts.add("personal data (" + c.pii() + "), pseudonymised from silver on");
+      parts.add("personal data (" + c.pii() + ")");
     }
     return String.join("; ", parts);
   }

@@ -31,6 +31,7 @@ public final class SqlConsole {
   private static final Pattern SHOW_TABLES =
       Pattern.compile("(?is)\\s*SHOW\\s+TABLES(?:\\s+(?:IN|FROM)\\s+`?(\\w+)`?)?\\s*;?\\s*");
   private static final Pattern CONDITION_IN_MESSAGE = Pattern.compile("\\[([A-Z][A-Z0-9_.]*)\\]");
+  private static final int SUMMARY_LENGTH = 140;
   private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
 
   public static final StructType TABLE_LISTING = new StructType()
@@ -79,7 +80,7 @@ public final class SqlConsole {
     }
     try {
       return lake.spark().sql(statement);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception that Scala does not declare
       throw explain(e);
     }
   }
@@ -101,7 +102,9 @@ public final class SqlConsole {
       } else {
         format.write(result.schema(), result.toLocalIterator(), out);
       }
-    } catch (RuntimeException e) {
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
       throw explain(e);
     }
     out.flush();
@@ -122,19 +125,25 @@ public final class SqlConsole {
     return lake.spark().createDataFrame(rows, TABLE_LISTING);
   }
 
+  /** The first sentence of a description, cut at a word boundary when it is long: a listing stays readable. */
   static String firstSentence(String text) {
-    Matcher end = Pattern.compile("[.:;](\\s|$)").matcher(text);
-    return end.find() ? text.substring(0, end.start() + 1) : text;
+    Matcher end = Pattern.compile("\\.(\\s|$)").matcher(text);
+    String sentence = end.find() ? text.substring(0, end.start() + 1) : text.strip();
+    if (sentence.length() <= SUMMARY_LENGTH) {
+      return sentence;
+    }
+    int cut = sentence.lastIndexOf(' ', SUMMARY_LENGTH - 3);
+    return sentence.substring(0, cut > 0 ? cut : SUMMARY_LENGTH - 3) + "...";
   }
 
   /** A one-line, actionable error for what Spark reports; anything unexpected is passed on untouched. */
-  public RuntimeException explain(RuntimeException e) {
-    if (e instanceof UserError) {
-      return e;
+  public RuntimeException explain(Exception e) {
+    if (e instanceof UserError userError) {
+      return userError;
     }
     SparkThrowable spark = sparkError(e);
     if (spark == null) {
-      return e;
+      return e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e.getMessage(), e);
     }
     String condition = condition(spark);
     if (condition.startsWith("TABLE_OR_VIEW_NOT_FOUND")) {

@@ -77,6 +77,16 @@ class SqlConsoleTest {
   }
 
   @Test
+  void listingsSummariseADescriptionByItsFirstSentence() {
+    assertEquals("Anonymous survey answers.", SqlConsole.firstSentence("Anonymous survey answers. The token is re-keyed."));
+    assertEquals("Rate per department (ALL = company): share of v1.2 flags.",
+        SqlConsole.firstSentence("Rate per department (ALL = company): share of v1.2 flags. Target 5%."));
+    String long_ = "word ".repeat(60).strip() + ".";
+    String summary = SqlConsole.firstSentence(long_);
+    assertTrue(summary.length() <= 140 && summary.endsWith("word..."), summary);
+  }
+
+  @Test
   void describeShowsTheContractDescriptionsAsColumnComments() {
     Map<String, String> comments = console().query("DESCRIBE gold.mistransmission").collectAsList().stream()
         .filter(r -> !r.getString(0).isBlank() && !r.getString(0).startsWith("#"))
