@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
         QualityGateCommand.class,
         ImportCommand.class,
         AbTestCommand.class,
+        SqlCommand.class,
+        DocsCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommPulse implements Runnable {
   @CommandLine.Spec

@@ -1,5 +1,6 @@
 package io.commpulse.lake;
 
+import io.commpulse.cli.UserError;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
@@ -8,6 +9,8 @@ import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -114,17 +117,63 @@ public final class Lake {
 
   /** Makes every existing table addressable as {@code layer.table} in Spark SQL. */
   public List<TableContract> registerTables(SchemaCatalog catalog) {
+    return registerTables(catalog, Map.of());
+  }
+
+  /**
+   * Makes every existing table addressable as {@code layer.table} in Spark SQL, those named in
+   * {@code versions} as read-only views of the table at that Delta version (time travel for every
+   * query of the session). An entry an earlier registration left in the session catalog, for another
+   * lake or version, is replaced: dropping a table registered with a location drops only the name.
+   */
+  public List<TableContract> registerTables(SchemaCatalog catalog, Map<String, Long> versions) {
+    for (Map.Entry<String, Long> pinned : versions.entrySet()) {
+      TableContract table = catalog.find(pinned.getKey()).orElseThrow(() -> new UserError(
+          "cannot pin unknown table '" + pinned.getKey() + "'; tables are named layer.table, e.g. gold.coverage"));
+      long latest = version(table);
+      if (pinned.getValue() < 0 || pinned.getValue() > latest) {
+        throw new UserError(table.qualifiedName() + " has no version " + pinned.getValue()
+            + "; its versions are 0 to " + latest + " (DESCRIBE HISTORY " + table.qualifiedName() + " lists them)");
+      }
+    }
     List<TableContract> registered = new ArrayList<>();
     for (TableContract table : catalog.tables()) {
       if ("landing".equals(table.layer()) || !exists(table)) {
         continue;
       }
       spark.sql("CREATE DATABASE IF NOT EXISTS " + table.layer());
-      spark.sql("CREATE TABLE IF NOT EXISTS " + table.qualifiedName() + " USING delta LOCATION '"
-          + path(table).replace("'", "\\'") + "'");
+      forget(table.layer(), table.name());
+      String location = path(table).replace("'", "\\'");
+      Long version = versions.get(table.qualifiedName());
+      if (version == null) {
+        spark.sql("CREATE TABLE " + table.qualifiedName() + " USING delta LOCATION '" + location + "'");
+      } else {
+        spark.sql("CREATE VIEW " + table.qualifiedName() + " AS SELECT * FROM delta.`"
+            + path(table).replace("`", "``") + "` VERSION AS OF " + version);
+      }
       registered.add(table);
     }
     return registered;
+  }
+
+  private void forget(String database, String name) {
+    if (!spark.catalog().tableExists(database, name)) {
+      return;
+    }
+    String type;
+    try {
+      type = spark.catalog().getTable(database, name).tableType();
+    } catch (AnalysisException e) {
+      return;
+    }
+    if ("VIEW".equals(type)) {
+      spark.sql("DROP VIEW " + database + "." + name);
+    } else if ("EXTERNAL".equals(type)) {
+      spark.sql("DROP TABLE " + database + "." + name);
+    } else {
+      throw new IllegalStateException("the session catalog already holds a " + type + " table "
+          + database + "." + name + "; refusing to replace it");
+    }
   }
 
   private void requireExists(TableContract table) {

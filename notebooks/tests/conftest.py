@@ -1,0 +1,59 @@
+"""Shared fixtures of the notebook and open-format tests: one generated lake per test session.
+
+The lake is built by the commpulse jar (``jobs/target/commpulse.jar``; build it first with
+``mvn -q -B -DskipTests package``). Set ``COMMPULSE_TEST_LAKE`` to a lake that already holds a month
+(e.g. one built by ``./commpulse run``) to skip building it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+LAUNCHER = REPO / "commpulse"
+JAR = REPO / "jobs" / "target" / "commpulse.jar"
+MONTH = "2026-10"
+
+
+def commpulse(*args: str, timeout: int = 1800) -> subprocess.CompletedProcess:
+    """Runs the launcher on the already built jar; raises with its stderr when it fails."""
+    if not JAR.is_file():
+        pytest.fail(f"{JAR.relative_to(REPO)} is missing: build it with `mvn -q -B -DskipTests package`")
+    env = dict(os.environ, COMMPULSE_SKIP_BUILD="1")
+    env.setdefault("COMMPULSE_JAVA_OPTS", "-Xmx2g")
+    done = subprocess.run([str(LAUNCHER), *args], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=timeout)
+    if done.returncode != 0:
+        raise AssertionError(f"./commpulse {' '.join(args[:2])} ... failed ({done.returncode}):\n{done.stderr[-4000:]}")
+    return done
+
+
+@pytest.fixture(scope="session")
+def spark_sql(lake):
+    """Runs ``./commpulse sql --format json`` on the test lake and returns the rows."""
+
+    def run(statement: str) -> list[dict]:
+        return json.loads(commpulse("sql", "--lake", str(lake), "--format", "json", statement).stdout)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def lake(tmp_path_factory) -> Path:
+    given = os.environ.get("COMMPULSE_TEST_LAKE")
+    if given:
+        path = Path(given).resolve()
+        if not (path / "gold").is_dir():
+            pytest.fail(f"COMMPULSE_TEST_LAKE={given} holds no gold tables")
+        return path
+    work = tmp_path_factory.mktemp("commpulse")
+    commpulse("generate", "--month", MONTH, "--scale", "0.01", "--seed", "7", "--out", str(work / "landing"))
+    commpulse("run", "--month", MONTH, "--landing", str(work / "landing"), "--lake", str(work / "lake"),
+              "--demo-key")
+    return work / "lake"
