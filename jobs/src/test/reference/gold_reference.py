@@ -45,6 +45,10 @@ for k, n in [(90, 100), (95, 100), (100, 100), (18, 20), (0, 5)]:
 
 print("== PseudonymizerTest")
 for key, msg in [("commpulse-public-demo-key-not-secret", "E000123"),
+                 ("commpulse-public-demo-key-not-secret", "C1234567"),
+                 ("commpulse-public-demo-key-not-secret", "E999999"),
+                 ("commpulse-public-demo-key-not-secret", "R-7f3a"),
+                 ("commpulse-public-demo-key-not-secret", "@user123456"),
                  ("a-test-key-of-32-characters-long", "C1234567"),
                  ("a-test-key-of-32-characters-long", "@user123456"),
                  ("a-test-key-of-32-characters-long", "@小明同学")]:
