@@ -38,8 +38,11 @@ public enum KpiStatus {
     if (comparator == Comparator.INFO || target == null || actual == null) {
       return NO_TARGET;
     }
-    double low = ci == null ? actual : ci.low();
-    double high = ci == null ? actual : ci.high();
+    // A target on the edge of the scale (100% of comments answered) lies outside every proper interval;
+    // only the point value can meet it.
+    boolean edgeTarget = (comparator == Comparator.AT_LEAST && target >= 1.0) || (comparator == Comparator.AT_MOST && target <= 0.0);
+    double low = ci == null || edgeTarget ? actual : ci.low();
+    double high = ci == null || edgeTarget ? actual : ci.high();
     return switch (comparator) {
       case BELOW -> high < target ? MET : low >= target ? MISSED : AT_RISK;
       case AT_MOST -> high <= target ? MET : low > target ? MISSED : AT_RISK;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.commpulse.scorecard.KpiStatus.Comparator;
 import io.commpulse.stats.Interval;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,5 +57,12 @@ class KpiStatusTest {
   @CsvSource({"BELOW, <", "AT_MOST, <=", "AT_LEAST, >=", "TREND_UP, trend_up", "INFO, info"})
   void comparatorSymbolsMatchTheScorecardContract(Comparator comparator, String symbol) {
     assertEquals(symbol, comparator.symbol());
+  }
+
+  @Test
+  void aTargetOnTheEdgeOfTheScaleIsJudgedOnThePointValue() {
+    // Every comment answered: Wilson(50, 50) is about [0.929, 1.0], which never lies above 100%.
+    assertEquals(KpiStatus.MET, KpiStatus.evaluate(KpiStatus.Comparator.AT_LEAST, 1.0, 1.0, new Interval(0.929, 1.0)));
+    assertEquals(KpiStatus.MISSED, KpiStatus.evaluate(KpiStatus.Comparator.AT_LEAST, 1.0, 0.98, new Interval(0.9, 0.995)));
   }
 }
