@@ -63,16 +63,53 @@ public final class ExperimentSamples {
     public static List<ExperimentSummary> summarise(Dataset<Row> records, RecordLayout layout,
                                                     List<MetricColumn> metrics) {
         Dataset<Row> units = units(records, layout, metrics);
+        List<ExperimentSummary> summaries;
         if (metrics.stream().noneMatch(m -> m.capQuantile() != null)) {
-            return summaries(statistics(units, metrics, null).collectAsList(), metrics);
+            summaries = summaries(statistics(units, metrics, null).collectAsList(), metrics);
+        } else {
+            // The percentile pass and the statistics pass both read the units: compute them once.
+            units = units.persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                summaries = summaries(statistics(units, metrics, caps(units, metrics)).collectAsList(), metrics);
+            } finally {
+                units.unpersist();
+            }
         }
-        // The percentile pass and the statistics pass both read the units: compute them once.
-        units = units.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            return summaries(statistics(units, metrics, caps(units, metrics)).collectAsList(), metrics);
-        } finally {
-            units.unpersist();
+        if (summaries.stream().noneMatch(ExperimentSummary::hasUnreadableValues)) {
+            return summaries;
         }
+        Map<String, Row> examples = new TreeMap<>();
+        unreadableExamples(records, layout, metrics).collectAsList()
+                .forEach(r -> examples.put(r.getAs(EXPERIMENT), r));
+        return summaries.stream().map(s -> withExamples(s, examples.get(s.experimentId()))).toList();
+    }
+
+    /**
+     * Per experiment, the smallest unreadable text of every metric and covariate column, {@code example_<column>}.
+     * A separate pass that only runs when something was unreadable, so that the main aggregations keep no strings
+     * (string buffers would force Spark to sort instead of hash).
+     */
+    public static Dataset<Row> unreadableExamples(Dataset<Row> records, RecordLayout layout,
+                                                  List<MetricColumn> metrics) {
+        Map<String, Column> texts = new LinkedHashMap<>();
+        for (MetricColumn m : metrics) {
+            texts.putIfAbsent(m.name(), m.unreadable());
+            if (m.covariate() != null) {
+                texts.putIfAbsent(m.covariate().name(), m.covariate().unreadable());
+            }
+        }
+        List<Column> examples = new ArrayList<>();
+        texts.forEach((name, text) -> examples.add(min(text.cast("string")).as(example(name))));
+        return records.groupBy(layout.experimentId().cast("string").as(EXPERIMENT))
+                .agg(examples.get(0), examples.subList(1, examples.size()).toArray(Column[]::new));
+    }
+
+    private static ExperimentSummary withExamples(ExperimentSummary s, Row examples) {
+        Map<String, UnreadableValues> unreadable = new LinkedHashMap<>();
+        s.unreadable().forEach((column, u) -> unreadable.put(column, u.count() == 0 || examples == null ? u
+                : new UnreadableValues(u.count(), examples.getAs(example(column)))));
+        return new ExperimentSummary(s.experimentId(), s.unitsPerVariant(), s.splitWeights(), s.samples(),
+                s.exclusions(), s.caps(), unreadable);
     }
 
     /**
@@ -80,7 +117,7 @@ public final class ExperimentSamples {
      * name the same variant), {@code records} (usable), {@code incomplete_records}, {@code inconsistent_records},
      * {@code weight_min}, {@code weight_max}, and per metric i the earliest usable record's value {@code v<i>},
      * covariate {@code x<i>} (CUPED metrics) and the unreadable counts {@code bad<i>} (value) and
-     * {@code badx<i>} (covariate), each with an example {@code ..._example}, over all the unit's records. Records without a unit form one group per experiment.
+     * {@code badx<i>} (covariate) over all the unit's records. Records without a unit form one group per experiment.
      */
     public static Dataset<Row> units(Dataset<Row> records, RecordLayout layout, List<MetricColumn> metrics) {
         Column complete = layout.unit().isNotNull().and(layout.variant().isNotNull());
@@ -118,12 +155,13 @@ public final class ExperimentSamples {
             if (metrics.get(i).covariate() != null) {
                 aggregates.add(min_by(col(x(i)), col("order")).as(x(i)));
                 aggregates.add(count(col(badX(i))).as(badX(i)));
-                aggregates.add(min(col(badX(i))).as(badExample(badX(i))));
             }
             aggregates.add(count(col(bad(i))).as(bad(i)));
-            aggregates.add(min(col(bad(i))).as(badExample(bad(i))));
         }
+        // Partitioning by unit before grouping lets the aggregation sort the rows once, after the shuffle: nearly
+        // every unit is unique, so a map-side partial aggregation would sort them for nothing.
         Dataset<Row> perUnit = records.select(fields.toArray(Column[]::new))
+                .repartition(col(EXPERIMENT), col(UNIT))
                 .groupBy(col(EXPERIMENT), col(UNIT))
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
 
@@ -136,10 +174,8 @@ public final class ExperimentSamples {
             if (metrics.get(i).covariate() != null) {
                 out.add(col(x(i)));
                 out.add(col(badX(i)));
-                out.add(col(badExample(badX(i))));
             }
             out.add(col(bad(i)));
-            out.add(col(badExample(bad(i))));
         }
         return perUnit.select(out.toArray(Column[]::new));
     }
@@ -196,7 +232,6 @@ public final class ExperimentSamples {
             aggregates.addAll(sufficientStatistics(i, m, value));
             for (String b : m.covariate() == null ? List.of(bad(i)) : List.of(bad(i), badX(i))) {
                 aggregates.add(sum(col(b)).as(b));
-                aggregates.add(min(col(badExample(b))).as(badExample(b)));
             }
         }
         return input.groupBy(col(EXPERIMENT), col(VARIANT))
@@ -295,7 +330,7 @@ public final class ExperimentSamples {
     }
 
     private static UnreadableValues unreadable(Row r, String column) {
-        return new UnreadableValues(Cells.lng(r, column), r.getAs(badExample(column)));
+        return new UnreadableValues(Cells.lng(r, column), null);
     }
 
     private static String valueType(MetricKind kind) {
@@ -329,8 +364,8 @@ public final class ExperimentSamples {
         return "badx" + i;
     }
 
-    static String badExample(String badColumn) {
-        return badColumn + "_example";
+    static String example(String column) {
+        return "example_" + column;
     }
 
     static String cap(int i) {

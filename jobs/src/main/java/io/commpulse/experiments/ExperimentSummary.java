@@ -53,6 +53,10 @@ public record ExperimentSummary(String experimentId, SortedMap<String, Long> uni
         return Optional.of(split);
     }
 
+    public boolean hasUnreadableValues() {
+        return unreadable.values().stream().anyMatch(u -> u.count() > 0);
+    }
+
     /** Why this experiment cannot be compared against {@code control}, or empty when it can. */
     public Optional<String> problemWith(String control) {
         if (unitsPerVariant.isEmpty()) {

@@ -5,7 +5,7 @@ package io.commpulse.experiments;
  * binary one).
  *
  * @param count   how many records
- * @param example the smallest such raw value, to show the user; null when count is 0
+ * @param example the smallest such raw value, to show the user; null when count is 0 or not looked up yet
  */
 public record UnreadableValues(long count, String example) {
 
