@@ -23,9 +23,10 @@ def test_stored_without_outputs(path: Path):
     nb = nbformat.read(path, as_version=4)
     dirty = [i for i, c in enumerate(nb.cells)
              if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
-    assert not dirty, (f"{path.name} stores outputs or execution counts in cells {dirty}; clear them "
-                       f"(Jupyter: Edit > Clear All Outputs, or `jupyter nbconvert --clear-output --inplace {path.name}`)")
-    assert "papermill" not in nb.metadata, f"{path.name} was saved from a papermill run; commit the source notebook"
+    fix = f"run `.venv/bin/python notebooks/strip_outputs.py notebooks/{path.name}`"
+    assert not dirty, f"{path.name} stores outputs or execution counts in cells {dirty}; {fix}"
+    assert "papermill" not in nb.metadata, f"{path.name} was saved from a papermill run; {fix}"
+    assert all("execution" not in c.metadata for c in nb.cells), f"{path.name} stores run timings; {fix}"
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)

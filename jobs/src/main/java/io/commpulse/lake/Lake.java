@@ -141,7 +141,9 @@ public final class Lake {
       if ("landing".equals(table.layer()) || !exists(table)) {
         continue;
       }
-      spark.sql("CREATE DATABASE IF NOT EXISTS " + table.layer());
+      // The layer's folder is the database location, so no spark-warehouse folder appears where the command runs.
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + table.layer() + " LOCATION '"
+          + (root + "/" + table.layer()).replace("'", "\\'") + "'");
       forget(table.layer(), table.name());
       String location = path(table).replace("'", "\\'");
       Long version = versions.get(table.qualifiedName());
