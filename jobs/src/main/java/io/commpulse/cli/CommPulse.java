@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         SilverCommand.class,
         GoldCommand.class,
         RunCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommPulse implements Runnable {
   @CommandLine.Spec
