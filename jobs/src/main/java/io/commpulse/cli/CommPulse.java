@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
         AbTestCommand.class,
         SqlCommand.class,
         DocsCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class CommPulse implements Runnable {
   @CommandLine.Spec

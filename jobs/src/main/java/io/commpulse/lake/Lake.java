@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.AnalysisException;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,6 +73,16 @@ public final class Lake {
   public Dataset<Row> readAtVersion(TableContract table, long version) {
     requireExists(table);
     return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+  }
+
+  /** One month of a table as it was at a Delta version. */
+  public Dataset<Row> readMonthAtVersion(TableContract table, String month, long version) {
+    return readAtVersion(table, version).where(functions.col("month").equalTo(month));
+  }
+
+  /** The current version, or empty when the table has not been written yet. */
+  public OptionalLong versionIfExists(TableContract table) {
+    return exists(table) ? OptionalLong.of(version(table)) : OptionalLong.empty();
   }
 
   public long version(TableContract table) {

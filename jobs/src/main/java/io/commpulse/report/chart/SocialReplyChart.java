@@ -1,0 +1,51 @@
+package io.commpulse.report.chart;
+
+import io.commpulse.report.i18n.Message;
+import io.commpulse.report.i18n.Messages;
+import io.commpulse.report.i18n.Vocabulary;
+import io.commpulse.report.model.MonthData;
+import io.commpulse.report.model.SocialRow;
+import io.commpulse.scorecard.KpiStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jfree.chart.plot.XYPlot;
+
+/** Share of inbound social comments answered within 24 h: all platforms first, then each, weakest first. */
+public final class SocialReplyChart {
+  static final String ID = "06-social-reply";
+  static final double TARGET = 1.0;
+
+  private SocialReplyChart() {}
+
+  public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
+    List<SocialRow> platforms = new ArrayList<>(data.social().stream()
+        .filter(r -> r.share() != null && !"ALL".equals(r.platform()))
+        .sorted(Comparator.comparingDouble(SocialRow::share).thenComparing(SocialRow::platform)).toList());
+    if (platforms.isEmpty()) {
+      return Optional.empty();
+    }
+    SocialRow weakest = platforms.get(0);
+    Optional<SocialRow> all = data.social().stream().filter(r -> "ALL".equals(r.platform()) && r.share() != null)
+        .findFirst();
+    all.ifPresent(a -> platforms.add(0, a));
+    Map<KpiStatus, IntervalDotPlot.Kind> kinds = StatusKinds.kinds(m);
+    List<IntervalDotPlot.Row> rows = platforms.stream().map(r -> {
+      KpiStatus status = StatusKinds.atLeast(TARGET, r.share(), r.ciLow(), r.ciHigh());
+      return new IntervalDotPlot.Row(m.name(Vocabulary.PLATFORM, r.platform()), kinds.get(status),
+          r.share() * 100, Axes.scaled(r.ciLow(), "share"), Axes.scaled(r.ciHigh(), "share"),
+          m.fmt().share(r.share()));
+    }).toList();
+    List<IntervalDotPlot.Reference> refs = List.of(new IntervalDotPlot.Reference(TARGET * 100,
+        m.text(Message.MARKER_TARGET, m.fmt().target("share", TARGET))));
+    XYPlot plot = IntervalDotPlot.plot(style, rows, m.text(Message.AXIS_SHARE_24H), Axes.format("0"), refs,
+        IntervalDotPlot.bounds(rows, refs, 0.04, 0.0, 100.0));
+    String overall = m.fmt().share(all.map(SocialRow::share).orElse(null));
+    String title = m.text(Message.CHART_SOCIAL_TITLE, overall, m.name(Vocabulary.PLATFORM, weakest.platform()),
+        m.fmt().share(weakest.share()));
+    return Optional.of(new Figure.Single(ID, title,
+        style.chart(title, m.text(Message.CHART_SOCIAL_SUBTITLE), plot, true), 120 + 26 * rows.size()));
+  }
+}

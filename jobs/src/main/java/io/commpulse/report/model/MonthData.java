@@ -1,0 +1,36 @@
+package io.commpulse.report.model;
+
+import io.commpulse.report.i18n.Bilingual;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a monthly report shows, read from the lake at pinned table versions. Plain values: charts, texts and
+ * documents are pure functions of it.
+ *
+ * @param history the scorecard of up to twelve months ending with this one, oldest first
+ * @param departments department code to its names, from {@code silver.employees}
+ */
+public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
+    List<CoverageRow> coverage, List<SatisfactionCell> satisfaction, List<SlaRow> responseSla,
+    List<SocialRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
+    List<SourceQuality> dataQuality, Map<String, Bilingual> departments) {
+
+  public MonthData {
+    scorecard = List.copyOf(scorecard);
+    history = List.copyOf(history);
+    coverage = List.copyOf(coverage);
+    satisfaction = List.copyOf(satisfaction);
+    responseSla = List.copyOf(responseSla);
+    social = List.copyOf(social);
+    mistransmission = List.copyOf(mistransmission);
+    hotspots = List.copyOf(hotspots);
+    dataQuality = List.copyOf(dataQuality);
+    departments = Map.copyOf(departments);
+  }
+
+  public java.util.Optional<KpiRow> kpi(String code) {
+    return scorecard.stream().filter(k -> k.kpi().equals(code)).findFirst();
+  }
+}

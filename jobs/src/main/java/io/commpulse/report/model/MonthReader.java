@@ -1,0 +1,266 @@
+package io.commpulse.report.model;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import io.commpulse.cli.UserError;
+import io.commpulse.lake.Lake;
+import io.commpulse.report.i18n.Bilingual;
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Reads a month's report inputs from the lake, each table at a pinned Delta version, into plain records. */
+public final class MonthReader {
+  static final int HISTORY_MONTHS = 12;
+
+  private final Lake lake;
+  private final SchemaCatalog catalog;
+
+  public MonthReader(Lake lake, SchemaCatalog catalog) {
+    this.lake = lake;
+    this.catalog = catalog;
+  }
+
+  /** The current version of every report table; null for a table that does not exist (yet). */
+  public TableVersions currentVersions() {
+    Map<String, Long> versions = new TreeMap<>();
+    for (String table : ReportTables.ALL) {
+      OptionalLong v = contract(table).map(lake::versionIfExists).orElse(OptionalLong.empty());
+      versions.put(table, v.isPresent() ? v.getAsLong() : null);
+    }
+    return new TableVersions(versions);
+  }
+
+  public MonthData read(YearMonth month, TableVersions versions) {
+    String m = month.toString();
+    for (String required : ReportTables.REQUIRED) {
+      if (versions.of(required).isEmpty()) {
+        throw new UserError("table " + required + " does not exist in " + lake.root()
+            + "; run `commpulse run --month " + m + "` first");
+      }
+    }
+    List<Row> recent = recentScorecards(month, versions);
+    List<KpiRow> scorecard = new ArrayList<>(recent.stream().filter(r -> m.equals(str(r, "month")))
+        .map(MonthReader::kpiRow).toList());
+    if (scorecard.isEmpty()) {
+      throw new UserError("gold.kpi_scorecard has no rows for " + m + " in " + lake.root()
+          + "; run `commpulse run --month " + m + "` first");
+    }
+    scorecard.sort(Comparator.comparingInt(k -> kpiOrder(k.kpi())));
+    List<KpiPoint> history = recent.stream().map(r -> new KpiPoint(str(r, "month"), str(r, "kpi"), str(r, "unit"),
+        str(r, "comparator"), dbl(r, "target"), dbl(r, "actual"))).toList();
+    return new MonthData(month, versions, scorecard, history,
+        rows(ReportTables.COVERAGE, m, versions, MonthReader::coverageRow),
+        rows(ReportTables.SATISFACTION, m, versions, MonthReader::satisfactionCell),
+        rows(ReportTables.RESPONSE_SLA, m, versions, MonthReader::slaRow),
+        rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow),
+        rows(ReportTables.MISTRANSMISSION, m, versions, MonthReader::mistransmissionRow),
+        rows(ReportTables.HOTSPOTS, m, versions, MonthReader::hotspotRow),
+        abResults(m, versions), dataQuality(m, versions), departments(m, versions));
+  }
+
+  private Optional<TableContract> contract(String table) {
+    return catalog.find(table);
+  }
+
+  /** The month's rows of a table at its pinned version, or nothing when the table is absent. */
+  private Optional<Dataset<Row>> month(String table, String month, TableVersions versions) {
+    OptionalLong version = versions.of(table);
+    Optional<TableContract> contract = contract(table);
+    if (version.isEmpty() || contract.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(lake.readMonthAtVersion(contract.get(), month, version.getAsLong()));
+  }
+
+  private <T> List<T> rows(String table, String month, TableVersions versions, Function<Row, T> convert) {
+    return month(table, month, versions)
+        .map(rows -> new ArrayList<>(rows.collectAsList().stream().map(convert).toList()))
+        .orElseGet(ArrayList::new);
+  }
+
+  /** The scorecard rows of up to twelve months ending with {@code month}, oldest first: one read for both uses. */
+  private List<Row> recentScorecards(YearMonth month, TableVersions versions) {
+    TableContract table = contract(ReportTables.SCORECARD).orElseThrow();
+    String from = month.minusMonths(HISTORY_MONTHS - 1L).toString();
+    return lake.readAtVersion(table, versions.of(ReportTables.SCORECARD).getAsLong())
+        .where(col("month").geq(from).and(col("month").leq(month.toString())))
+        .orderBy("month", "kpi").collectAsList();
+  }
+
+  private AbResults abResults(String month, TableVersions versions) {
+    Optional<Dataset<Row>> rows = month(ReportTables.AB_RESULTS, month, versions);
+    if (rows.isEmpty()) {
+      return new AbResults.Absent();
+    }
+    Set<String> columns = Set.of(rows.get().columns());
+    AbColumns names = AbColumns.resolve(columns);
+    List<AbComparison> comparisons = rows.get().collectAsList().stream().map(names::comparison)
+        .sorted(Comparator.comparing(AbComparison::experimentId).thenComparing(AbComparison::metric)
+            .thenComparing(AbComparison::variant))
+        .toList();
+    return new AbResults.Present(comparisons);
+  }
+
+  /**
+   * Column names of {@code gold.ab_results}, resolved once against the stored table so that the report follows the
+   * table's contract: lift bounds and the sample-ratio flag have had more than one spelling.
+   */
+  record AbColumns(String liftLow, String liftHigh, String srmFlag, boolean hasControl) {
+    static AbColumns resolve(Set<String> columns) {
+      for (String required : List.of("experiment_id", "metric", "variant", "relative_lift", "decision")) {
+        if (!columns.contains(required)) {
+          throw new UserError("gold.ab_results lacks column '" + required + "' (has " + new java.util.TreeSet<>(columns) + ")");
+        }
+      }
+      return new AbColumns(
+          first(columns, "relative_ci_lower", "relative_lift_ci_low", "relative_lift_ci_lower", "relative_ci_low"),
+          first(columns, "relative_ci_upper", "relative_lift_ci_high", "relative_lift_ci_upper", "relative_ci_high"),
+          first(columns, "srm_mismatch", "srm_flag", "srm_invalid", "srm"),
+          columns.contains("control_variant"));
+    }
+
+    AbComparison comparison(Row r) {
+      String decision = str(r, "decision");
+      boolean srm = "invalid_srm".equals(decision) || (srmFlag != null && Boolean.TRUE.equals(r.getAs(srmFlag)));
+      return new AbComparison(str(r, "experiment_id"), str(r, "metric"), str(r, "variant"),
+          hasControl ? str(r, "control_variant") : "control", dbl(r, "relative_lift"),
+          liftLow == null ? null : dbl(r, liftLow), liftHigh == null ? null : dbl(r, liftHigh), decision, srm);
+    }
+
+    private static String first(Set<String> columns, String... candidates) {
+      return Arrays.stream(candidates).filter(columns::contains).findFirst().orElse(null);
+    }
+  }
+
+  private List<SourceQuality> dataQuality(String month, TableVersions versions) {
+    Optional<Dataset<Row>> audit = month(ReportTables.INGEST_AUDIT, month, versions);
+    if (audit.isEmpty()) {
+      return List.of();
+    }
+    // The audit is appended per run; a rerun's row supersedes the earlier ones.
+    Map<String, Row> latest = new HashMap<>();
+    for (Row r : audit.get().collectAsList()) {
+      Row seen = latest.get(str(r, "source"));
+      if (seen == null || ((java.sql.Timestamp) r.getAs("started_at")).after(seen.getAs("started_at"))) {
+        latest.put(str(r, "source"), r);
+      }
+    }
+    Map<String, List<SourceQuality.ReasonCount>> reasons = new HashMap<>();
+    month(ReportTables.QUARANTINE, month, versions).ifPresent(q -> {
+      for (Row r : q.groupBy("source", "reason_code").agg(count(lit(1)).as("rows"))
+          .orderBy(col("rows").desc(), col("reason_code")).collectAsList()) {
+        reasons.computeIfAbsent(str(r, "source"), s -> new ArrayList<>())
+            .add(new SourceQuality.ReasonCount(str(r, "reason_code"), lng(r, "rows")));
+      }
+    });
+    List<String> order = catalog.sourceNames();
+    return latest.values().stream()
+        .sorted(Comparator.comparingInt((Row r) -> sourceOrder(order, str(r, "source"))).thenComparing(r -> str(r, "source")))
+        .map(r -> new SourceQuality(str(r, "source"), ((Number) r.getAs("files")).intValue(), lng(r, "rows_read"),
+            lng(r, "rows_accepted"), lng(r, "rows_quarantined"), lng(r, "duplicates"),
+            reasons.getOrDefault(str(r, "source"), List.of())))
+        .toList();
+  }
+
+  private Map<String, Bilingual> departments(String month, TableVersions versions) {
+    Map<String, Bilingual> names = new LinkedHashMap<>();
+    month(ReportTables.EMPLOYEES, month, versions).ifPresent(e -> {
+      for (Row r : e.select("department", "department_name_en", "department_name_zh").distinct()
+          .orderBy("department").collectAsList()) {
+        names.putIfAbsent(r.getString(0), new Bilingual(r.getString(1), r.getString(2)));
+      }
+    });
+    return names;
+  }
+
+  private static int sourceOrder(List<String> order, String source) {
+    int i = order.indexOf(source);
+    return i < 0 ? Integer.MAX_VALUE : i;
+  }
+
+  private static final List<String> KPI_ORDER = List.of("information_coverage", "mistransmission_rate",
+      "complaint_first_response_hours", "complaint_replied_24h_share", "social_replied_24h_share",
+      "satisfaction_mean", "satisfaction_top2_share", "channel_experiments_decided");
+
+  /** The scorecard's reading order: the strategy's KPIs first in a fixed order, unknown ones after. */
+  public static int kpiOrder(String kpi) {
+    int i = KPI_ORDER.indexOf(kpi);
+    return i < 0 ? KPI_ORDER.size() : i;
+  }
+
+  static KpiRow kpiRow(Row r) {
+    return new KpiRow(str(r, "month"), str(r, "kpi"), str(r, "unit"), str(r, "comparator"), dbl(r, "target"),
+        dbl(r, "actual"), dbl(r, "ci_low"), dbl(r, "ci_high"), KpiRow.status(str(r, "status")), dbl(r, "previous"),
+        str(r, "trend"), str(r, "details"));
+  }
+
+  static CoverageRow coverageRow(Row r) {
+    return new CoverageRow(str(r, "decision_id"), str(r, "title_zh"), str(r, "title_en"), str(r, "department"),
+        lng(r, "employees"), lng(r, "aware"), dbl(r, "share"), dbl(r, "ci_low"), dbl(r, "ci_high"),
+        dbl(r, "target"), r.getAs("meets_target"));
+  }
+
+  static SatisfactionCell satisfactionCell(Row r) {
+    return new SatisfactionCell(str(r, "question_id"), str(r, "department"), r.<Boolean>getAs("suppressed"),
+        str(r, "suppression_reason"), nullableLong(r, "respondents"), dbl(r, "mean"), dbl(r, "mean_ci_low"),
+        dbl(r, "mean_ci_high"), dbl(r, "top2_share"), dbl(r, "mean_change"));
+  }
+
+  static SlaRow slaRow(Row r) {
+    return new SlaRow(str(r, "channel"), str(r, "category"), str(r, "priority"), lng(r, "tickets"),
+        lng(r, "replied"), dbl(r, "first_reply_hours_mean"), dbl(r, "first_reply_hours_median"),
+        dbl(r, "first_reply_hours_p90"), dbl(r, "within_24h_share"));
+  }
+
+  static SocialRow socialRow(Row r) {
+    return new SocialRow(str(r, "platform"), lng(r, "inbound"), lng(r, "replied_24h"), dbl(r, "replied_24h_share"),
+        dbl(r, "replied_24h_ci_low"), dbl(r, "replied_24h_ci_high"), dbl(r, "median_reply_hours"));
+  }
+
+  static MistransmissionRow mistransmissionRow(Row r) {
+    return new MistransmissionRow(str(r, "department"), lng(r, "communications"), lng(r, "flagged"),
+        dbl(r, "rate"), dbl(r, "ci_low"), dbl(r, "ci_high"));
+  }
+
+  static HotspotRow hotspotRow(Row r) {
+    return new HotspotRow(str(r, "domain"), str(r, "category"), lng(r, "count"), dbl(r, "share"),
+        ((Number) r.getAs("rank")).intValue(), nullableLong(r, "previous_count"), nullableLong(r, "change"),
+        dbl(r, "change_share"));
+  }
+
+  private static String str(Row r, String column) {
+    return r.getAs(column);
+  }
+
+  private static Double dbl(Row r, String column) {
+    Object v = r.getAs(column);
+    return v == null ? null : ((Number) v).doubleValue();
+  }
+
+  private static long lng(Row r, String column) {
+    Object v = r.getAs(column);
+    return v == null ? 0L : ((Number) v).longValue();
+  }
+
+  private static Long nullableLong(Row r, String column) {
+    Object v = r.getAs(column);
+    return v == null ? null : ((Number) v).longValue();
+  }
+}

@@ -1,0 +1,375 @@
+package io.commpulse.report.model;
+
+import io.commpulse.gold.ContractRows;
+import io.commpulse.lake.Lake;
+import io.commpulse.report.i18n.Bilingual;
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+
+/**
+ * Two months of hand-made report inputs (2026-09 and 2026-10) whose figures can be checked by eye: written to a lake
+ * for end-to-end tests, or turned straight into {@link MonthData} for tests without Spark.
+ *
+ * <p>Traps on purpose: a suppressed satisfaction cell that wrongly carries figures (mean 1.23, 3 respondents), and
+ * a decision title with markup.
+ */
+public final class GoldFixture {
+  public static final YearMonth MONTH = YearMonth.of(2026, 10);
+  public static final YearMonth PREVIOUS = YearMonth.of(2026, 9);
+  /** Figures of a suppressed cell that must never be shown. */
+  public static final String LEAKED_MEAN = "1.23";
+  public static final String MARKUP_TITLE_EN = "Remote-work policy <script>alert('x')</script>";
+
+  private GoldFixture() {}
+
+  /** Rows per table, both months. */
+  public static Map<String, List<Map<String, Object>>> tables() {
+    Map<String, List<Map<String, Object>>> t = new LinkedHashMap<>();
+    t.put(ReportTables.SCORECARD, scorecard());
+    t.put(ReportTables.COVERAGE, coverage());
+    t.put(ReportTables.SATISFACTION, satisfaction());
+    t.put(ReportTables.RESPONSE_SLA, sla());
+    t.put(ReportTables.SOCIAL, social());
+    t.put(ReportTables.MISTRANSMISSION, mistransmission());
+    t.put(ReportTables.HOTSPOTS, hotspots());
+    t.put(ReportTables.INGEST_AUDIT, audit());
+    t.put(ReportTables.QUARANTINE, quarantine());
+    t.put(ReportTables.EMPLOYEES, employees());
+    return t;
+  }
+
+  static List<Map<String, Object>> scorecard() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    // 2026-10
+    rows.add(kpi("2026-10", "mistransmission_rate", "share", "<", 0.05, 0.0412, 0.0371, 0.0457, "met", 0.045, "down", "gold.mistransmission"));
+    rows.add(kpi("2026-10", "complaint_first_response_hours", "hours", "<=", 24.0, 20.34, 18.91, 21.77, "met", 22.1, "down", "gold.response_sla"));
+    rows.add(kpi("2026-10", "complaint_replied_24h_share", "share", "info", null, 0.781, 0.765, 0.797, "no_target", 0.75, "up", "gold.response_sla"));
+    rows.add(kpi("2026-10", "social_replied_24h_share", "share", ">=", 1.0, 0.862, 0.8504, 0.8729, "missed", 0.87, "down", "gold.social_response"));
+    rows.add(kpi("2026-10", "information_coverage", "share", ">=", 0.95, 0.9312, 0.9241, 0.9378, "missed", 0.942, "down", "gold.coverage"));
+    rows.add(kpi("2026-10", "satisfaction_mean", "likert", "trend_up", 3.55, 3.62, 3.51, 3.73, "at_risk", 3.55, "up", "gold.satisfaction"));
+    rows.add(kpi("2026-10", "satisfaction_top2_share", "share", "trend_up", 0.56, 0.583, 0.551, 0.615, "at_risk", 0.56, "up", "gold.satisfaction"));
+    // 2026-09
+    rows.add(kpi("2026-09", "mistransmission_rate", "share", "<", 0.05, 0.045, 0.041, 0.049, "met", null, null, "gold.mistransmission"));
+    rows.add(kpi("2026-09", "complaint_first_response_hours", "hours", "<=", 24.0, 22.1, 20.5, 23.7, "met", null, null, "gold.response_sla"));
+    rows.add(kpi("2026-09", "complaint_replied_24h_share", "share", "info", null, 0.75, 0.73, 0.77, "no_target", null, null, "gold.response_sla"));
+    rows.add(kpi("2026-09", "social_replied_24h_share", "share", ">=", 1.0, 0.87, 0.858, 0.881, "missed", null, null, "gold.social_response"));
+    rows.add(kpi("2026-09", "information_coverage", "share", ">=", 0.95, 0.942, 0.935, 0.948, "missed", null, null, "gold.coverage"));
+    rows.add(kpi("2026-09", "satisfaction_mean", "likert", "trend_up", null, 3.55, 3.44, 3.66, "no_target", null, null, "gold.satisfaction"));
+    rows.add(kpi("2026-09", "satisfaction_top2_share", "share", "trend_up", null, 0.56, 0.53, 0.59, "no_target", null, null, "gold.satisfaction"));
+    return rows;
+  }
+
+  private static Map<String, Object> kpi(String month, String kpi, String unit, String comparator, Double target,
+      Double actual, Double low, Double high, String status, Double previous, String trend, String details) {
+    return row("month", month, "kpi", kpi, "unit", unit, "comparator", comparator, "target", target, "actual", actual,
+        "ci_low", low, "ci_high", high, "status", status, "previous", previous, "trend", trend, "details", details);
+  }
+
+  static List<Map<String, Object>> coverage() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String month : List.of("2026-09", "2026-10")) {
+      boolean oct = month.equals("2026-10");
+      rows.add(decision(month, "D01", "年度预算调整", "Annual budget adjustment", "ALL", 200, 196, 0.98, 0.9497, 0.9922));
+      rows.add(decision(month, "D02", "销售提成方案变更", "Sales commission plan changes", "ALL", 200, oct ? 162 : 180,
+          oct ? 0.81 : 0.90, oct ? 0.7501 : 0.8513, oct ? 0.8577 : 0.9344));
+      rows.add(decision(month, "D03", "远程办公政策", MARKUP_TITLE_EN, "ALL", 200, 193, 0.965, 0.9295, 0.9831));
+      rows.add(decision(month, "D02", "销售提成方案变更", "Sales commission plan changes", "SALES", 44, 30, 0.6818, 0.5347,
+          0.8004));
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> decision(String month, String id, String zh, String en, String department,
+      long employees, long aware, double share, double low, double high) {
+    return row("month", month, "decision_id", id, "title_zh", zh, "title_en", en, "department", department,
+        "employees", employees, "aware", aware, "share", share, "ci_low", low, "ci_high", high, "target", 0.95,
+        "p_below_target", share >= 0.95 ? 0.6 : 0.0001, "meets_target", share >= 0.95, "median_hours_to_aware", 20.0,
+        "top_channel", "email", "top_channel_share", 0.5);
+  }
+
+  static List<Map<String, Object>> satisfaction() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String month : List.of("2026-09", "2026-10")) {
+      double shift = month.equals("2026-10") ? 0.07 : 0;
+      for (String q : List.of("overall", "conv_channels", "time_decisions")) {
+        rows.add(cell(month, q, "ALL", 180, 3.55 + shift, 0.56));
+        rows.add(cell(month, q, "SALES", 40, 3.21 + shift, 0.42));
+        rows.add(cell(month, q, "RND", 50, 3.88 + shift, 0.66));
+        rows.add(hidden(month, q, "HR", "small_group", null, null));
+        // Wrong on purpose: a suppressed row must hide whatever figures it carries.
+        rows.add(hidden(month, q, "FIN", "complementary", 3L, 1.23));
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> cell(String month, String q, String department, long n, double mean, double top2) {
+    return row("month", month, "question_id", q, "department", department, "suppressed", false,
+        "suppression_reason", null, "respondents", n, "headcount", n + 10, "response_rate", n / (n + 10.0),
+        "mean", mean, "sd", 0.9, "mean_ci_low", mean - 0.11, "mean_ci_high", mean + 0.11, "top2_share", top2,
+        "top2_ci_low", top2 - 0.03, "top2_ci_high", top2 + 0.03, "mean_change", null);
+  }
+
+  private static Map<String, Object> hidden(String month, String q, String department, String reason, Long n,
+      Double mean) {
+    return row("month", month, "question_id", q, "department", department, "suppressed", true,
+        "suppression_reason", reason, "respondents", n, "headcount", null, "response_rate", null, "mean", mean,
+        "sd", null, "mean_ci_low", null, "mean_ci_high", null, "top2_share", null, "top2_ci_low", null,
+        "top2_ci_high", null, "mean_change", null);
+  }
+
+  static List<Map<String, Object>> sla() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String month : List.of("2026-09", "2026-10")) {
+      rows.add(sla(month, "ALL", "service_complaint", 1200, 20.34, 12.5, 45.2, 0.781));
+      rows.add(sla(month, "phone", "service_complaint", 400, 15.2, 9.1, 30.5, 0.85));
+      rows.add(sla(month, "email", "service_complaint", 300, 30.1, 22.0, 70.3, 0.55));
+      rows.add(sla(month, "online_chat", "service_complaint", 500, 10.2, 5.5, 22.1, 0.93));
+      rows.add(sla(month, "ALL", "ALL", 4000, 18.0, 11.0, 40.0, 0.8));
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> sla(String month, String channel, String category, long tickets, double mean,
+      double median, double p90, double within) {
+    return row("month", month, "channel", channel, "category", category, "priority", "ALL", "tickets", tickets,
+        "replied", tickets - 10, "first_reply_hours_mean", mean, "first_reply_hours_mean_ci_low", mean - 1,
+        "first_reply_hours_mean_ci_high", mean + 1, "first_reply_hours_median", median, "first_reply_hours_p90", p90,
+        "first_reply_business_hours_mean", mean / 2, "first_reply_business_hours_median", median / 2,
+        "first_reply_business_hours_p90", p90 / 2, "within_24h", Math.round(tickets * within),
+        "within_24h_share", within, "within_24h_ci_low", within - 0.02, "within_24h_ci_high", within + 0.02,
+        "bot_first_replies", 12L, "resolution_hours_median", 30.0, "reopen_rate", 0.05, "csat_responses", 100L,
+        "csat_top2_share", 0.7);
+  }
+
+  static List<Map<String, Object>> social() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String month : List.of("2026-09", "2026-10")) {
+      rows.add(platform(month, "ALL", 4000, 0.862, 0.8504, 0.8729));
+      rows.add(platform(month, "weibo", 1200, 0.91, 0.893, 0.925));
+      rows.add(platform(month, "wechat", 1000, 0.88, 0.859, 0.898));
+      rows.add(platform(month, "douyin", 1000, 0.71, 0.6811, 0.7372));
+      rows.add(platform(month, "xiaohongshu", 800, 0.83, 0.8027, 0.8543));
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> platform(String month, String platform, long inbound, double share, double low,
+      double high) {
+    return row("month", month, "platform", platform, "inbound", inbound, "replied", inbound - 20,
+        "replied_24h", Math.round(inbound * share), "replied_24h_share", share, "replied_24h_ci_low", low,
+        "replied_24h_ci_high", high, "median_reply_hours", 6.5, "negative_inbound", 300L,
+        "negative_replied_24h_share", 0.9, "negative_median_reply_hours", 4.0);
+  }
+
+  static List<Map<String, Object>> mistransmission() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String month : List.of("2026-09", "2026-10")) {
+      rows.add(mis(month, "ALL", 6000, 247, 0.0412));
+      rows.add(mis(month, "OPS", 1000, 72, 0.072));
+      rows.add(mis(month, "SALES", 1300, 53, 0.0408));
+      rows.add(mis(month, "RND", 1500, 42, 0.028));
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> mis(String month, String department, long n, long flagged, double rate) {
+    return row("month", month, "department", department, "communications", n, "flagged", flagged, "rate", rate,
+        "ci_low", rate - 0.005, "ci_high", rate + 0.005, "target", 0.05, "status", rate < 0.05 ? "met" : "missed");
+  }
+
+  static List<Map<String, Object>> hotspots() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(spot("2026-09", "customer", "technical_support", 400, 0.4444, 1, null));
+    rows.add(spot("2026-09", "customer", "service_complaint", 320, 0.3556, 2, null));
+    rows.add(spot("2026-09", "customer", "product_suggestion", 180, 0.2, 3, null));
+    rows.add(spot("2026-09", "internal", "process", 110, 0.5, 1, null));
+    rows.add(spot("2026-09", "internal", "skill", 70, 0.3182, 2, null));
+    rows.add(spot("2026-09", "internal", "tool", 40, 0.1818, 3, null));
+    rows.add(spot("2026-10", "customer", "technical_support", 450, 0.5, 1, 400L));
+    rows.add(spot("2026-10", "customer", "service_complaint", 300, 0.3333, 2, 320L));
+    rows.add(spot("2026-10", "customer", "product_suggestion", 150, 0.1667, 3, 180L));
+    rows.add(spot("2026-10", "internal", "process", 120, 0.5217, 1, 110L));
+    rows.add(spot("2026-10", "internal", "skill", 70, 0.3043, 2, 70L));
+    rows.add(spot("2026-10", "internal", "tool", 40, 0.1739, 3, 40L));
+    return rows;
+  }
+
+  private static Map<String, Object> spot(String month, String domain, String category, long count, double share,
+      int rank, Long previous) {
+    Long change = previous == null ? null : count - previous;
+    return row("month", month, "domain", domain, "category", category, "count", count, "share", share, "rank", rank,
+        "previous_count", previous, "change", change, "change_share", previous == null ? null : (double) change / previous);
+  }
+
+  static List<Map<String, Object>> audit() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Timestamp early = Timestamp.from(Instant.parse("2026-11-01T02:00:00Z"));
+    Timestamp late = Timestamp.from(Instant.parse("2026-11-02T02:00:00Z"));
+    // The first October tickets run is superseded by the rerun a day later.
+    rows.add(audit("r1", "tickets", "2026-10", 2, 19000, 18900, 100, 10, early));
+    rows.add(audit("r2", "tickets", "2026-10", 2, 20000, 19800, 200, 50, late));
+    rows.add(audit("r3", "survey_responses", "2026-10", 1, 1500, 1497, 3, 0, late));
+    rows.add(audit("r4", "tickets", "2026-09", 2, 18000, 17950, 50, 5, early));
+    return rows;
+  }
+
+  private static Map<String, Object> audit(String run, String source, String month, int files, long read,
+      long accepted, long quarantined, long duplicates, Timestamp started) {
+    return row("run_id", run, "source", source, "month", month, "batch_id", source + "-" + month, "files", files,
+        "rows_read", read, "rows_accepted", accepted, "rows_quarantined", quarantined, "duplicates", duplicates,
+        "started_at", started, "duration_ms", 1000L, "status", "succeeded");
+  }
+
+  static List<Map<String, Object>> quarantine() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Timestamp at = Timestamp.from(Instant.parse("2026-11-02T02:00:00Z"));
+    String[][] reasons = {{"malformed", "100"}, {"duplicate", "50"}, {"out_of_range", "50"}};
+    for (String[] r : reasons) {
+      for (int i = 0; i < Integer.parseInt(r[1]); i++) {
+        rows.add(row("source", "tickets", "month", "2026-10", "source_file", "tickets.csv", "raw", "x",
+            "reason_code", r[0], "reason", r[0], "batch_id", "tickets-2026-10", "ingested_at", at));
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      rows.add(row("source", "survey_responses", "month", "2026-10", "source_file", "survey.csv", "raw", "x",
+          "reason_code", "out_of_range", "reason", "answer: 6 is above the maximum 5", "batch_id", "s-2026-10",
+          "ingested_at", at));
+    }
+    return rows;
+  }
+
+  static List<Map<String, Object>> employees() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    String[][] departments = {{"SALES", "销售部", "Sales"}, {"RND", "研发部", "R&D"}, {"HR", "人力资源部", "Human Resources"},
+        {"FIN", "财务部", "Finance"}, {"OPS", "运营部", "Operations"}};
+    for (String month : List.of("2026-09", "2026-10")) {
+      for (String[] d : departments) {
+        rows.add(row("employee_key", "k-" + d[0], "department", d[0], "department_name_zh", d[1],
+            "department_name_en", d[2], "hire_date", Date.valueOf("2020-01-01"), "leave_date", null, "month", month,
+            "batch_id", "roster-" + month));
+      }
+    }
+    return rows;
+  }
+
+  /** An A/B table in the shape of the experiments' snake_case output, for tests that add it to the lake. */
+  public static List<Map<String, Object>> abResults() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(ab("EXP-ACK-WECOM", "acknowledged_48h", "wecom", 0.097, 0.05, 0.144, "winner", false));
+    rows.add(ab("EXP-ACK-WECOM", "hours_to_ack", "wecom", -0.2, -0.25, -0.15, "winner", false));
+    rows.add(ab("EXP-DIGEST-FORMAT", "acknowledged_48h", "bullet_digest", 0.01, -0.04, 0.06,
+        "no_significant_difference", false));
+    rows.add(ab("EXP-SRM", "clarity_rating", "wecom", 0.3, 0.1, 0.5, "invalid_srm", true));
+    return rows;
+  }
+
+  private static Map<String, Object> ab(String experiment, String metric, String variant, double lift, double low,
+      double high, String decision, boolean srm) {
+    return row("month", "2026-10", "experiment_id", experiment, "metric", metric, "variant", variant,
+        "control_variant", "control", "relative_lift", lift, "relative_ci_lower", low, "relative_ci_upper", high,
+        "decision", decision, "srm_mismatch", srm);
+  }
+
+  /** Writes both months of every fixture table to the lake. */
+  public static void writeTo(Lake lake, SchemaCatalog catalog) {
+    tables().forEach((name, rows) -> {
+      TableContract table = catalog.table(name);
+      if (table.partitionedBy().contains("month")) {
+        for (String month : List.of("2026-09", "2026-10")) {
+          List<Map<String, Object>> inMonth = rows.stream().filter(r -> month.equals(r.get("month"))).toList();
+          if (!inMonth.isEmpty()) {
+            lake.replaceMonth(table, ContractRows.toDataFrame(lake.spark(), table, inMonth), month);
+          }
+        }
+      } else {
+        lake.append(table, ContractRows.toDataFrame(lake.spark(), table, rows));
+      }
+    });
+  }
+
+  /** The month as the reader would build it from the fixture tables, without Spark. */
+  public static MonthData monthData(YearMonth month, AbResults ab) {
+    SchemaCatalog catalog = SchemaCatalog.get();
+    String m = month.toString();
+    Map<String, Long> versions = new TreeMap<>();
+    ReportTables.ALL.forEach(t -> versions.put(t, t.equals(ReportTables.AB_RESULTS) ? null : 1L));
+    List<KpiRow> scorecard = new ArrayList<>(rows(catalog, ReportTables.SCORECARD, m, MonthReader::kpiRow));
+    scorecard.sort(Comparator.comparingInt(k -> MonthReader.kpiOrder(k.kpi())));
+    List<KpiPoint> history = scorecard().stream().filter(r -> ((String) r.get("month")).compareTo(m) <= 0)
+        .sorted(Comparator.comparing((Map<String, Object> r) -> (String) r.get("month"))
+            .thenComparing(r -> (String) r.get("kpi")))
+        .map(r -> new KpiPoint((String) r.get("month"), (String) r.get("kpi"), (String) r.get("unit"),
+            (String) r.get("comparator"), (Double) r.get("target"), (Double) r.get("actual"))).toList();
+    List<SourceQuality> quality = m.equals("2026-10") ? List.of(
+        new SourceQuality("survey_responses", 1, 1500, 1497, 3, 0,
+            List.of(new SourceQuality.ReasonCount("out_of_range", 3))),
+        new SourceQuality("tickets", 2, 20000, 19800, 200, 50, List.of(new SourceQuality.ReasonCount("malformed", 100),
+            new SourceQuality.ReasonCount("duplicate", 50), new SourceQuality.ReasonCount("out_of_range", 50))))
+        : List.of();
+    Map<String, Bilingual> departments = new TreeMap<>();
+    employees().stream().filter(r -> m.equals(r.get("month"))).forEach(r -> departments.put(
+        (String) r.get("department"), new Bilingual((String) r.get("department_name_en"),
+            (String) r.get("department_name_zh"))));
+    return new MonthData(month, new TableVersions(versions), scorecard, history,
+        rows(catalog, ReportTables.COVERAGE, m, MonthReader::coverageRow),
+        rows(catalog, ReportTables.SATISFACTION, m, MonthReader::satisfactionCell),
+        rows(catalog, ReportTables.RESPONSE_SLA, m, MonthReader::slaRow),
+        rows(catalog, ReportTables.SOCIAL, m, MonthReader::socialRow),
+        rows(catalog, ReportTables.MISTRANSMISSION, m, MonthReader::mistransmissionRow),
+        rows(catalog, ReportTables.HOTSPOTS, m, MonthReader::hotspotRow), ab, quality, departments);
+  }
+
+  /** The fixture's A/B rows as the report model holds them. */
+  public static AbResults.Present abPresent() {
+    Map<String, Object> any = abResults().get(0);
+    java.util.Set<String> columns = any.keySet();
+    MonthReader.AbColumns names = MonthReader.AbColumns.resolve(columns);
+    return new AbResults.Present(abResults().stream().map(r -> names.comparison(genericRow(r))).toList());
+  }
+
+  private static <T> List<T> rows(SchemaCatalog catalog, String table, String month, Function<Row, T> convert) {
+    TableContract contract = catalog.table(table);
+    return tables().get(table).stream().filter(r -> month.equals(r.get("month")))
+        .map(r -> convert.apply(contractRow(contract, r))).toList();
+  }
+
+  private static Row contractRow(TableContract contract, Map<String, Object> values) {
+    Object[] cells = contract.columns().stream().map(c -> values.get(c.name())).toArray();
+    return new GenericRowWithSchema(cells, contract.sparkSchema());
+  }
+
+  private static Row genericRow(Map<String, Object> values) {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
+    List<Object> cells = new ArrayList<>();
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      org.apache.spark.sql.types.DataType type = e.getValue() instanceof Double ? org.apache.spark.sql.types.DataTypes.DoubleType
+          : e.getValue() instanceof Boolean ? org.apache.spark.sql.types.DataTypes.BooleanType
+          : org.apache.spark.sql.types.DataTypes.StringType;
+      schema = schema.add(e.getKey(), type);
+      cells.add(e.getValue());
+    }
+    return new GenericRowWithSchema(cells.toArray(), schema);
+  }
+
+  private static Map<String, Object> row(Object... keyValues) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      row.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return row;
+  }
+}
