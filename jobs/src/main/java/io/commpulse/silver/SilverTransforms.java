@@ -19,7 +19,9 @@ import org.apache.spark.sql.expressions.Window;
  * silver rows: de-duplicated by key, identifiers pseudonymised, with the source time zone recorded.
  */
 public final class SilverTransforms {
-  private static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
+  // The look-behind lets a match start only where a run of address characters starts; without it a
+  // long run with no '@' is rescanned from every position (quadratic: a hostile comment stalls silver).
+  private static final String EMAIL = "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
   private static final String HANDLE = "@[A-Za-z0-9_]{2,}";
 
   private SilverTransforms() {}
@@ -50,7 +52,7 @@ public final class SilverTransforms {
 
   public static Dataset<Row> decisions(Dataset<Row> decisions, String sourceZone) {
     return firstPerKey(decisions, List.of("decision_id"), col("published_at").desc())
-        .withColumn("channels", split(regexp_replace(trim(col("channels")), "\\s*;\\s*", ";"), ";"))
+        .withColumn("channels", split(regexp_replace(trim(col("channels")), "(?<!\\s)\\s*+;\\s*", ";"), ";"))
         .withColumn("source_timezone", lit(sourceZone));
   }
 
