@@ -1,9 +1,9 @@
 package io.commpulse.cli;
 
-import io.commpulse.schema.SchemaException;
 import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,9 +62,12 @@ public final class CommPulse implements Runnable {
 
   private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
-    Throwable userFacing = userFacing(e);
-    if (userFacing != null) {
-      err.println("error: " + userFacing.getMessage());
+    Optional<String> known = KnownFailures.explain(e);
+    if (known.isPresent()) {
+      err.println("error: " + known.get());
+      if (System.getenv("COMMPULSE_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
     } else {
       err.println("error: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
       if (System.getenv("COMMPULSE_DEBUG") != null) {
@@ -75,15 +78,6 @@ public final class CommPulse implements Runnable {
     }
     err.flush();
     return 1;
-  }
-
-  private static Throwable userFacing(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UserError || t instanceof SchemaException) {
-        return t;
-      }
-    }
-    return null;
   }
 
   private static String firstLine(String message) {

@@ -67,6 +67,7 @@ public final class BronzeIngest {
     SparkSession spark = lake.spark();
     LandingFolder folder = LandingFolder.locate(spark.sparkContext().hadoopConfiguration(), landingRoot,
         sourceName, month, source.format());
+    LandingHeader.check(spark.sparkContext().hadoopConfiguration(), folder, source);
     String batchId = folder.batchId();
     Timestamp ingestedAt = Timestamp.from(now);
 

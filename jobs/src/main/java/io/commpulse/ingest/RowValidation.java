@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
@@ -41,7 +42,13 @@ public final class RowValidation {
   public static final String SOURCE_FILE = "source_file";
   public static final String PROBLEMS = "_problems";
   private static final String RAW_PREFIX = "_raw_";
-  private static final String OFFSET_SUFFIX = ".*(Z|[+-][0-9]{2}:?[0-9]{2})$";
+  // Unanchored at the start on purpose: rlike searches, and a leading ".*" makes that quadratic in
+  // the length of the text, which a hostile runaway field turns into a hang.
+  private static final String OFFSET_SUFFIX = "(Z|[+-][0-9]{2}:?[0-9]{2})$";
+  /** No contract field is legitimately this long; a longer one is a runaway line or an attack. */
+  public static final int MAX_FIELD_CHARS = 1 << 20;
+  /** Quarantine keeps this much of a rejected record as evidence, not the whole of a runaway line. */
+  public static final int MAX_RAW_CHARS = 1 << 16;
 
   private RowValidation() {}
 
@@ -66,15 +73,24 @@ public final class RowValidation {
     }
     Column found = array_compact(array(problems.toArray(Column[]::new)));
     // A malformed record's fields are shifted garbage: report only that it is malformed.
-    rows = rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed",
-        lit("jsonl".equals(source.format()) ? "line is not a valid JSON object"
-            : "record does not match the " + source.columns().size() + " columns of the header"))))
+    String unparsable = "jsonl".equals(source.format())
+        ? "record is not a complete JSON object"
+        : "record does not match the " + source.columns().size() + " columns of the header";
+    rows = rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed", lit(unparsable))))
         .otherwise(found));
     return markDuplicates(rows, source);
   }
 
+  /**
+   * The value without surrounding whitespace. Line breaks count: a file whose rows end in CRLF while
+   * its header ends in LF leaves a CR at the end of every row's last field.
+   */
+  private static Column stripped(Column raw) {
+    return trim(raw, " \t\r\n");
+  }
+
   private static Column typed(Column raw, ColumnSpec column, String sourceZone) {
-    Column text = when(trim(raw).equalTo(""), lit(null)).otherwise(trim(raw));
+    Column text = when(stripped(raw).equalTo(""), lit(null)).otherwise(stripped(raw));
     if (column.isTimestamp()) {
       Column parsed = text.try_cast(DataTypes.TimestampType);
       String zone = sourceZone == null ? "UTC" : sourceZone;
@@ -94,10 +110,15 @@ public final class RowValidation {
 
   private static List<Column> columnProblems(ColumnSpec column, Column raw, Column value, Instant now) {
     String name = column.name();
-    Column present = raw.isNotNull().and(trim(raw).notEqual(""));
+    Column present = raw.isNotNull().and(stripped(raw).notEqual(""));
     List<Column> found = new ArrayList<>();
+    found.add(when(length(raw).gt(MAX_FIELD_CHARS), problem("out_of_range", concat(lit(name + ": value of "),
+        length(raw).cast(DataTypes.StringType), lit(" characters is longer than the " + MAX_FIELD_CHARS
+            + " any landing field may have")))));
     found.add(when(raw.contains("\uFFFD"), problem("encoding",
         lit(name + ": text is not valid UTF-8 (was the file saved as GBK or another code page?)"))));
+    found.add(when(raw.contains("\u0000"), problem("encoding",
+        lit(name + ": text contains NUL bytes (binary data, or a UTF-16 file?)"))));
     if (!column.nullable()) {
       found.add(when(present.isNull().or(not(present)),
           problem("missing_required", lit(name + ": required value is missing"))));
@@ -161,10 +182,12 @@ public final class RowValidation {
   public static Dataset<Row> rejected(Dataset<Row> validated, TableContract source) {
     Column rawFields = to_json(struct(source.columns().stream()
         .map(c -> col(RAW_PREFIX + c.name()).as(c.name())).toArray(Column[]::new)));
+    Column raw = coalesce(col(CORRUPT), rawFields);
     return validated.where(size(col(PROBLEMS)).gt(0)).select(
         lit(source.name()).as("source"),
         col(SOURCE_FILE),
-        coalesce(col(CORRUPT), rawFields).as("raw"),
+        when(length(raw).gt(MAX_RAW_CHARS), concat(raw.substr(1, MAX_RAW_CHARS), lit(" ... [truncated: "),
+            length(raw).cast(DataTypes.StringType), lit(" characters]"))).otherwise(raw).as("raw"),
         col(PROBLEMS).getItem(0).getField("code").as("reason_code"),
         array_join(transform(col(PROBLEMS), p -> p.getField("message")), "; ").as("reason"));
   }

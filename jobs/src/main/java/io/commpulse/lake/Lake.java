@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.functions;
 
 /**
@@ -96,10 +97,14 @@ public final class Lake {
    * with {@code rows}: one Delta commit, so readers see the old month or the new one, never half.
    */
   public void replace(TableContract table, Dataset<Row> rows, String condition) {
-    conform(table, rows).write().format("delta").mode("overwrite")
-        .option("replaceWhere", condition)
-        .partitionBy(table.partitionedBy().toArray(String[]::new))
-        .save(path(table));
+    try {
+      conform(table, rows).write().format("delta").mode("overwrite")
+          .option("replaceWhere", condition)
+          .partitionBy(table.partitionedBy().toArray(String[]::new))
+          .save(path(table));
+    } catch (DeltaConcurrentModificationException e) {
+      throw new ConcurrentRunException(table.qualifiedName(), e);
+    }
   }
 
   public void replaceMonth(TableContract table, Dataset<Row> rows, String month) {
@@ -107,9 +112,13 @@ public final class Lake {
   }
 
   public void append(TableContract table, Dataset<Row> rows) {
-    conform(table, rows).write().format("delta").mode("append")
-        .partitionBy(table.partitionedBy().toArray(String[]::new))
-        .save(path(table));
+    try {
+      conform(table, rows).write().format("delta").mode("append")
+          .partitionBy(table.partitionedBy().toArray(String[]::new))
+          .save(path(table));
+    } catch (DeltaConcurrentModificationException e) {
+      throw new ConcurrentRunException(table.qualifiedName(), e);
+    }
   }
 
   /** Orders, casts and comments the columns exactly as the contract declares them. */

@@ -20,7 +20,9 @@ import org.apache.spark.sql.expressions.Window;
  * silver rows: de-duplicated by key, identifiers pseudonymised, with the source time zone recorded.
  */
 public final class SilverTransforms {
-  private static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
+  // The look-behind lets a match start only where a run of address characters starts; without it a
+  // long run with no '@' is rescanned from every position (quadratic: a hostile comment stalls silver).
+  private static final String EMAIL = "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
   /**
    * Any letters, not only ASCII: Weibo, Douyin and Xiaohongshu handles are mostly Chinese. Inner dots and
    * hyphens belong to the handle; a trailing one is punctuation.
@@ -55,7 +57,7 @@ public final class SilverTransforms {
 
   public static Dataset<Row> decisions(Dataset<Row> decisions, String sourceZone) {
     return firstPerKey(decisions, List.of("decision_id"), col("published_at").desc())
-        .withColumn("channels", array_remove(split(regexp_replace(trim(col("channels")), "\\s*;\\s*", ";"), ";"), ""))
+        .withColumn("channels", array_remove(split(regexp_replace(trim(col("channels")), "(?<!\\s)\\s*+;\\s*", ";"), ";"), ""))
         .withColumn("source_timezone", lit(sourceZone));
   }
 

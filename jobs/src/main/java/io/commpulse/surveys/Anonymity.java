@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Small-group suppression for anonymous survey figures. A group below the threshold is withheld
@@ -35,11 +38,21 @@ public final class Anonymity {
    * @throws io.commpulse.cli.UserError when {@code minGroup} is below {@link #FLOOR}
    */
   public static Map<String, Reason> suppress(Map<String, Long> groupSizes, int minGroup) {
+    return suppress(groupSizes, minGroup, Set.of());
+  }
+
+  /**
+   * As {@link #suppress(Map, int)}, with {@code forced} groups withheld whatever their size (they are
+   * withheld in a linked breakdown); the complementary rule then covers them too.
+   */
+  static Map<String, Reason> suppress(Map<String, Long> groupSizes, int minGroup, Set<String> forced) {
     checkedThreshold(minGroup);
     Map<String, Reason> withheld = new HashMap<>();
     groupSizes.forEach((group, n) -> {
       if (n < minGroup) {
         withheld.put(group, Reason.SMALL_GROUP);
+      } else if (forced.contains(group)) {
+        withheld.put(group, Reason.COMPLEMENTARY);
       }
     });
     if (withheld.isEmpty()) {
@@ -57,4 +70,29 @@ public final class Anonymity {
     return withheld;
   }
 
+  /**
+   * Suppression over several breakdowns of the same respondents by the same groups (one per survey
+   * question). Suppressing each on its own lets the complementary choice differ between questions,
+   * and then a group published in one question gives away, by subtraction from the total of another,
+   * the respondent count of the small group withheld beside it there. So a group withheld in any
+   * breakdown is withheld in all of them, repeated until no breakdown adds a group.
+   *
+   * @param sizesByBreakdown respondents per group, per breakdown (e.g. per question)
+   * @return per breakdown, the withheld groups with their reason
+   */
+  public static Map<String, Map<String, Reason>> suppressConsistently(Map<String, Map<String, Long>> sizesByBreakdown,
+      int minGroup) {
+    Set<String> withheldAnywhere = new TreeSet<>();
+    Map<String, Map<String, Reason>> result = new TreeMap<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, Map<String, Long>> breakdown : sizesByBreakdown.entrySet()) {
+        Map<String, Reason> withheld = suppress(breakdown.getValue(), minGroup, withheldAnywhere);
+        result.put(breakdown.getKey(), withheld);
+        grew |= withheldAnywhere.addAll(withheld.keySet());
+      }
+    }
+    return result;
+  }
 }

@@ -52,15 +52,22 @@ public final class SatisfactionMetric {
     for (Row cell : cells) {
       byQuestion.computeIfAbsent(cell.getString(0), q -> new TreeMap<>()).put(cell.getString(1), cell);
     }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Row>> question : byQuestion.entrySet()) {
+    Map<String, Map<String, Long>> sizesByQuestion = new TreeMap<>();
+    byQuestion.forEach((question, cellsByDept) -> {
       Map<String, Long> sizes = new HashMap<>();
-      question.getValue().forEach((dept, cell) -> {
+      cellsByDept.forEach((dept, cell) -> {
         if (!dept.equals(ALL)) {
           sizes.put(dept, Cells.lng(cell, "n"));
         }
       });
-      Map<String, Anonymity.Reason> withheld = new HashMap<>(Anonymity.suppress(sizes, minGroup));
+      sizesByQuestion.put(question, sizes);
+    });
+    // Questions share respondents, so suppression is decided across all of them at once.
+    Map<String, Map<String, Anonymity.Reason>> withheldByQuestion =
+        Anonymity.suppressConsistently(sizesByQuestion, minGroup);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Row>> question : byQuestion.entrySet()) {
+      Map<String, Anonymity.Reason> withheld = new HashMap<>(withheldByQuestion.get(question.getKey()));
       Row total = question.getValue().get(ALL);
       if (total != null && Cells.lng(total, "n") < minGroup) {
         withheld.put(ALL, Anonymity.Reason.SMALL_GROUP);

@@ -1,0 +1,100 @@
+package io.commpulse.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.commpulse.testing.TestSpark;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The contents of every Delta table of a lake as sorted text rows, without the columns that
+ * differ between two correct runs (when a batch ran, how long it took, a random run id). The
+ * audit log is append-only, so it is compared as the set of distinct accounting rows.
+ */
+record LakeSnapshot(Map<String, List<String>> tables) {
+  static final Set<String> VOLATILE = Set.of("ingested_at", "started_at", "duration_ms", "run_id");
+  static final String AUDIT = "ops.ingest_audit";
+
+  static LakeSnapshot of(Path lake) {
+    return of(lake, null);
+  }
+
+  /** Only the rows of one month (every table is partitioned by month), or all when month is null. */
+  static LakeSnapshot of(Path lake, String month) {
+    Map<String, List<String>> tables = new TreeMap<>();
+    for (String table : tableNames(lake)) {
+      Dataset<Row> rows = read(lake, table);
+      if (month != null) {
+        rows = rows.where(org.apache.spark.sql.functions.col("month").equalTo(month));
+      }
+      tables.put(table, rows(rows, table.equals(AUDIT)));
+    }
+    return new LakeSnapshot(tables);
+  }
+
+  static List<String> tableNames(Path lake) {
+    List<String> names = new ArrayList<>();
+    if (!Files.isDirectory(lake)) {
+      return names;
+    }
+    try (Stream<Path> layers = Files.list(lake)) {
+      for (Path layer : layers.sorted().toList()) {
+        try (Stream<Path> tables = Files.list(layer)) {
+          tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")) && hasCommit(t))
+              .sorted().forEach(t -> names.add(layer.getFileName() + "." + t.getFileName()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names;
+  }
+
+  private static boolean hasCommit(Path table) {
+    try (Stream<Path> log = Files.list(table.resolve("_delta_log"))) {
+      return log.anyMatch(p -> p.getFileName().toString().matches("\\d{20}\\.json"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static Dataset<Row> read(Path lake, String table) {
+    return TestSpark.session().read().format("delta").load(lake.resolve(table.replace('.', '/')).toString());
+  }
+
+  static List<String> rows(Dataset<Row> rows, boolean distinct) {
+    String[] kept = Arrays.stream(rows.columns()).filter(c -> !VOLATILE.contains(c)).toArray(String[]::new);
+    Dataset<Row> selected = rows.selectExpr(kept);
+    List<String> text = new ArrayList<>();
+    for (Row row : selected.collectAsList()) {
+      text.add(row.mkString("\u241F"));
+    }
+    if (distinct) {
+      return new ArrayList<>(new TreeSet<>(text));
+    }
+    text.sort(null);
+    return text;
+  }
+
+  void assertSameAs(LakeSnapshot expected, String what) {
+    assertEquals(expected.tables().keySet(), tables.keySet(), what + ": tables");
+    for (String table : expected.tables().keySet()) {
+      List<String> want = expected.tables().get(table);
+      List<String> got = tables.get(table);
+      assertEquals(want.size(), got.size(), what + ": rows of " + table);
+      assertEquals(want, got, what + ": contents of " + table);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.commpulse.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.commpulse.surveys.SatisfactionMetric;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A generated dirty month run end to end (the shared baseline): no identifier of the landing data
+ * reaches silver or gold, suppressed survey figures cannot be recovered from the published month,
+ * and the pseudonymisation key appears in no log, Delta commit or Spark event log.
+ */
+@Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrivacyTest {
+  /** Employee ids, customer ids, social handles and e-mail addresses as the landing systems write them. */
+  private static final Pattern IDENTIFIER = Pattern.compile(
+      "E\\d{6}|C\\d{7}|@user\\d+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+  private Baseline.Data baseline;
+  private final Set<String> landingIdentifiers = new TreeSet<>();
+
+  @BeforeAll
+  void collectTheLandingIdentifiers() throws IOException {
+    baseline = Baseline.get();
+    try (Stream<Path> files = Files.walk(baseline.landing())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Matcher m = IDENTIFIER.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        while (m.find()) {
+          landingIdentifiers.add(m.group());
+        }
+      }
+    }
+    assertTrue(landingIdentifiers.stream().anyMatch(s -> s.matches("E\\d{6}")), "landing has employee ids");
+    assertTrue(landingIdentifiers.stream().anyMatch(s -> s.matches("C\\d{7}")), "landing has customer ids");
+    assertTrue(landingIdentifiers.stream().anyMatch(s -> s.startsWith("@user")), "landing has handles");
+    assertTrue(landingIdentifiers.stream().anyMatch(s -> s.contains(".")), "landing has e-mail addresses");
+  }
+
+  @Test
+  void noSilverOrGoldTableHoldsAnIdentifierFromTheLandingData() {
+    List<String> hits = new ArrayList<>();
+    int scanned = 0;
+    for (String table : LakeSnapshot.tableNames(baseline.lake())) {
+      if (!table.startsWith("silver.") && !table.startsWith("gold.")) {
+        continue;
+      }
+      scanned++;
+      Dataset<Row> rows = LakeSnapshot.read(baseline.lake(), table);
+      List<String> textColumns = new ArrayList<>();
+      for (StructField field : rows.schema().fields()) {
+        if (field.dataType().equals(DataTypes.StringType)) {
+          textColumns.add("`" + field.name() + "`");
+        } else if (field.dataType() instanceof ArrayType array && array.elementType().equals(DataTypes.StringType)) {
+          textColumns.add("array_join(`" + field.name() + "`, ' ')");
+        }
+      }
+      if (textColumns.isEmpty()) {
+        continue;
+      }
+      for (Row row : rows.selectExpr("concat_ws(' | ', " + String.join(", ", textColumns) + ")").collectAsList()) {
+        Matcher m = IDENTIFIER.matcher(row.getString(0));
+        while (m.find()) {
+          if (landingIdentifiers.contains(m.group()) || m.group().matches("E\\d{6}|C\\d{7}|@user\\d+")) {
+            hits.add(table + ": " + m.group());
+          }
+        }
+      }
+    }
+    assertEquals(15, scanned, "every silver and gold table was scanned");
+    assertEquals(List.of(), hits.stream().limit(20).toList(), hits.size() + " identifiers leaked");
+  }
+
+  @Test
+  void suppressedSurveyFiguresCannotBeRecoveredFromThePublishedMonth() {
+    List<Row> published = LakeSnapshot.read(baseline.lake(), "gold.satisfaction")
+        .where("month = '" + Baseline.MONTH + "'").collectAsList();
+    var cells = SuppressionAttack.published(published);
+    assertTrue(published.stream().anyMatch(r -> r.getBoolean(r.fieldIndex("suppressed"))),
+        "the generated month has small departments, so the attack has something to attack");
+    List<Row> answers = LakeSnapshot.read(baseline.lake(), "silver.survey_answers")
+        .where("month = '" + Baseline.MONTH + "'").collectAsList();
+    var leaks = SuppressionAttack.leaks(SuppressionAttack.attack(cells, SatisfactionMetric.ALL),
+        SuppressionAttack.truth(answers));
+    assertEquals(List.of(), leaks);
+  }
+
+  @Test
+  void theKeyAppearsInNoLogCommitOrEventLog() throws IOException {
+    assertFalse(baseline.run().stdout().contains(Baseline.KEY), "stdout of the run");
+    assertFalse(baseline.run().stderr().contains(Baseline.KEY), "stderr of the run");
+    List<Path> scanned = new ArrayList<>();
+    for (Path root : List.of(baseline.lake(), baseline.eventLogs(), baseline.root().resolve("logs"))) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          scanned.add(file);
+          byte[] bytes = Files.readAllBytes(file);
+          assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(Baseline.KEY), "key found in " + file);
+        }
+      }
+    }
+    assertTrue(scanned.stream().anyMatch(p -> p.toString().contains("_delta_log")), "Delta commits were scanned");
+    assertTrue(scanned.stream().anyMatch(p -> p.startsWith(baseline.eventLogs())), "an event log was written and scanned");
+  }
+}
