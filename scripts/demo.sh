@@ -16,10 +16,8 @@ for month in "${months[@]}"; do
   "$cli" generate --month "$month" --scale "$scale" --seed 7 --dirty-rate 0.01 --out "$out/landing"
   COMMPULSE_SKIP_BUILD=1 "$cli" run --month "$month" --landing "$out/landing" --lake "$out/lake" --demo-key
 done
-if "$cli" report --help >/dev/null 2>&1; then
-  for lang in en zh; do
-    COMMPULSE_SKIP_BUILD=1 "$cli" report --month "${months[1]}" --lake "$out/lake" --out "$out/report-$lang" --lang "$lang"
-  done
-  echo "demo report: $out/report-en/report.pdf and $out/report-zh/report.pdf (HTML beside them)"
-fi
+for lang in en zh; do
+  COMMPULSE_SKIP_BUILD=1 "$cli" report --month "${months[1]}" --lake "$out/lake" --out "$out/report-$lang" --lang "$lang"
+done
+echo "demo report: $out/report-en/report.pdf and $out/report-zh/report.pdf (HTML beside them)"
 echo "demo lake: $out/lake   query it: ./commpulse sql --lake $out/lake \"SELECT * FROM gold.kpi_scorecard\""
