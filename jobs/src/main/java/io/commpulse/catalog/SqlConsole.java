@@ -8,10 +8,12 @@ import io.commpulse.schema.TableContract;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkThrowable;
@@ -32,6 +34,10 @@ public final class SqlConsole {
       Pattern.compile("(?is)\\s*SHOW\\s+TABLES(?:\\s+(?:IN|FROM)\\s+`?(\\w+)`?)?\\s*;?\\s*");
   private static final Pattern CONDITION_IN_MESSAGE = Pattern.compile("\\[([A-Z][A-Z0-9_.]*)\\]");
   private static final int SUMMARY_LENGTH = 140;
+  /** Other SHOW statements (SHOW DATABASES, SHOW TABLES LIKE ...) see every table. */
+  private static final Pattern OTHER_SHOW = Pattern.compile("(?i)\\s*SHOW\\b");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("(?<![\\w.`])`?([A-Za-z_]\\w*)`?\\s*\\.\\s*`?([A-Za-z_]\\w*)`?");
   private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
 
   public static final StructType TABLE_LISTING = new StructType()
@@ -43,6 +49,7 @@ public final class SqlConsole {
   private final Lake lake;
   private final SchemaCatalog catalog;
   private final List<TableContract> tables;
+  private final Set<String> registered = new HashSet<>();
 
   private SqlConsole(Lake lake, SchemaCatalog catalog, List<TableContract> tables) {
     this.lake = lake;
@@ -51,19 +58,31 @@ public final class SqlConsole {
   }
 
   /**
-   * Registers the lake's tables, {@code pinnedVersions} ({@code layer.table -> version}) as of that version.
+   * A console over the lake's tables, {@code pinnedVersions} ({@code layer.table -> version}) read as of
+   * that version. Tables are registered when a statement names them: each costs a read of its Delta log.
    *
-   * @throws UserError when the lake holds no table at all: most likely a wrong --lake
+   * @throws UserError when the lake holds no table at all (most likely a wrong --lake), or a pinned
+   *     table or version does not exist
    */
   public static SqlConsole open(Lake lake, SchemaCatalog catalog, Map<String, Long> pinnedVersions) {
-    List<TableContract> registered = lake.registerTables(catalog, pinnedVersions);
-    if (registered.isEmpty()) {
+    List<TableContract> tables = lake.existingTables(catalog);
+    if (tables.isEmpty()) {
       throw new UserError("no Delta tables under " + lake.root()
           + " (check --lake, or build the lake with `commpulse run`)");
     }
-    return new SqlConsole(lake, catalog, registered);
+    SqlConsole console = new SqlConsole(lake, catalog, tables);
+    List<TableContract> pinned = new ArrayList<>();
+    for (String name : pinnedVersions.keySet()) {
+      pinned.add(console.existing(name).orElseThrow(() -> new UserError(catalog.find(name).isPresent()
+          ? "cannot pin " + name + ": it is not in the lake " + lake.root()
+          : "cannot pin unknown table '" + name + "'; tables are named layer.table, e.g. gold.coverage")));
+    }
+    lake.registerTables(pinned, pinnedVersions);
+    pinned.forEach(t -> console.registered.add(t.qualifiedName()));
+    return console;
   }
 
+  /** The tables this lake holds. */
   public List<TableContract> tables() {
     return tables;
   }
@@ -78,11 +97,61 @@ public final class SqlConsole {
     if (show.matches()) {
       return listing(Optional.ofNullable(show.group(1)).map(l -> l.toLowerCase(Locale.ROOT)));
     }
+    if (OTHER_SHOW.matcher(statement).lookingAt()) {
+      register(tables);
+    } else {
+      register(named(statement));
+    }
     try {
       return lake.spark().sql(statement);
     } catch (Exception e) { // Spark's AnalysisException is a checked exception that Scala does not declare
-      throw explain(e);
+      Optional<TableContract> missed = missingButExisting(e);
+      if (missed.isEmpty()) {
+        throw explain(e);
+      }
+      register(tables); // named in a way the scan did not recognise: make everything addressable, once
+      try {
+        return lake.spark().sql(statement);
+      } catch (Exception again) {
+        throw explain(again);
+      }
     }
+  }
+
+  /** Tables of this lake that the statement appears to name as layer.table (quoted or not). */
+  List<TableContract> named(String statement) {
+    Set<String> names = new HashSet<>();
+    Matcher m = QUALIFIED_NAME.matcher(statement);
+    while (m.find()) {
+      names.add((m.group(1) + "." + m.group(2)).toLowerCase(Locale.ROOT));
+    }
+    return tables.stream().filter(t -> names.contains(t.qualifiedName())).toList();
+  }
+
+  private void register(List<TableContract> wanted) {
+    List<TableContract> missing = wanted.stream().filter(t -> !registered.contains(t.qualifiedName())).toList();
+    if (!missing.isEmpty()) {
+      lake.registerTables(missing, Map.of());
+      missing.forEach(t -> registered.add(t.qualifiedName()));
+    }
+  }
+
+  private Optional<TableContract> existing(String qualifiedName) {
+    return tables.stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
+  }
+
+  /** The table a TABLE_OR_VIEW_NOT_FOUND error names, when the lake has it but it was not registered. */
+  private Optional<TableContract> missingButExisting(Exception e) {
+    SparkThrowable error = sparkError(e);
+    if (error == null || !condition(error).startsWith("TABLE_OR_VIEW_NOT_FOUND")) {
+      return Optional.empty();
+    }
+    return existing(relation(error)).filter(t -> !registered.contains(t.qualifiedName()));
+  }
+
+  private static String relation(SparkThrowable error) {
+    return Optional.ofNullable(error.getMessageParameters().get("relationName")).orElse("?")
+        .replace("`", "").replaceFirst("^spark_catalog\\.", "").toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -147,8 +216,11 @@ public final class SqlConsole {
     }
     String condition = condition(spark);
     if (condition.startsWith("TABLE_OR_VIEW_NOT_FOUND")) {
-      String relation = Optional.ofNullable(spark.getMessageParameters().get("relationName")).orElse("?")
-          .replace("`", "").replaceFirst("^spark_catalog\\.", "");
+      String relation = relation(spark);
+      if (!relation.contains(".")) {
+        return new UserError("unknown table " + relation + "; tables are named layer.table, e.g. gold."
+            + relation + " (SHOW TABLES lists them)", e);
+      }
       Optional<TableContract> contract = catalog.find(relation);
       if (contract.isPresent()) {
         return new UserError("table " + relation + " is not in the lake " + lake.root()

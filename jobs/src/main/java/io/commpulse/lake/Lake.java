@@ -8,6 +8,7 @@ import io.delta.tables.DeltaTable;
 import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.AnalysisException;
@@ -137,45 +138,48 @@ public final class Lake {
 
   /** Makes every existing table addressable as {@code layer.table} in Spark SQL. */
   public List<TableContract> registerTables(SchemaCatalog catalog) {
-    return registerTables(catalog, Map.of());
+    List<TableContract> tables = existingTables(catalog);
+    registerTables(tables, Map.of());
+    return tables;
+  }
+
+  /** The tables of the catalog that this lake holds (landing sources are files, not tables). */
+  public List<TableContract> existingTables(SchemaCatalog catalog) {
+    return catalog.tables().stream().filter(t -> !"landing".equals(t.layer()) && exists(t)).toList();
   }
 
   /**
-   * Makes every existing table addressable as {@code layer.table} in Spark SQL, those named in
-   * {@code versions} as read-only views of the table at that Delta version (time travel for every
-   * query of the session). An entry an earlier registration left in the session catalog, for another
-   * lake or version, is replaced: dropping a table registered with a location drops only the name.
+   * Makes these tables addressable as {@code layer.table} in Spark SQL, those named in {@code versions}
+   * ({@code layer.table -> version}) as read-only views of the table at that Delta version: time travel
+   * for every query of the session. An entry an earlier registration left in the session catalog, for
+   * another lake or version, is replaced; dropping a table registered with a location drops only the name.
    */
-  public List<TableContract> registerTables(SchemaCatalog catalog, Map<String, Long> versions) {
-    for (Map.Entry<String, Long> pinned : versions.entrySet()) {
-      TableContract table = catalog.find(pinned.getKey()).orElseThrow(() -> new UserError(
-          "cannot pin unknown table '" + pinned.getKey() + "'; tables are named layer.table, e.g. gold.coverage"));
-      long latest = version(table);
-      if (pinned.getValue() < 0 || pinned.getValue() > latest) {
-        throw new UserError(table.qualifiedName() + " has no version " + pinned.getValue()
-            + "; its versions are 0 to " + latest + " (DESCRIBE HISTORY " + table.qualifiedName() + " lists them)");
+  public void registerTables(Collection<TableContract> tables, Map<String, Long> versions) {
+    for (TableContract table : tables) {
+      Long version = versions.get(table.qualifiedName());
+      if (version != null) {
+        long latest = version(table);
+        if (version < 0 || version > latest) {
+          throw new UserError(table.qualifiedName() + " has no version " + version + "; its versions are 0 to "
+              + latest + " (DESCRIBE HISTORY " + table.qualifiedName() + " lists them)");
+        }
       }
     }
-    List<TableContract> registered = new ArrayList<>();
-    for (TableContract table : catalog.tables()) {
-      if ("landing".equals(table.layer()) || !exists(table)) {
-        continue;
-      }
+    for (TableContract table : tables) {
+      requireExists(table);
       // The layer's folder is the database location, so no spark-warehouse folder appears where the command runs.
       spark.sql("CREATE DATABASE IF NOT EXISTS " + table.layer() + " LOCATION '"
           + (root + "/" + table.layer()).replace("'", "\\'") + "'");
       forget(table.layer(), table.name());
-      String location = path(table).replace("'", "\\'");
       Long version = versions.get(table.qualifiedName());
       if (version == null) {
-        spark.sql("CREATE TABLE " + table.qualifiedName() + " USING delta LOCATION '" + location + "'");
+        spark.sql("CREATE TABLE " + table.qualifiedName() + " USING delta LOCATION '"
+            + path(table).replace("'", "\\'") + "'");
       } else {
         spark.sql("CREATE VIEW " + table.qualifiedName() + " AS SELECT * FROM delta.`"
             + path(table).replace("`", "``") + "` VERSION AS OF " + version);
       }
-      registered.add(table);
     }
-    return registered;
   }
 
   private void forget(String database, String name) {

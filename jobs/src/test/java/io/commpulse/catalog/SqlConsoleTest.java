@@ -123,6 +123,9 @@ class SqlConsoleTest {
         + "(DESCRIBE HISTORY gold.mistransmission lists them)", version.getMessage());
     UserError table = assertThrows(UserError.class, () -> SqlConsole.open(lake, CATALOG, Map.of("coverage", 0L)));
     assertTrue(table.getMessage().startsWith("cannot pin unknown table 'coverage'"), table.getMessage());
+    UserError absent = assertThrows(UserError.class,
+        () -> SqlConsole.open(lake, CATALOG, Map.of("gold.coverage", 0L)));
+    assertTrue(absent.getMessage().startsWith("cannot pin gold.coverage: it is not in the lake "), absent.getMessage());
   }
 
   @Test
@@ -144,6 +147,20 @@ class SqlConsoleTest {
     assertEquals(1, column.getMessage().lines().count(), column.getMessage());
 
     assertThrows(UserError.class, () -> console.query(" ; "));
+  }
+
+  @Test
+  void tablesAreRegisteredWhenAStatementNamesThemHoweverQuoted() {
+    SqlConsole console = console();
+    assertEquals(List.of("gold.hotspots", "gold.mistransmission"), console.named(
+        "SELECT * FROM `gold`.`hotspots` h JOIN gold . mistransmission m ON h.month = m.month WHERE 'x.y' <> ''")
+        .stream().map(TableContract::qualifiedName).sorted().toList());
+    assertEquals(2L, console.query("SELECT count(*) FROM `gold`.`hotspots`").first().getLong(0));
+    // a three-part name escapes the scan; the console then registers every table and retries
+    assertEquals(3L, console().query("SELECT count(*) FROM spark_catalog.gold.mistransmission").first().getLong(0));
+    UserError unqualified = assertThrows(UserError.class, () -> console.query("SELECT * FROM hotspots"));
+    assertEquals("unknown table hotspots; tables are named layer.table, e.g. gold.hotspots (SHOW TABLES lists them)",
+        unqualified.getMessage());
   }
 
   @Test

@@ -51,6 +51,6 @@ public final class AbForestChart {
     long winners = comparisons.stream().filter(AbComparison::winner).count();
     String title = m.text(Message.CHART_AB_TITLE, winners, comparisons.size());
     return Optional.of(new Figure.Single(ID, title,
-        style.chart(title, m.text(Message.CHART_AB_SUBTITLE), plot, true), 120 + 26 * rows.size()));
+        style.chart(title, m.text(Message.CHART_AB_SUBTITLE), plot, true), Figure.rowsHeight(rows.size())));
   }
 }

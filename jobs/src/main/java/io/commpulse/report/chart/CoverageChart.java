@@ -43,6 +43,6 @@ public final class CoverageChart {
     long reached = decisions.stream().filter(c -> c.share() >= target).count();
     String title = m.text(Message.CHART_COVERAGE_TITLE, reached, decisions.size(), targetText);
     return Optional.of(new Figure.Single(ID, title,
-        style.chart(title, m.text(Message.CHART_COVERAGE_SUBTITLE), plot, true), 110 + 24 * rows.size()));
+        style.chart(title, m.text(Message.CHART_COVERAGE_SUBTITLE), plot, true), Figure.rowsHeight(rows.size())));
   }
 }

@@ -16,6 +16,11 @@ public sealed interface Figure permits Figure.Single, Figure.Panels {
   /** Logical width of every figure; PNGs are rendered at {@link FigureImages#SCALE} times this. */
   int WIDTH = 640;
 
+  /** Height of a chart with one row per item: titles, axis and legend, then a fixed height per row. */
+  static int rowsHeight(int rows) {
+    return 150 + 24 * rows;
+  }
+
   String id();
 
   String title();

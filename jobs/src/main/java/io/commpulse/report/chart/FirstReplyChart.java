@@ -94,7 +94,7 @@ public final class FirstReplyChart {
     long channels = byChannel.stream().filter(r -> !"ALL".equals(r.channel())).count();
     String title = m.text(Message.CHART_FIRST_REPLY_TITLE, within, channels);
     return Optional.of(new Figure.Single(ID, title,
-        style.chart(title, m.text(Message.CHART_FIRST_REPLY_SUBTITLE), plot, true), 120 + 28 * byChannel.size()));
+        style.chart(title, m.text(Message.CHART_FIRST_REPLY_SUBTITLE), plot, true), Figure.rowsHeight(byChannel.size())));
   }
 
   /** The category's rows per channel (all channels first, then slowest mean first) that have a mean. */

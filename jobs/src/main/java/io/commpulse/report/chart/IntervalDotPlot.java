@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -105,6 +106,9 @@ final class IntervalDotPlot {
     // Room above the first row for the reference labels, which sit at the top of the plot.
     axis.setRange(-0.9, rows - 0.4);
     axis.setTickLabelFont(style.tickFont());
+    // Every row keeps its label: the figure heights leave room for them.
+    axis.setAutoTickUnitSelection(false);
+    axis.setTickUnit(new NumberTickUnit(1));
     return axis;
   }
 

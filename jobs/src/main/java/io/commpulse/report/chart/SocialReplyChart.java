@@ -46,6 +46,6 @@ public final class SocialReplyChart {
     String title = m.text(Message.CHART_SOCIAL_TITLE, overall, m.name(Vocabulary.PLATFORM, weakest.platform()),
         m.fmt().share(weakest.share()));
     return Optional.of(new Figure.Single(ID, title,
-        style.chart(title, m.text(Message.CHART_SOCIAL_SUBTITLE), plot, true), 120 + 26 * rows.size()));
+        style.chart(title, m.text(Message.CHART_SOCIAL_SUBTITLE), plot, true), Figure.rowsHeight(rows.size())));
   }
 }

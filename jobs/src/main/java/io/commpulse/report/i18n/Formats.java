@@ -23,7 +23,8 @@ public record Formats(Language language) {
       return MISSING;
     }
     String digits = fixed(share * 100, 1);
-    return (share >= 0 && !digits.startsWith("-") ? "+" : "") + digits + "%";
+    boolean zero = digits.matches("0\\.0+");
+    return (share > 0 && !zero ? "+" : "") + digits + "%";
   }
 
   public String hours(Double hours) {

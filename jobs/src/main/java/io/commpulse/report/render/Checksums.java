@@ -8,8 +8,12 @@ public final class Checksums {
   private Checksums() {}
 
   public static String sha256(byte[] bytes) {
+    return hex(digest(bytes));
+  }
+
+  static byte[] digest(byte[] bytes) {
     try {
-      return hex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -12,6 +12,8 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -21,6 +23,9 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,6 +61,12 @@ public final class PdfReport {
     doc.addTitle(c.title() + " · " + c.subtitle());
     doc.addCreator("commpulse");
     doc.open();
+    // Same content, same bytes: no creation time, and a file id derived from the content rather than the clock.
+    byte[] fingerprint = c.fingerprint();
+    writer.getInfo().remove(PdfName.CREATIONDATE);
+    byte[] id = Arrays.copyOf(fingerprint, 16);
+    writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+    base.setSecureRandom(seeded(fingerprint));
     try {
       doc.add(paragraph(c.title(), font(22, Font.BOLD, Palette.INK), 0, 2));
       doc.add(paragraph(c.subtitle(), font(13, Font.NORMAL, GREY_TEXT), 0, 4));
@@ -101,6 +112,17 @@ public final class PdfReport {
       doc.close();
     }
     return out.toByteArray();
+  }
+
+  /** The font subset's name prefix is drawn from this: seeded by the content, it is the same for the same report. */
+  private static SecureRandom seeded(byte[] seed) {
+    try {
+      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+      random.setSeed(seed);
+      return random;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Heading, image and notes of a chart in one unsplittable block, so a chart never loses its heading. */

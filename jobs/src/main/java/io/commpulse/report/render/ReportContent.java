@@ -69,6 +69,30 @@ public record ReportContent(String language, String title, String subtitle, Stri
                 + " --as-of-manifest manifest.json --out DIR"))));
   }
 
+  /** A digest of everything the report says and shows, for a file id that changes only when the content does. */
+  byte[] fingerprint() {
+    StringBuilder text = new StringBuilder();
+    for (String s : List.of(language, title, subtitle, sourceNote, footerFormat, summaryHeading, scorecardHeading,
+        definitionsHeading, qualityHeading, reproducibilityHeading)) {
+      text.append(s).append('\n');
+    }
+    summary.forEach(s -> text.append(s).append('\n'));
+    qualityNotes.forEach(s -> text.append(s).append('\n'));
+    reproducibilityNotes.forEach(s -> text.append(s).append('\n'));
+    for (Table table : List.of(scorecard, definitions, quality, versions)) {
+      table.header().forEach(h -> text.append(h).append('\t'));
+      table.rows().forEach(row -> row.forEach(cell -> text.append(cell.text()).append('\t')));
+    }
+    for (Chart chart : charts) {
+      text.append(chart.heading()).append('\n').append(chart.alt()).append('\n').append(chart.fallback()).append('\n');
+      chart.notes().forEach(s -> text.append(s).append('\n'));
+      if (chart.png() != null) {
+        text.append(Checksums.sha256(chart.png())).append('\n');
+      }
+    }
+    return Checksums.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public static String chartFile(String id, String extension) {
     return "charts/" + id + "." + extension;
   }

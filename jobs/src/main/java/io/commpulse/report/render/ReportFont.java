@@ -61,6 +61,11 @@ public record ReportFont(Path file, int index, Font awt) {
    * refused: it would print boxes instead of characters.
    */
   public static ReportFont locate(Optional<Path> requested, Language language) {
+    return locate(requested, language, CJK_SEARCH_PATH, LATIN_SEARCH_PATH);
+  }
+
+  static ReportFont locate(Optional<Path> requested, Language language, List<Path> cjkSearchPath,
+      List<Path> latinSearchPath) {
     if (requested.isPresent()) {
       Path file = requested.get();
       if (!Files.isRegularFile(file)) {
@@ -73,9 +78,9 @@ public record ReportFont(Path file, int index, Font awt) {
       }
       return font;
     }
-    List<Path> candidates = new ArrayList<>(CJK_SEARCH_PATH);
+    List<Path> candidates = new ArrayList<>(cjkSearchPath);
     if (!language.needsCjk()) {
-      candidates.addAll(LATIN_SEARCH_PATH);
+      candidates.addAll(latinSearchPath);
     }
     for (Path candidate : candidates) {
       if (Files.isRegularFile(candidate)) {
@@ -86,7 +91,7 @@ public record ReportFont(Path file, int index, Font awt) {
       }
     }
     throw new UserError(language.needsCjk()
-        ? "no CJK font found for a Chinese report (looked in " + CJK_SEARCH_PATH + "); run scripts/install-fonts.sh "
+        ? "no CJK font found for a Chinese report (looked in " + cjkSearchPath + "); run scripts/install-fonts.sh "
             + "(Debian fonts-noto-cjk / fonts-wqy-microhei) or pass --font FILE"
         : "no font found (looked in " + candidates + "); run scripts/install-fonts.sh or pass --font FILE");
   }
