@@ -24,5 +24,15 @@
  * of the experiment, chance to beat control (normal approximation, flat prior), minimum detectable effect at 80%
  * power and α = 0.05, achieved power for a minimum effect of interest, and a {@link
  * io.commpulse.experiments.Decision}. Distributions come from commons-math3.
+ *
+ * <p>From records to results with Spark: a {@link io.commpulse.experiments.RecordLayout} says where each record names
+ * its experiment, unit and variant, a {@link io.commpulse.experiments.MetricColumn} per metric where its values come
+ * from (typed columns, or text read by {@link io.commpulse.experiments.TextMetricValues}).
+ * {@link io.commpulse.experiments.ExperimentSamples} turns the records into one
+ * {@link io.commpulse.experiments.ExperimentSummary} per experiment (sufficient statistics per variant, and the
+ * {@link io.commpulse.experiments.Exclusions}: incomplete, inconsistent, duplicate and multi-variant records), and
+ * {@link io.commpulse.experiments.AbResults} judges it and lays out the rows of {@code gold.ab_results}.
+ * {@link io.commpulse.experiments.AbResultsMetric} does this for the monthly pipeline; the {@code ab-test} command
+ * for any CSV.
  */
 package io.commpulse.experiments;
