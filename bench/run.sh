@@ -9,7 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scales=("$@"); [ ${#scales[@]} -gt 0 ] || scales=(0.1 1)
 month="${MONTH:-2026-10}"
 work="${BENCH_DIR:-$(mktemp -d /tmp/commpulse-bench.XXXXXX)}"
-python="$here/.venv/bin/python"
+python="${PYTHON:-$here/.venv/bin/python}"
 [ -x "$python" ] || { echo "bench: run scripts/setup-python.sh first (needs duckdb and deltalake)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (apt-get install -y time)" >&2; exit 1; }
 "$here/commpulse" --version >/dev/null

@@ -74,7 +74,7 @@ public final class RowValidation {
     Column found = array_compact(array(problems.toArray(Column[]::new)));
     // A malformed record's fields are shifted garbage: report only that it is malformed.
     String unparsable = "jsonl".equals(source.format())
-        ? "record is not a complete JSON object"
+        ? "line is not a valid JSON object"
         : "record does not match the " + source.columns().size() + " columns of the header";
     rows = rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed", lit(unparsable))))
         .otherwise(found));

@@ -6,6 +6,8 @@ import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.delta.tables.DeltaTable;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.AnalysisException;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -82,10 +88,32 @@ public final class Lake {
     return readAtVersion(table, version).where(functions.col("month").equalTo(month));
   }
 
-  /** The current version, or empty when the table has not been written yet. */
+  /**
+   * The current version, or empty when the table has not been written yet. Read from the names of the commit files
+   * in {@code _delta_log} (the highest {@code <version>.json} is the latest commit): a listing, not a Spark job,
+   * which matters when a report asks for the versions of a dozen tables.
+   */
   public OptionalLong versionIfExists(TableContract table) {
-    return exists(table) ? OptionalLong.of(version(table)) : OptionalLong.empty();
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(log)) {
+        return OptionalLong.empty();
+      }
+      long latest = -1;
+      for (FileStatus file : fs.listStatus(log)) {
+        Matcher commit = COMMIT_FILE.matcher(file.getPath().getName());
+        if (commit.matches()) {
+          latest = Math.max(latest, Long.parseLong(commit.group(1)));
+        }
+      }
+      return latest < 0 ? OptionalLong.empty() : OptionalLong.of(latest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + log, e);
+    }
   }
+
+  private static final Pattern COMMIT_FILE = Pattern.compile("(\\d{20})\\.json");
 
   public long version(TableContract table) {
     requireExists(table);

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,10 @@ class SuppressionAttackTest {
    * respondents skipped time_changes. Suppressing each question alone withholds {HR, IT} for
    * conv_channels and {HR, LEGAL} for time_changes, where IT's count is published.
    */
+  private static final StructType ANSWER_SCHEMA = new StructType().add("respondent_key", DataTypes.StringType)
+      .add("department", DataTypes.StringType).add("question_id", DataTypes.StringType)
+      .add("answer", DataTypes.IntegerType).add("month", DataTypes.StringType);
+
   private static List<Row> answers() {
     List<Row> rows = new ArrayList<>();
     Object[][] departments = {{"SALES", 30}, {"FIN", 8}, {"HR", 3}, {"IT", 5}, {"LEGAL", 6}};
@@ -45,7 +50,8 @@ class SuppressionAttackTest {
             continue;
           }
           int answer = 1 + (token * 7 + q * 3 + dept[0].hashCode() & 0x7fffffff) % 5;
-          rows.add(RowFactory.create("r" + token, dept[0], QUESTIONS[q], answer, MONTH));
+          rows.add(new GenericRowWithSchema(new Object[] {"r" + token, dept[0], QUESTIONS[q], answer, MONTH},
+              ANSWER_SCHEMA));
         }
       }
     }
@@ -54,9 +60,6 @@ class SuppressionAttackTest {
 
   private static List<Row> publish(List<Row> answers) {
     SparkSession spark = TestSpark.session();
-    StructType answerSchema = new StructType().add("respondent_key", DataTypes.StringType)
-        .add("department", DataTypes.StringType).add("question_id", DataTypes.StringType)
-        .add("answer", DataTypes.IntegerType).add("month", DataTypes.StringType);
     List<Row> roster = new ArrayList<>();
     for (String dept : new String[] {"SALES", "FIN", "HR", "IT", "LEGAL"}) {
       for (int i = 0; i < 40; i++) {
@@ -70,7 +73,7 @@ class SuppressionAttackTest {
         .add("mean", DataTypes.DoubleType));
     SchemaCatalog catalog = SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
     return SatisfactionMetric.compute(catalog.table("gold.satisfaction"), MONTH,
-        spark.createDataFrame(answers, answerSchema), employees, previous, Anonymity.DEFAULT_MIN_GROUP).collectAsList();
+        spark.createDataFrame(answers, ANSWER_SCHEMA), employees, previous, Anonymity.DEFAULT_MIN_GROUP).collectAsList();
   }
 
   @Test

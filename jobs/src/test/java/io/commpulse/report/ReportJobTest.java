@@ -1,0 +1,256 @@
+package io.commpulse.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.commpulse.cli.CommPulse;
+import io.commpulse.cli.UserError;
+import io.commpulse.gold.ContractRows;
+import io.commpulse.lake.Lake;
+import io.commpulse.report.i18n.Language;
+import io.commpulse.report.model.AbResults;
+import io.commpulse.report.model.GoldFixture;
+import io.commpulse.report.model.MonthData;
+import io.commpulse.report.model.MonthReader;
+import io.commpulse.report.model.ReportTables;
+import io.commpulse.report.model.TableVersions;
+import io.commpulse.report.render.Checksums;
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
+import io.commpulse.testing.TestSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The report against a real Delta lake holding the fixture's two months. The tests run in order: the last ones add
+ * the A/B table and rerun a month, which changes the lake.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReportJobTest {
+  private static Path work;
+  private static Lake lake;
+  private static SchemaCatalog catalog;
+
+  @BeforeAll
+  static void lake() throws IOException {
+    work = TestSpark.tempDir("commpulse-report");
+    catalog = SchemaCatalog.fromDirectory(schemasWithAbResults(work.resolve("schemas")));
+    lake = new Lake(TestSpark.session(), work.resolve("lake").toString());
+    GoldFixture.writeTo(lake, catalog);
+  }
+
+  /**
+   * The bundled contracts plus one for {@code gold.ab_results}, shaped like the experiments' output, in case the
+   * bundled set does not have it yet.
+   */
+  private static Path schemasWithAbResults(Path target) throws IOException {
+    Path source = TestSpark.repoRoot().resolve("schemas");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
+    Path ab = target.resolve("gold/ab_results.json");
+    if (!Files.exists(ab)) {
+      Files.writeString(ab, """
+          {"description": "A/B results (test contract).", "grain": "experiment x metric x variant",
+           "keys": ["month", "experiment_id", "metric", "variant"], "partitioned_by": ["month"],
+           "columns": [
+             {"name": "month", "type": "string", "nullable": false, "description": "Month."},
+             {"name": "experiment_id", "type": "string", "nullable": false, "description": "Experiment."},
+             {"name": "metric", "type": "string", "nullable": false, "description": "Metric."},
+             {"name": "variant", "type": "string", "nullable": false, "description": "Variant."},
+             {"name": "control_variant", "type": "string", "nullable": false, "description": "Control."},
+             {"name": "relative_lift", "type": "double", "nullable": true, "description": "Lift."},
+             {"name": "relative_ci_lower", "type": "double", "nullable": true, "description": "Low."},
+             {"name": "relative_ci_upper", "type": "double", "nullable": true, "description": "High."},
+             {"name": "decision", "type": "string", "nullable": false, "description": "Decision."},
+             {"name": "srm_mismatch", "type": "boolean", "nullable": false, "description": "SRM."}]}
+          """);
+    }
+    return target;
+  }
+
+  @AfterAll
+  static void clean() throws IOException {
+    try (Stream<Path> files = Files.walk(work)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static ReportJob.Result render(Path out, Language language, Path asOf) {
+    return new ReportJob(lake, catalog).run(new ReportJob.Request(GoldFixture.MONTH, out, Optional.of(language),
+        Optional.empty(), Optional.ofNullable(asOf)));
+  }
+
+  private static String pdfText(Path out) throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(out.resolve("report.pdf")))) {
+      return new PDFTextStripper().getText(pdf).replaceAll("\\s*\\R\\s*", " ");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theReaderBuildsTheMonthAsItWasWritten() {
+    MonthReader reader = new MonthReader(lake, catalog);
+    TableVersions versions = reader.currentVersions();
+    assertNull(versions.versions().get(ReportTables.AB_RESULTS), "the A/B table does not exist yet");
+    for (String table : ReportTables.ALL) {
+      if (!table.equals(ReportTables.AB_RESULTS)) {
+        assertNotNull(versions.versions().get(table), table);
+      }
+    }
+    MonthData read = reader.read(GoldFixture.MONTH, versions);
+    MonthData expected = GoldFixture.monthData(GoldFixture.MONTH, new AbResults.Absent());
+    assertEquals(expected.scorecard(), read.scorecard());
+    assertEquals(expected.history(), read.history());
+    assertEquals(Set.copyOf(expected.coverage()), Set.copyOf(read.coverage()));
+    assertEquals(Set.copyOf(expected.satisfaction()), Set.copyOf(read.satisfaction()));
+    assertEquals(Set.copyOf(expected.responseSla()), Set.copyOf(read.responseSla()));
+    assertEquals(Set.copyOf(expected.social()), Set.copyOf(read.social()));
+    assertEquals(Set.copyOf(expected.mistransmission()), Set.copyOf(read.mistransmission()));
+    assertEquals(Set.copyOf(expected.hotspots()), Set.copyOf(read.hotspots()));
+    // The rerun of October's tickets ingest supersedes the first run.
+    assertEquals(expected.dataQuality(), read.dataQuality());
+    assertEquals(expected.departments(), read.departments());
+    assertInstanceOf(AbResults.Absent.class, read.ab());
+  }
+
+  @Test
+  @Order(2)
+  void bothLanguagesRenderWithAManifestThatMatchesTheFiles() throws IOException {
+    for (Language language : Language.values()) {
+      Path out = work.resolve("report-" + language.code());
+      ReportJob.Result result = render(out, language, null);
+      Manifest manifest = Manifest.read(out.resolve(Manifest.FILE));
+      assertEquals("2026-10", manifest.month());
+      assertEquals(language.code(), manifest.language());
+      assertEquals(language.code(), manifest.options().get("lang"));
+      assertEquals(result.manifest().outputs(), manifest.outputs());
+      assertEquals(new MonthReader(lake, catalog).currentVersions(), manifest.tables());
+
+      Set<String> written = new HashSet<>();
+      try (Stream<Path> files = Files.walk(out)) {
+        files.filter(Files::isRegularFile).forEach(f -> written.add(out.relativize(f).toString()));
+      }
+      written.remove(Manifest.FILE);
+      assertEquals(written, manifest.outputs().keySet());
+      for (Map.Entry<String, String> output : manifest.outputs().entrySet()) {
+        assertEquals(output.getValue(), Checksums.sha256(Files.readAllBytes(out.resolve(output.getKey()))),
+            output.getKey());
+      }
+      assertEquals(7, manifest.outputs().keySet().stream().filter(f -> f.endsWith(".png")).count());
+      assertTrue(pdfText(out).contains("93.1%"));
+    }
+    assertTrue(pdfText(work.resolve("report-en")).contains("No A/B results: the table gold.ab_results does not exist"));
+    assertTrue(pdfText(work.resolve("report-zh")).contains("信息覆盖率为 93.1%"));
+  }
+
+  @Test
+  @Order(3)
+  void theCommandLineRendersAndRefusesBadInput() {
+    Path out = work.resolve("report-cli");
+    String lakeDir = work.resolve("lake").toString();
+    assertEquals(0, CommPulse.execute("report", "--month", "2026-10", "--lake", lakeDir, "--out", out.toString(),
+        "--lang", "en"));
+    assertTrue(Files.isRegularFile(out.resolve("report.pdf")));
+    assertEquals(1, CommPulse.execute("report", "--month", "2026-10", "--lake", lakeDir, "--out", out.toString(),
+        "--lang", "fr"));
+    assertEquals(2, CommPulse.execute("report", "--month", "October", "--lake", lakeDir));
+  }
+
+  @Test
+  @Order(4)
+  void aMonthWithoutAScorecardIsAClearError() {
+    UserError error = assertThrows(UserError.class, () -> new ReportJob(lake, catalog).run(new ReportJob.Request(
+        YearMonth.of(2026, 12), work.resolve("none"), Optional.of(Language.EN), Optional.empty(), Optional.empty())));
+    assertTrue(error.getMessage().startsWith("gold.kpi_scorecard has no rows for 2026-12"), error.getMessage());
+  }
+
+  @Test
+  @Order(5)
+  void theAbSectionRendersOnceTheTableExists() throws IOException {
+    TableContract ab = catalog.table(ReportTables.AB_RESULTS);
+    lake.replaceMonth(ab, ContractRows.toDataFrame(lake.spark(), ab, GoldFixture.abResults()), "2026-10");
+    Path out = work.resolve("report-ab");
+    Manifest manifest = render(out, Language.EN, null).manifest();
+    assertNotNull(manifest.tables().versions().get(ReportTables.AB_RESULTS));
+    assertTrue(Files.isRegularFile(out.resolve("charts/08-ab-forest.png")));
+    assertTrue(pdfText(out).contains("Channel experiment EXP-ACK-WECOM: WeCom beat control on hours to acknowledge"));
+  }
+
+  @Test
+  @Order(6)
+  void aReRenderFromTheManifestReproducesTheFiguresAfterARerunChangedTheTables() throws IOException {
+    Path before = work.resolve("report-before");
+    Manifest first = render(before, Language.EN, null).manifest();
+
+    // A rerun of October writes new figures: coverage fell to 80%.
+    TableContract scorecard = catalog.table(ReportTables.SCORECARD);
+    List<Map<String, Object>> rerun = GoldFixture.tables().get(ReportTables.SCORECARD).stream()
+        .filter(r -> "2026-10".equals(r.get("month")))
+        .map(r -> "information_coverage".equals(r.get("kpi")) ? withActual(r, 0.8, 0.79, 0.81) : r).toList();
+    lake.replaceMonth(scorecard, ContractRows.toDataFrame(lake.spark(), scorecard, rerun), "2026-10");
+    Path after = work.resolve("report-after");
+    render(after, Language.EN, null);
+    assertTrue(pdfText(after).contains("Information coverage 80.0%"));
+
+    Path again = work.resolve("report-again");
+    Manifest reproduced = render(again, Language.EN, before.resolve(Manifest.FILE)).manifest();
+    String text = pdfText(again);
+    assertTrue(text.contains("Information coverage 93.1% (95% CI 92.4–93.8%) missed the 95% target"), text);
+    assertFalse(text.contains("80.0%"));
+    assertEquals(first.tables(), reproduced.tables());
+    assertEquals(before.resolve(Manifest.FILE).toAbsolutePath().toString(), reproduced.options().get("as_of_manifest"));
+    // Same table versions, same code: every file is byte for byte the same as the first render's.
+    assertEquals(first.outputs(), reproduced.outputs());
+    for (String file : first.outputs().keySet()) {
+      assertArrayEquals(Files.readAllBytes(before.resolve(file)), Files.readAllBytes(again.resolve(file)), file);
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aManifestOfAnotherMonthIsRefused() {
+    Path manifest = work.resolve("report-before").resolve(Manifest.FILE);
+    UserError error = assertThrows(UserError.class, () -> new ReportJob(lake, catalog).run(new ReportJob.Request(
+        YearMonth.of(2026, 9), work.resolve("wrong"), Optional.empty(), Optional.empty(), Optional.of(manifest))));
+    assertTrue(error.getMessage().endsWith("is for month 2026-10, not 2026-09"), error.getMessage());
+  }
+
+  private static Map<String, Object> withActual(Map<String, Object> row, double actual, double low, double high) {
+    Map<String, Object> changed = new TreeMap<>(row);
+    changed.put("actual", actual);
+    changed.put("ci_low", low);
+    changed.put("ci_high", high);
+    return changed;
+  }
+}
