@@ -38,7 +38,8 @@ import org.apache.spark.storage.StorageLevel;
  *       pooled over variants (Spark's {@code percentile} interpolates linearly like numpy's default);</li>
  *   <li>{@link #statistics}: one row per experiment × variant, every metric's sufficient statistics in a single
  *       aggregation; the row with a null variant holds the excluded units;</li>
- *   <li>{@link #summaries}: those rows, collected, as one {@link ExperimentSummary} per experiment.</li>
+ *   <li>{@link #summaries}: those rows, collected, as one {@link ExperimentSummary} per experiment;</li>
+ *   <li>{@link #unreadableExamples}, only when some value could not be read: an example of each such column.</li>
  * </ol>
  * {@link #summarise} runs the whole plan.
  */
