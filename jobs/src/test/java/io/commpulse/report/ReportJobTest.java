@@ -58,43 +58,9 @@ class ReportJobTest {
   @BeforeAll
   static void lake() throws IOException {
     work = TestSpark.tempDir("commpulse-report");
-    catalog = SchemaCatalog.fromDirectory(schemasWithAbResults(work.resolve("schemas")));
+    catalog = SchemaCatalog.get();
     lake = new Lake(TestSpark.session(), work.resolve("lake").toString());
     GoldFixture.writeTo(lake, catalog);
-  }
-
-  /**
-   * The bundled contracts plus one for {@code gold.ab_results}, shaped like the experiments' output, in case the
-   * bundled set does not have it yet.
-   */
-  private static Path schemasWithAbResults(Path target) throws IOException {
-    Path source = TestSpark.repoRoot().resolve("schemas");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path copy = target.resolve(source.relativize(file).toString());
-        Files.createDirectories(copy.getParent());
-        Files.copy(file, copy);
-      }
-    }
-    Path ab = target.resolve("gold/ab_results.json");
-    if (!Files.exists(ab)) {
-      Files.writeString(ab, """
-          {"description": "A/B results (test contract).", "grain": "experiment x metric x variant",
-           "keys": ["month", "experiment_id", "metric", "variant"], "partitioned_by": ["month"],
-           "columns": [
-             {"name": "month", "type": "string", "nullable": false, "description": "Month."},
-             {"name": "experiment_id", "type": "string", "nullable": false, "description": "Experiment."},
-             {"name": "metric", "type": "string", "nullable": false, "description": "Metric."},
-             {"name": "variant", "type": "string", "nullable": false, "description": "Variant."},
-             {"name": "control_variant", "type": "string", "nullable": false, "description": "Control."},
-             {"name": "relative_lift", "type": "double", "nullable": true, "description": "Lift."},
-             {"name": "relative_ci_lower", "type": "double", "nullable": true, "description": "Low."},
-             {"name": "relative_ci_upper", "type": "double", "nullable": true, "description": "High."},
-             {"name": "decision", "type": "string", "nullable": false, "description": "Decision."},
-             {"name": "srm_mismatch", "type": "boolean", "nullable": false, "description": "SRM."}]}
-          """);
-    }
-    return target;
   }
 
   @AfterAll

@@ -11,7 +11,6 @@ import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -105,48 +103,12 @@ public final class MonthReader {
   }
 
   private AbResults abResults(String month, TableVersions versions) {
-    Optional<Dataset<Row>> rows = month(ReportTables.AB_RESULTS, month, versions);
-    if (rows.isEmpty()) {
-      return new AbResults.Absent();
-    }
-    Set<String> columns = Set.of(rows.get().columns());
-    AbColumns names = AbColumns.resolve(columns);
-    List<AbComparison> comparisons = rows.get().collectAsList().stream().map(names::comparison)
-        .sorted(Comparator.comparing(AbComparison::experimentId).thenComparing(AbComparison::metric)
-            .thenComparing(AbComparison::variant))
-        .toList();
-    return new AbResults.Present(comparisons);
-  }
-
-  /**
-   * Column names of {@code gold.ab_results}, resolved once against the stored table so that the report follows the
-   * table's contract: lift bounds and the sample-ratio flag have had more than one spelling.
-   */
-  record AbColumns(String liftLow, String liftHigh, String srmFlag, boolean hasControl) {
-    static AbColumns resolve(Set<String> columns) {
-      for (String required : List.of("experiment_id", "metric", "variant", "relative_lift", "decision")) {
-        if (!columns.contains(required)) {
-          throw new UserError("gold.ab_results lacks column '" + required + "' (has " + new java.util.TreeSet<>(columns) + ")");
-        }
-      }
-      return new AbColumns(
-          first(columns, "relative_ci_lower", "relative_lift_ci_low", "relative_lift_ci_lower", "relative_ci_low"),
-          first(columns, "relative_ci_upper", "relative_lift_ci_high", "relative_lift_ci_upper", "relative_ci_high"),
-          first(columns, "srm_mismatch", "srm_flag", "srm_invalid", "srm"),
-          columns.contains("control_variant"));
-    }
-
-    AbComparison comparison(Row r) {
-      String decision = str(r, "decision");
-      boolean srm = "invalid_srm".equals(decision) || (srmFlag != null && Boolean.TRUE.equals(r.getAs(srmFlag)));
-      return new AbComparison(str(r, "experiment_id"), str(r, "metric"), str(r, "variant"),
-          hasControl ? str(r, "control_variant") : "control", dbl(r, "relative_lift"),
-          liftLow == null ? null : dbl(r, liftLow), liftHigh == null ? null : dbl(r, liftHigh), decision, srm);
-    }
-
-    private static String first(Set<String> columns, String... candidates) {
-      return Arrays.stream(candidates).filter(columns::contains).findFirst().orElse(null);
-    }
+    return month(ReportTables.AB_RESULTS, month, versions)
+        .<AbResults>map(rows -> new AbResults.Present(rows.collectAsList().stream().map(MonthReader::abComparison)
+            .sorted(Comparator.comparing(AbComparison::experimentId).thenComparing(AbComparison::metric)
+                .thenComparing(AbComparison::variant))
+            .toList()))
+        .orElseGet(AbResults.Absent::new);
   }
 
   private List<SourceQuality> dataQuality(String month, TableVersions versions) {
@@ -237,6 +199,13 @@ public final class MonthReader {
   static MistransmissionRow mistransmissionRow(Row r) {
     return new MistransmissionRow(str(r, "department"), lng(r, "communications"), lng(r, "flagged"),
         dbl(r, "rate"), dbl(r, "ci_low"), dbl(r, "ci_high"));
+  }
+
+  static AbComparison abComparison(Row r) {
+    String decision = str(r, "decision");
+    return new AbComparison(str(r, "experiment_id"), str(r, "metric"), str(r, "variant"), str(r, "control_variant"),
+        dbl(r, "relative_lift"), dbl(r, "relative_ci_lower"), dbl(r, "relative_ci_upper"), decision,
+        Boolean.TRUE.equals(r.getAs("srm_flag")) || "invalid_srm".equals(decision));
   }
 
   static HotspotRow hotspotRow(Row r) {

@@ -266,22 +266,29 @@ public final class GoldFixture {
     return rows;
   }
 
-  /** An A/B table in the shape of the experiments' snake_case output, for tests that add it to the lake. */
+  /** Rows of {@code gold.ab_results} for October: two winners, one null result and an SRM-invalid experiment. */
   public static List<Map<String, Object>> abResults() {
     List<Map<String, Object>> rows = new ArrayList<>();
-    rows.add(ab("EXP-ACK-WECOM", "acknowledged_48h", "wecom", 0.097, 0.05, 0.144, "winner", false));
-    rows.add(ab("EXP-ACK-WECOM", "hours_to_ack", "wecom", -0.2, -0.25, -0.15, "winner", false));
-    rows.add(ab("EXP-DIGEST-FORMAT", "acknowledged_48h", "bullet_digest", 0.01, -0.04, 0.06,
+    rows.add(ab("EXP-ACK-WECOM", "acknowledged_48h", "binary", "higher", "wecom", 0.097, 0.05, 0.144, "winner", false));
+    rows.add(ab("EXP-ACK-WECOM", "hours_to_ack", "continuous", "lower", "wecom", -0.2, -0.25, -0.15, "winner", false));
+    rows.add(ab("EXP-DIGEST-FORMAT", "acknowledged_48h", "binary", "higher", "bullet_digest", 0.01, -0.04, 0.06,
         "no_significant_difference", false));
-    rows.add(ab("EXP-SRM", "clarity_rating", "wecom", 0.3, 0.1, 0.5, "invalid_srm", true));
+    rows.add(ab("EXP-SRM", "clarity_rating", "ordinal", "higher", "wecom", 0.3, 0.1, 0.5, "invalid_srm", true));
     return rows;
   }
 
-  private static Map<String, Object> ab(String experiment, String metric, String variant, double lift, double low,
-      double high, String decision, boolean srm) {
-    return row("month", "2026-10", "experiment_id", experiment, "metric", metric, "variant", variant,
-        "control_variant", "control", "relative_lift", lift, "relative_ci_lower", low, "relative_ci_upper", high,
-        "decision", decision, "srm_mismatch", srm);
+  private static Map<String, Object> ab(String experiment, String metric, String kind, String better,
+      String variant, double lift, double low, double high, String decision, boolean srm) {
+    return row("month", "2026-10", "experiment_id", experiment, "metric", metric, "metric_kind", kind,
+        "better", better, "control_variant", "control", "variant", variant, "control_units", 500L,
+        "variant_units", srm ? 400L : 500L, "relative_lift", lift, "relative_ci_lower", low, "relative_ci_upper", high,
+        "test", "binary".equals(kind) ? "two_proportion_z_test" : "continuous".equals(kind) ? "welch_t_test"
+            : "mann_whitney_u",
+        "decision", decision, "control_assigned_units", 500L, "variant_assigned_units", srm ? 400L : 500L,
+        "control_split_weight", 0.5, "variant_split_weight", 0.5, "srm_chi_square", srm ? 11.1 : 0.0,
+        "srm_degrees_of_freedom", 1L, "srm_p_value", srm ? 0.0009 : 1.0, "srm_flag", srm,
+        "incomplete_records_excluded", 0L, "inconsistent_records_excluded", 0L, "duplicate_units", 0L,
+        "duplicate_records_excluded", 0L, "multi_variant_units_excluded", 0L);
   }
 
   /** Writes both months of every fixture table to the lake. */
@@ -332,10 +339,9 @@ public final class GoldFixture {
 
   /** The fixture's A/B rows as the report model holds them. */
   public static AbResults.Present abPresent() {
-    Map<String, Object> any = abResults().get(0);
-    java.util.Set<String> columns = any.keySet();
-    MonthReader.AbColumns names = MonthReader.AbColumns.resolve(columns);
-    return new AbResults.Present(abResults().stream().map(r -> names.comparison(genericRow(r))).toList());
+    TableContract contract = SchemaCatalog.get().table(ReportTables.AB_RESULTS);
+    return new AbResults.Present(abResults().stream().map(r -> MonthReader.abComparison(contractRow(contract, r)))
+        .toList());
   }
 
   private static <T> List<T> rows(SchemaCatalog catalog, String table, String month, Function<Row, T> convert) {
@@ -347,19 +353,6 @@ public final class GoldFixture {
   private static Row contractRow(TableContract contract, Map<String, Object> values) {
     Object[] cells = contract.columns().stream().map(c -> values.get(c.name())).toArray();
     return new GenericRowWithSchema(cells, contract.sparkSchema());
-  }
-
-  private static Row genericRow(Map<String, Object> values) {
-    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
-    List<Object> cells = new ArrayList<>();
-    for (Map.Entry<String, Object> e : values.entrySet()) {
-      org.apache.spark.sql.types.DataType type = e.getValue() instanceof Double ? org.apache.spark.sql.types.DataTypes.DoubleType
-          : e.getValue() instanceof Boolean ? org.apache.spark.sql.types.DataTypes.BooleanType
-          : org.apache.spark.sql.types.DataTypes.StringType;
-      schema = schema.add(e.getKey(), type);
-      cells.add(e.getValue());
-    }
-    return new GenericRowWithSchema(cells.toArray(), schema);
   }
 
   private static Map<String, Object> row(Object... keyValues) {
