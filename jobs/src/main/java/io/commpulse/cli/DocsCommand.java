@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "docs", mixinStandardHelpOptions = true,
-    description = {"Generate the data dictionary (every table, column, type, unit, constraint, description,",
-        "grain, keys and partitioning) from the contracts in schemas/. Without --out it goes to stdout."})
+    description = {"Generate the data dictionary from the contracts in schemas/: every table",
+        "with its grain, keys and partitioning, every column with its type, unit,",
+        "constraints and description. Without --out it goes to stdout."})
 final class DocsCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write here, e.g. docs/tables.md.")
   Path out;

@@ -58,6 +58,6 @@ public final class KnownFailures {
   /** " (path)" for the first path named in a message, or nothing. */
   private static String where(String message) {
     Matcher m = PATH.matcher(message == null ? "" : message);
-    return m.find() ? " (" + m.group(1) + ")" : "";
+    return m.find() ? " (" + m.group(1).replaceAll("[.:]+$", "") + ")" : "";
   }
 }

@@ -19,18 +19,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = {"Run one Spark SQL statement over the lake; every Delta table is addressable as layer.table.",
-        "Results go to stdout, progress to stderr.",
+    description = {"Run one Spark SQL statement over the lake, where every Delta table is",
+        "addressable as layer.table. Results go to stdout, progress to stderr.",
         "",
-        "  SHOW TABLES [IN layer]     every table with its latest Delta version, grain and description",
-        "  DESCRIBE layer.table       columns, types and their descriptions",
+        "  SHOW TABLES [IN layer]         tables, latest versions, descriptions",
+        "  DESCRIBE layer.table           columns, types and descriptions",
         "  DESCRIBE HISTORY layer.table   the Delta versions of a table",
-        "  SELECT * FROM gold.coverage VERSION AS OF 3   time travel in SQL",
+        "  SELECT ... FROM gold.coverage VERSION AS OF 3     time travel",
         ""},
     footer = {"", "Examples:",
         "  commpulse sql --lake lake \"SHOW TABLES\"",
-        "  commpulse sql --lake lake --format csv \"SELECT * FROM gold.response_sla WHERE channel = 'ALL'\"",
-        "  commpulse sql --lake lake --table gold.coverage --at-version 0 \"SELECT count(*) FROM gold.coverage\"",
+        "  commpulse sql --lake lake --format csv \\",
+        "      \"SELECT * FROM gold.response_sla WHERE channel = 'ALL'\"",
+        "  commpulse sql --lake lake --table gold.coverage --at-version 0 \\",
+        "      \"SELECT count(*) FROM gold.coverage\"",
         "  echo \"DESCRIBE gold.satisfaction\" | commpulse sql --lake lake -"})
 final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SQL", description = "The statement; '-' reads it from stdin.")

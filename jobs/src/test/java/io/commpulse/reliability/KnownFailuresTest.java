@@ -59,7 +59,7 @@ class KnownFailuresTest {
 
   @Test
   void aVanishedLandingFileSaysToRerunWhenTheFolderIsComplete() {
-    String line = explain(wrapped(new FileNotFoundException("File file:/landing/tickets/2026-09/tickets.csv does not exist")));
+    String line = explain(wrapped(new FileNotFoundException("Path does not exist: file:/landing/tickets/2026-09/tickets.csv.")));
     assertTrue(line.startsWith("a file disappeared while it was being read (file:/landing/tickets/2026-09/tickets.csv)"), line);
   }
 

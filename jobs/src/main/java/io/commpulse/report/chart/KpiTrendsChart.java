@@ -17,6 +17,8 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -78,8 +80,7 @@ public final class KpiTrendsChart {
       String tick = m.use(tick(month, i == 0));
       KpiPoint p = points.stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
       dataset.addValue(p == null ? null : Axes.scaled(p.actual(), unit), actual, tick);
-      boolean targeted = p != null && p.target() != null
-          && ("<".equals(p.comparator()) || "<=".equals(p.comparator()) || ">=".equals(p.comparator()));
+      boolean targeted = p != null && targeted(p);
       hasTarget |= targeted;
       dataset.addValue(targeted ? Axes.scaled(p.target(), unit) : null, target, tick);
     }
@@ -106,7 +107,35 @@ public final class KpiTrendsChart {
     renderer.setSeriesShapesVisible(1, false);
     renderer.setSeriesVisible(1, hasTarget);
     CategoryPlot plot = new CategoryPlot(dataset, monthAxis, valueAxis, renderer);
+    // A target that never changed is a line across the whole panel, visible even with a single month.
+    List<Double> targets = points.stream().filter(KpiTrendsChart::targeted).map(KpiPoint::target).distinct().toList();
+    if (targets.size() == 1 && points.stream().allMatch(KpiTrendsChart::targeted)) {
+      renderer.setSeriesVisible(1, false);
+      plot.addRangeMarker(new ValueMarker(Axes.scaled(targets.get(0), unit), Palette.MUTED_INK, Palette.TARGET_STROKE),
+          Layer.BACKGROUND);
+      valueAxis.setRange(includeTarget(dataset, Axes.scaled(targets.get(0), unit)));
+    }
     return style.panel(m.name(Vocabulary.KPI, kpi), plot, false, 10f);
+  }
+
+  static boolean targeted(KpiPoint p) {
+    return p.target() != null && ("<".equals(p.comparator()) || "<=".equals(p.comparator())
+        || ">=".equals(p.comparator()));
+  }
+
+  /** The value axis range of the actuals, widened to hold the target line, with a margin. */
+  private static org.jfree.data.Range includeTarget(DefaultCategoryDataset dataset, double target) {
+    double low = target;
+    double high = target;
+    for (int c = 0; c < dataset.getColumnCount(); c++) {
+      Number v = dataset.getValue(0, c);
+      if (v != null) {
+        low = Math.min(low, v.doubleValue());
+        high = Math.max(high, v.doubleValue());
+      }
+    }
+    double margin = Math.max((high - low) * 0.15, Math.max(Math.abs(high) * 0.01, 1e-6));
+    return new org.jfree.data.Range(low - margin, high + margin);
   }
 
   /** Axis tick of a month: the year shown at the first month and every January, else the month number only. */
