@@ -87,7 +87,8 @@ public final class Anonymity {
     boolean grew = true;
     while (grew) {
       grew = false;
-      for (Map.Entry<String, Map<String, Long>> breakdown : sizesByBreakdown.entrySet()) {
+      // In name order, so that the same sizes always give the same cells whatever map was passed.
+      for (Map.Entry<String, Map<String, Long>> breakdown : new TreeMap<>(sizesByBreakdown).entrySet()) {
         Map<String, Reason> withheld = suppress(breakdown.getValue(), minGroup, withheldAnywhere);
         result.put(breakdown.getKey(), withheld);
         grew |= withheldAnywhere.addAll(withheld.keySet());
