@@ -75,7 +75,9 @@ public final class Anonymity {
    * question). Suppressing each on its own lets the complementary choice differ between questions,
    * and then a group published in one question gives away, by subtraction from the total of another,
    * the respondent count of the small group withheld beside it there. So a group withheld in any
-   * breakdown is withheld in all of them, repeated until no breakdown adds a group.
+   * breakdown is withheld in all of them, repeated until no breakdown adds a group. A breakdown whose
+   * total is itself below the threshold publishes nothing (its groups are all small), so nothing can
+   * be subtracted from it and its groups force nothing elsewhere.
    *
    * @param sizesByBreakdown respondents per group, per breakdown (e.g. per question)
    * @return per breakdown, the withheld groups with their reason
@@ -91,9 +93,15 @@ public final class Anonymity {
       for (Map.Entry<String, Map<String, Long>> breakdown : new TreeMap<>(sizesByBreakdown).entrySet()) {
         Map<String, Reason> withheld = suppress(breakdown.getValue(), minGroup, withheldAnywhere);
         result.put(breakdown.getKey(), withheld);
-        grew |= withheldAnywhere.addAll(withheld.keySet());
+        if (total(breakdown.getValue()) >= minGroup) {
+          grew |= withheldAnywhere.addAll(withheld.keySet());
+        }
       }
     }
     return result;
+  }
+
+  private static long total(Map<String, Long> groupSizes) {
+    return groupSizes.values().stream().mapToLong(Long::longValue).sum();
   }
 }

@@ -28,6 +28,27 @@ class AnonymityTest {
   }
 
   @Test
+  void aGroupWithheldInOneQuestionIsWithheldInTheOthers() {
+    // q1 withholds HR (3) and FIN (5); q2 would publish both, but then q2's FIN count, subtracted
+    // with ENG from q1's total, would give HR's. So q2 withholds them too.
+    Map<String, Map<String, Reason>> withheld = Anonymity.suppressConsistently(Map.of(
+        "q1", Map.of("ENG", 8L, "HR", 3L, "FIN", 5L),
+        "q2", Map.of("ENG", 8L, "HR", 5L, "FIN", 5L)), 5);
+    assertEquals(Map.of("HR", Reason.COMPLEMENTARY, "FIN", Reason.COMPLEMENTARY), withheld.get("q2"));
+  }
+
+  @Test
+  void aQuestionWithTooFewRespondentsInAllForcesNothingElsewhere() {
+    // q2 has 2 + 2 = 4 respondents: its total and both groups are withheld, it publishes nothing
+    // to subtract from, so q1 publishes ENG and SALES.
+    Map<String, Map<String, Reason>> withheld = Anonymity.suppressConsistently(Map.of(
+        "q1", Map.of("ENG", 8L, "SALES", 6L),
+        "q2", Map.of("ENG", 2L, "SALES", 2L)), 5);
+    assertEquals(Map.of(), withheld.get("q1"));
+    assertEquals(Map.of("ENG", Reason.SMALL_GROUP, "SALES", Reason.SMALL_GROUP), withheld.get("q2"));
+  }
+
+  @Test
   void twoSmallGroupsThatTogetherReachTheThresholdNeedNoMore() {
     assertEquals(Map.of("HR", Reason.SMALL_GROUP, "FIN", Reason.SMALL_GROUP),
         Anonymity.suppress(Map.of("ENG", 8L, "HR", 2L, "FIN", 4L), 5));
