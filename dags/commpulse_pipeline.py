@@ -22,6 +22,8 @@ SOURCES = (
     "social_comments",
     "comm_log",
     "channel_experiments",
+    "followups",
+    "suggestions",
 )
 
 MAIN_CLASS = "io.commpulse.cli.CommPulse"

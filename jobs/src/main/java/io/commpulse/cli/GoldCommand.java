@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "gold", mixinStandardHelpOptions = true,
     description = {"Compute the gold KPI tables of a month from silver: satisfaction, coverage, response_sla,",
-        "social_response, mistransmission, hotspots, ab_results and the kpi_scorecard."})
+        "social_response, mistransmission, hotspots, ab_results, the kpi_scorecard and department_scorecard,",
+        "automation_candidates, followup_coverage and feedback_loop."})
 final class GoldCommand implements Callable<Integer> {
   @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to compute.")
   YearMonth month;
@@ -23,7 +24,8 @@ final class GoldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    new GoldJob(lakeOptions.open("gold"), SchemaCatalog.get(), goldOptions.calendar(), goldOptions.minGroupSize())
+    new GoldJob(lakeOptions.open("gold"), SchemaCatalog.get(), goldOptions.calendar(), goldOptions.minGroupSize(),
+        goldOptions.serviceDepartment())
         .run(month);
     return 0;
   }

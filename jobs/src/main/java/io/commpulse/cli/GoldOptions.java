@@ -17,8 +17,17 @@ public final class GoldOptions {
           + Anonymity.FLOOR + "). Default: ${DEFAULT-VALUE}")
   int minGroupSize;
 
+  @Option(names = "--service-department", defaultValue = "CS", paramLabel = "CODE",
+      description = "Department owning customer tickets and social replies: the complaint and social response KPIs"
+          + " go on its department scorecard. Default: ${DEFAULT-VALUE}")
+  String serviceDepartment;
+
   public BusinessCalendar calendar() {
     return calendar == null ? BusinessCalendar.standard() : BusinessCalendar.fromFile(calendar);
+  }
+
+  public String serviceDepartment() {
+    return serviceDepartment;
   }
 
   public int minGroupSize() {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 final class IngestCommand implements Callable<Integer> {
   @Option(names = "--source", defaultValue = "all", paramLabel = "NAME|all",
       description = "Source to ingest (roster, decisions, acknowledgements, survey_responses, tickets,"
-          + " social_comments, comm_log, channel_experiments) or all. Default: ${DEFAULT-VALUE}")
+          + " social_comments, comm_log, channel_experiments, followups, suggestions) or all. Default: ${DEFAULT-VALUE}")
   String source;
 
   @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Batch month to ingest.")

@@ -46,7 +46,8 @@ final class RunCommand implements Callable<Integer> {
       ingest.ingest(source, month, now);
     }
     new SilverJob(lake, catalog, key).run(month);
-    new GoldJob(lake, catalog, goldOptions.calendar(), goldOptions.minGroupSize()).run(month);
+    new GoldJob(lake, catalog, goldOptions.calendar(), goldOptions.minGroupSize(),
+        goldOptions.serviceDepartment()).run(month);
     RunLog.info("run %s finished in %s; lake: %s", month, RunLog.seconds(started), lake.root());
     return 0;
   }

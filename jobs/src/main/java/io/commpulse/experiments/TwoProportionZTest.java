@@ -15,11 +15,16 @@ package io.commpulse.experiments;
  * When both rates are 0 or both are 1 the pooled standard error is 0; the groups are then identical and the
  * p-value is 1 with statistic 0.
  */
-final class TwoProportionZTest {
+public final class TwoProportionZTest {
 
     static final String NAME = "two_proportion_z_test";
 
     private TwoProportionZTest() {
+    }
+
+    /** Two-sided p-value (pooled standard error) for equal rates in two samples. */
+    public static double pValue(BinarySample control, BinarySample variant) {
+        return run(control, variant).pValue();
     }
 
     static TestOutcome run(BinarySample control, BinarySample variant) {

@@ -12,12 +12,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +73,8 @@ public final class SampleDataGenerator {
     socialComments();
     commLog();
     channelExperiments();
+    followups();
+    suggestions();
     return rowsWritten;
   }
 
@@ -283,6 +287,10 @@ public final class SampleDataGenerator {
   private static final List<String> CATEGORIES = List.of("product_suggestion", "service_complaint", "technical_support");
   private static final double[] CATEGORY_WEIGHTS = {0.2, 0.35, 0.45};
   private static final double[] PRIORITY_FACTOR = {0.4, 0.7, 1.0, 1.6};
+  /** Share of chatbot-first tickets the bot resolves alone, per category. */
+  private static final double[] BOT_RESOLVES = {0.35, 0.15, 0.45};
+  /** The bot's CSAT per category: fine for suggestions and technical questions, poor for complaints. */
+  private static final double[] BOT_CSAT_LATENT = {4.0, 2.6, 3.9};
 
   private static int weighted(SplittableRandom rnd, double[] weights) {
     double x = rnd.nextDouble();
@@ -297,6 +305,7 @@ public final class SampleDataGenerator {
 
   private void tickets() {
     SplittableRandom rnd = random("tickets");
+    SplittableRandom botRnd = random("tickets_bot");
     int n = count(1_000_000, 500);
     try (SourceWriter w = writer("tickets", "tickets.csv")) {
       for (int i = 1; i <= n; i++) {
@@ -314,6 +323,13 @@ public final class SampleDataGenerator {
             ? plusHours(human, logNormal(rnd, 18, 1.3)) : null;
         int reopened = rnd.nextDouble() < 0.85 ? 0 : (rnd.nextDouble() < 0.8 ? 1 : 2);
         Integer csat = resolved != null && rnd.nextDouble() < 0.4 ? csat(rnd, humanHours, bot) : null;
+        if (bot && botRnd.nextDouble() < BOT_RESOLVES[category]) {
+          // The chatbot settled it: no human ever replied. Drawn from its own stream so that the other
+          // tickets stay as they were.
+          human = null;
+          resolved = plusHours(first, logNormal(botRnd, 0.2, 1.0));
+          csat = botRnd.nextDouble() < 0.4 ? botCsat(botRnd, category) : null;
+        }
         // Same draws as without the cut-off, so other tickets stay as they were.
         LocalDateTime drawnResolved = resolved;
         human = known(human);
@@ -363,6 +379,10 @@ public final class SampleDataGenerator {
   private static int csat(SplittableRandom rnd, double replyHours, boolean bot) {
     double latent = 4.3 - 0.35 * Math.log1p(replyHours) - (bot ? 0.3 : 0) + gaussian(rnd) * 0.9;
     return (int) Math.max(1, Math.min(5, Math.round(latent)));
+  }
+
+  private static int botCsat(SplittableRandom rnd, int category) {
+    return (int) Math.max(1, Math.min(5, Math.round(BOT_CSAT_LATENT[category] + gaussian(rnd) * 0.9)));
   }
 
   // ---- social ------------------------------------------------------------------------------
@@ -506,6 +526,92 @@ public final class SampleDataGenerator {
           row.put("pre_period_hours_to_ack", String.format(java.util.Locale.ROOT, "%.2f", habit * Math.exp(0.3 * gaussian(rnd))));
           w.write(row, rnd);
         }
+      }
+    }
+  }
+
+  // ---- customer follow-ups -----------------------------------------------------------------
+
+  private static final List<String> SEGMENTS = List.of("key_account", "enterprise", "smb", "consumer");
+  private static final double[] SEGMENT_WEIGHTS = {0.1, 0.25, 0.35, 0.3};
+  private static final double[] SEGMENT_DONE = {0.97, 0.92, 0.85, 0.7};
+  private static final double[] ISSUE_WEIGHTS = {0.3, 0.35, 0.35};
+
+  private void followups() {
+    SplittableRandom rnd = random("followups");
+    int n = count(20_000, 80);
+    try (SourceWriter w = writer("followups", "followups.csv")) {
+      for (int i = 1; i <= n; i++) {
+        int segment = weighted(rnd, SEGMENT_WEIGHTS);
+        LocalDate planned = month.atDay(1 + rnd.nextInt(month.lengthOfMonth()));
+        LocalDateTime done = null;
+        if (rnd.nextDouble() < SEGMENT_DONE[segment]) {
+          double daysLate = rnd.nextDouble() < 0.8 ? -rnd.nextInt(3) : 1 + logNormal(rnd, 5, 0.8);
+          done = plusHours(planned.atTime(10, 0), daysLate * 24 + rnd.nextInt(8));
+          if (done.isBefore(month.atDay(1).atStartOfDay())) {
+            done = planned.atTime(10, 0);
+          }
+        }
+        done = known(done);
+        String issue = null;
+        LocalDateTime improvement = null;
+        if (done != null && rnd.nextDouble() < 0.35) {
+          issue = CATEGORIES.get(weighted(rnd, ISSUE_WEIGHTS));
+          if (rnd.nextDouble() < 0.6) {
+            improvement = known(plusHours(done, logNormal(rnd, 24 * 6, 0.7)));
+          }
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("followup_id", "F" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%06d", i));
+        row.put("customer_id", String.format("C%07d", 1 + rnd.nextInt(Math.max(100, n * 3))));
+        row.put("segment", SEGMENTS.get(segment));
+        row.put("cadence", segment == 0 ? "monthly" : "quarterly");
+        row.put("planned_date", planned.toString());
+        row.put("done_at", local(done));
+        row.put("issue_category", issue);
+        row.put("improvement_communicated_at", local(improvement));
+        LocalDateTime updated = latest(planned.atStartOfDay(), done, improvement);
+        row.put("updated_at", local(updated));
+        w.write(row, rnd);
+      }
+    }
+  }
+
+  // ---- suggestion box ----------------------------------------------------------------------
+
+  private static final List<String> SUGGESTION_CATEGORIES = List.of("process", "skill", "tool", "workplace", "other");
+  private static final double[] SUGGESTION_CATEGORY_WEIGHTS = {0.35, 0.15, 0.25, 0.15, 0.1};
+
+  private void suggestions() {
+    SplittableRandom rnd = random("suggestions");
+    int n = count(3_000, 60);
+    double[] departmentShares = Department.ALL.stream().mapToDouble(Department::share).toArray();
+    try (SourceWriter w = writer("suggestions", "suggestions.csv")) {
+      for (int i = 1; i <= n; i++) {
+        boolean online = rnd.nextDouble() < 0.75;
+        // Offline slips are collected when the box is emptied, on Friday afternoons.
+        LocalDateTime submitted = randomMoment(rnd, month.lengthOfMonth());
+        if (!online) {
+          LocalDate friday = submitted.toLocalDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+          submitted = (friday.getMonth() == month.getMonth() ? friday : submitted.toLocalDate()).atTime(16, 0);
+        }
+        String department = rnd.nextDouble() < 0.6 ? Department.ALL.get(weighted(rnd, departmentShares)).code() : null;
+        double outcome = rnd.nextDouble();
+        String status = outcome < 0.3 ? "acted_on" : outcome < 0.5 ? "declined" : outcome < 0.8 ? "under_review" : "received";
+        LocalDateTime response = status.equals("acted_on") || status.equals("declined")
+            ? known(plusHours(submitted, 24 * logNormal(rnd, 9, 0.6))) : null;
+        boolean rewarded = status.equals("acted_on") && rnd.nextDouble() < 0.4;
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("suggestion_id", "S" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%05d", i));
+        row.put("channel", online ? "online" : "offline");
+        row.put("category", SUGGESTION_CATEGORIES.get(weighted(rnd, SUGGESTION_CATEGORY_WEIGHTS)));
+        row.put("department", department);
+        row.put("submitted_at", local(submitted));
+        row.put("status", status);
+        row.put("response_published_at", local(response));
+        row.put("rewarded", String.valueOf(rewarded));
+        row.put("updated_at", local(latest(submitted, response)));
+        w.write(row, rnd);
       }
     }
   }

@@ -3,15 +3,19 @@ package io.commpulse.gold;
 import io.commpulse.commlog.HotspotsMetric;
 import io.commpulse.commlog.MistransmissionMetric;
 import io.commpulse.coverage.CoverageMetric;
+import io.commpulse.customers.FollowupCoverageMetric;
 import io.commpulse.experiments.AbResultsMetric;
+import io.commpulse.feedback.FeedbackLoopMetric;
 import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.DepartmentScorecard;
 import io.commpulse.scorecard.KpiScorecard;
 import io.commpulse.social.SocialResponseMetric;
 import io.commpulse.surveys.Anonymity;
 import io.commpulse.surveys.SatisfactionMetric;
+import io.commpulse.tickets.AutomationCandidatesMetric;
 import io.commpulse.tickets.BusinessCalendar;
 import io.commpulse.tickets.ResponseSlaMetric;
 import java.time.YearMonth;
@@ -25,12 +29,18 @@ public final class GoldJob {
   private final SchemaCatalog catalog;
   private final BusinessCalendar calendar;
   private final int minGroup;
+  private final String serviceDepartment;
 
-  public GoldJob(Lake lake, SchemaCatalog catalog, BusinessCalendar calendar, int minGroup) {
+  /**
+   * @param serviceDepartment the department owning customer tickets and social replies (their KPIs
+   *     appear on its department scorecard)
+   */
+  public GoldJob(Lake lake, SchemaCatalog catalog, BusinessCalendar calendar, int minGroup, String serviceDepartment) {
     this.lake = lake;
     this.catalog = catalog;
     this.calendar = calendar;
     this.minGroup = Anonymity.checkedThreshold(minGroup);
+    this.serviceDepartment = serviceDepartment;
   }
 
   public void run(YearMonth month) {
@@ -51,9 +61,18 @@ public final class GoldJob {
         silver("tickets", m), lake.readMonth(gold("hotspots"), previous)));
     Dataset<Row> abResults = write("ab_results", m,
         () -> AbResultsMetric.compute(gold("ab_results"), m, silver("experiment_units", m)));
-    write("kpi_scorecard", m, () -> KpiScorecard.compute(gold("kpi_scorecard"), m, new KpiScorecard.Inputs(
-        mistransmission, sla, social, coverage, satisfaction, abResults,
-        lake.readMonth(gold("kpi_scorecard"), previous))));
+    Dataset<Row> scorecard = write("kpi_scorecard", m, () -> KpiScorecard.compute(gold("kpi_scorecard"), m,
+        new KpiScorecard.Inputs(mistransmission, sla, social, coverage, satisfaction, abResults,
+            lake.readMonth(gold("kpi_scorecard"), previous))));
+    write("department_scorecard", m, () -> DepartmentScorecard.compute(gold("department_scorecard"), m,
+        new DepartmentScorecard.Inputs(coverage, mistransmission, satisfaction, scorecard,
+            lake.readMonth(gold("department_scorecard"), previous), serviceDepartment)));
+    write("automation_candidates", m,
+        () -> AutomationCandidatesMetric.compute(gold("automation_candidates"), m, silver("tickets", m)));
+    write("followup_coverage", m,
+        () -> FollowupCoverageMetric.compute(gold("followup_coverage"), m, silver("followups", m)));
+    write("feedback_loop", m,
+        () -> FeedbackLoopMetric.compute(gold("feedback_loop"), m, silver("suggestions", m), minGroup));
     RunLog.info("gold %s: all tables written in %s", month, RunLog.seconds(started));
   }
 

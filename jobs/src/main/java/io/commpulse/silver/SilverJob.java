@@ -36,6 +36,8 @@ public final class SilverJob {
         b -> SilverTransforms.socialComments(b, pseudonyms, zone("social_comments")));
     build("comm_log", "comm_log", m, b -> SilverTransforms.commLog(b, zone("comm_log")));
     build("experiment_units", "channel_experiments", m, b -> SilverTransforms.experimentUnits(b, pseudonyms));
+    build("followups", "followups", m, b -> SilverTransforms.followups(b, pseudonyms, zone("followups")));
+    build("suggestions", "suggestions", m, b -> SilverTransforms.suggestions(b, zone("suggestions")));
     RunLog.info("silver %s: all tables written in %s", month, RunLog.seconds(started));
   }
 

@@ -95,6 +95,17 @@ public final class SilverTransforms {
         .withColumn("source_timezone", lit(sourceZone));
   }
 
+  public static Dataset<Row> followups(Dataset<Row> followups, Pseudonymizer pseudonyms, String sourceZone) {
+    return firstPerKey(followups, List.of("followup_id"), col("updated_at").desc())
+        .withColumn("customer_key", pseudonyms.apply(col("customer_id")))
+        .withColumn("source_timezone", lit(sourceZone));
+  }
+
+  public static Dataset<Row> suggestions(Dataset<Row> suggestions, String sourceZone) {
+    return firstPerKey(suggestions, List.of("suggestion_id"), col("updated_at").desc())
+        .withColumn("source_timezone", lit(sourceZone));
+  }
+
   public static Dataset<Row> experimentUnits(Dataset<Row> units, Pseudonymizer pseudonyms) {
     return units.withColumn("unit_key", pseudonyms.apply(col("unit_id")));
   }

@@ -108,7 +108,7 @@ class CommPulseCliTest {
       assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
     }
     for (String source : List.of("roster", "decisions", "acknowledgements", "survey_responses", "tickets",
-        "social_comments", "comm_log", "channel_experiments")) {
+        "social_comments", "comm_log", "channel_experiments", "followups", "suggestions")) {
       assertTrue(r.out().contains(source), source + " missing from:\n" + r.out());
     }
   }

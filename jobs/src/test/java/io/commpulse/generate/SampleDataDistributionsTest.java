@@ -189,6 +189,60 @@ class SampleDataDistributionsTest {
     assertTrue(bot > 0.05 * tickets.size() && bot < 0.5 * tickets.size(), "bot first replies: " + bot);
   }
 
+  @Test
+  void theBotSettlesSomeTicketsAloneButDisappointsComplainants() {
+    int settledByBot = 0;
+    int[] complaintTop2 = new int[2];
+    int[] complaintRated = new int[2];
+    for (Map<String, String> t : csv("tickets")) {
+      boolean bot = "true".equals(t.get("first_reply_by_bot"));
+      if (bot && t.get("first_human_reply_at").isEmpty() && !t.get("resolved_at").isEmpty()) {
+        settledByBot++;
+      }
+      if (t.get("category").equals("service_complaint") && !t.get("csat").isEmpty() && !t.get("first_reply_by_bot").isEmpty()) {
+        complaintRated[bot ? 1 : 0]++;
+        complaintTop2[bot ? 1 : 0] += Integer.parseInt(t.get("csat")) >= 4 ? 1 : 0;
+      }
+    }
+    assertTrue(settledByBot > 0, "tickets resolved by the bot alone");
+    double human = (double) complaintTop2[0] / complaintRated[0];
+    double bot = (double) complaintTop2[1] / complaintRated[1];
+    assertTrue(bot < human - 0.15, "complaint CSAT top-2: bot " + bot + ", human " + human);
+  }
+
+  @Test
+  void followUpsReachKeyAccountsMoreOftenThanConsumers() {
+    Map<String, int[]> doneBySegment = new TreeMap<>();
+    for (Map<String, String> f : csv("followups")) {
+      int[] counts = doneBySegment.computeIfAbsent(f.get("segment"), k -> new int[2]);
+      counts[0]++;
+      counts[1] += f.get("done_at").isEmpty() ? 0 : 1;
+      if (f.get("issue_category").isEmpty()) {
+        assertTrue(f.get("improvement_communicated_at").isEmpty(), "an improvement without a problem: " + f);
+      }
+    }
+    assertEquals(Set.of("key_account", "enterprise", "smb", "consumer"), doneBySegment.keySet());
+    double key = (double) doneBySegment.get("key_account")[1] / doneBySegment.get("key_account")[0];
+    double consumer = (double) doneBySegment.get("consumer")[1] / doneBySegment.get("consumer")[0];
+    assertTrue(key > consumer, "done share: key accounts " + key + ", consumers " + consumer);
+  }
+
+  @Test
+  void suggestionsComeOnlineAndOfflineAndOftenWithoutADepartment() {
+    Set<String> channels = new TreeSet<>();
+    int anonymousDepartment = 0;
+    List<Map<String, String>> suggestions = csv("suggestions");
+    for (Map<String, String> s : suggestions) {
+      channels.add(s.get("channel"));
+      anonymousDepartment += s.get("department").isEmpty() ? 1 : 0;
+      if (s.get("rewarded").equals("true")) {
+        assertEquals("acted_on", s.get("status"), "only suggestions acted on are rewarded");
+      }
+    }
+    assertEquals(Set.of("online", "offline"), channels);
+    assertTrue(anonymousDepartment > 0.2 * suggestions.size(), anonymousDepartment + " of " + suggestions.size());
+  }
+
   // ---- survey ------------------------------------------------------------------------------
 
   @Test

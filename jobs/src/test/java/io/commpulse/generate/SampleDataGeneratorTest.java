@@ -27,7 +27,7 @@ class SampleDataGeneratorTest {
   static final YearMonth DIRTY_MONTH = YearMonth.of(2026, 9);
   private static final SchemaCatalog CATALOG = SchemaCatalog.get();
   private static final List<String> SOURCES = List.of("roster", "decisions", "acknowledgements", "survey_responses",
-      "tickets", "social_comments", "comm_log", "channel_experiments");
+      "tickets", "social_comments", "comm_log", "channel_experiments", "followups", "suggestions");
 
   /** Landing records of every source: CSV records after the header, or JSON lines. */
   static Map<String, Long> records(Path landing, YearMonth month) {

@@ -5,6 +5,7 @@ import static io.commpulse.testing.Frames.rec;
 import static io.commpulse.testing.Frames.shanghai;
 import static io.commpulse.testing.Frames.utc;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,7 +59,7 @@ class GoldJobTest {
     lake = new Lake(TestSpark.session(), TestSpark.tempDir("gold-lake").toString());
     writeBronze();
     new SilverJob(lake, CATALOG, PseudonymKey.of("gold-job-test-key-not-the-demo-key")).run(java.time.YearMonth.parse(MONTH));
-    GoldJob gold = new GoldJob(lake, CATALOG, BusinessCalendar.standard(), 5);
+    GoldJob gold = new GoldJob(lake, CATALOG, BusinessCalendar.standard(), 5, "CS");
     gold.run(java.time.YearMonth.parse(MONTH));
     firstRun = snapshot("silver", "gold");
     firstVersions = versions();
@@ -166,6 +167,21 @@ class GoldJobTest {
           "problem_category", categories[i]));
     }
     write("comm_log", log);
+
+    RAW.addAll(List.of("C0099001", "C0099002"));
+    write("followups", List.of(
+        bronze("followup_id", "F1", "customer_id", "C0099001", "segment", "key_account", "cadence", "monthly",
+            "planned_date", Date.valueOf("2026-10-15"), "done_at", shanghai("2026-10-15 10:00"),
+            "issue_category", "service_complaint", "updated_at", shanghai("2026-10-15 10:00")),
+        bronze("followup_id", "F2", "customer_id", "C0099002", "segment", "smb", "cadence", "quarterly",
+            "planned_date", Date.valueOf("2026-10-20"), "updated_at", shanghai("2026-10-20 00:00"))));
+    List<Map<String, Object>> suggestions = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      suggestions.add(bronze("suggestion_id", "S" + (10 + i), "channel", "online", "category", "process",
+          "department", i < 5 ? "OPS" : null, "submitted_at", shanghai("2026-10-0" + (1 + i) + " 09:00"),
+          "status", "received", "rewarded", false, "updated_at", shanghai("2026-10-0" + (1 + i) + " 09:00")));
+    }
+    write("suggestions", suggestions);
   }
 
   private static Map<String, Object> comment(String platform, String id, String parent, String author, boolean official,
@@ -223,6 +239,15 @@ class GoldJobTest {
     Row coverage = lake.readMonth(CATALOG.table("gold.coverage"), MONTH).where(col("department").equalTo("ALL")).first();
     assertEquals(13L, (long) coverage.getAs("employees"));
     assertEquals(11L, (long) coverage.getAs("aware"), "the first eleven employees acknowledged");
+    Row byDepartments = lake.readMonth(CATALOG.table("gold.department_scorecard"), MONTH)
+        .where("kpi = 'information_coverage'").agg(sum("numerator"), sum("denominator")).first();
+    assertEquals(11L, byDepartments.getLong(0), "department scorecards add up to the company's aware employees");
+    assertEquals(13L, byDepartments.getLong(1));
+    Row followups = lake.readMonth(CATALOG.table("gold.followup_coverage"), MONTH).where("segment = 'ALL'").first();
+    assertEquals(2L, (long) followups.getAs("planned"));
+    assertEquals(1L, (long) followups.getAs("done"));
+    Row box = lake.readMonth(CATALOG.table("gold.feedback_loop"), MONTH).where("breakdown = 'all'").first();
+    assertEquals(6L, (long) box.getAs("received"));
 
     Row sla = lake.readMonth(CATALOG.table("gold.response_sla"), MONTH)
         .where("channel = 'ALL' AND category = 'ALL' AND priority = 'ALL'").first();
@@ -268,7 +293,7 @@ class GoldJobTest {
 
   @Test
   void anAnonymityThresholdBelowThreeIsRefused() {
-    assertThrows(UserError.class, () -> new GoldJob(lake, CATALOG, BusinessCalendar.standard(), 2));
+    assertThrows(UserError.class, () -> new GoldJob(lake, CATALOG, BusinessCalendar.standard(), 2, "CS"));
   }
 
   @Test

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class DirtyMonthIngestTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 9);
   private static final List<String> SOURCES = List.of("roster", "decisions", "acknowledgements", "survey_responses",
-      "tickets", "social_comments", "comm_log", "channel_experiments");
+      "tickets", "social_comments", "comm_log", "channel_experiments", "followups", "suggestions");
   /** Rerun for idempotency: a CSV source, the JSON-lines source and a source with two files. */
   private static final List<String> RERUN = List.of("tickets", "social_comments", "comm_log");
 

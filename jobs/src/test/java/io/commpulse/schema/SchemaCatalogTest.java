@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SchemaCatalogTest {
-  /** The sources the Foundation issue names, in its words. */
+  /** The landing sources, in their own words. */
   private static final Set<String> SOURCES = Set.of("roster", "decisions", "acknowledgements", "survey_responses",
-      "tickets", "social_comments", "comm_log", "channel_experiments");
+      "tickets", "social_comments", "comm_log", "channel_experiments", "followups", "suggestions");
   /** Ingestion metadata the issue asks every bronze table to carry, after the landing columns. */
   private static final List<String> INGESTION_COLUMNS = List.of("month", "source_file", "batch_id", "ingested_at");
 

@@ -1,0 +1,147 @@
+package io.commpulse.scorecard;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.commpulse.gold.Cells;
+import io.commpulse.gold.ContractRows;
+import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.KpiStatus.Comparator;
+import io.commpulse.stats.Interval;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code gold.department_scorecard}: each department's own KPI rows, from the month's gold tables.
+ * Coverage and mis-transmission are summed from the same counts as the company figure, so the
+ * department rows add up to it; survey figures keep the suppression of {@code gold.satisfaction}.
+ */
+public final class DepartmentScorecard {
+  static final String ALL = "ALL";
+  static final String SUPPRESSED = "suppressed";
+
+  private DepartmentScorecard() {}
+
+  /**
+   * @param serviceDepartment the department owning customer tickets and social replies; it gets the
+   *     company's customer-response KPI rows
+   */
+  public record Inputs(Dataset<Row> coverage, Dataset<Row> mistransmission, Dataset<Row> satisfaction,
+      Dataset<Row> companyScorecard, Dataset<Row> previousDepartmentScorecard, String serviceDepartment) {}
+
+  private record Entry(String department, String kpi, String unit, Comparator comparator, Double target,
+      Double actual, Interval ci, Long numerator, Long denominator, boolean suppressed, String copiedStatus) {}
+
+  public static Dataset<Row> compute(TableContract table, String month, Inputs in) {
+    Map<String, Row> company = new HashMap<>();
+    in.companyScorecard().collectAsList().forEach(r -> company.put(Cells.str(r, "kpi"), r));
+    Map<String, Double> previous = new HashMap<>();
+    in.previousDepartmentScorecard().where(col("actual").isNotNull()).collectAsList()
+        .forEach(r -> previous.put(Cells.str(r, "department") + "|" + Cells.str(r, "kpi"), Cells.dbl(r, "actual")));
+
+    List<Entry> entries = new ArrayList<>();
+    Map<String, long[]> coverage = new TreeMap<>();
+    in.coverage().where(col("department").notEqual(ALL)).collectAsList().forEach(r -> {
+      long[] counts = coverage.computeIfAbsent(Cells.str(r, "department"), d -> new long[2]);
+      counts[0] += Cells.lng(r, "aware");
+      counts[1] += Cells.lng(r, "employees");
+    });
+    coverage.forEach((dept, counts) -> entries.add(new Entry(dept, "information_coverage", "share",
+        Comparator.AT_LEAST, 0.95, Cells.ratio(counts[0], counts[1]), Interval.wilson(counts[0], counts[1]),
+        counts[0], counts[1], false, null)));
+
+    for (Row r : in.mistransmission().where(col("department").notEqual(ALL)).collectAsList()) {
+      entries.add(new Entry(Cells.str(r, "department"), "mistransmission_rate", "share", Comparator.BELOW,
+          Cells.dbl(r, "target"), Cells.dbl(r, "rate"), interval(r, "ci_low", "ci_high"),
+          Cells.lng(r, "flagged"), Cells.lng(r, "communications"), false, null));
+    }
+
+    for (Row r : in.satisfaction().where(col("department").notEqual(ALL).and(col("question_id").equalTo("overall")))
+        .collectAsList()) {
+      String dept = Cells.str(r, "department");
+      boolean suppressed = (Boolean) r.getAs("suppressed");
+      entries.add(new Entry(dept, "satisfaction_mean", "likert", Comparator.TREND_UP,
+          previous.get(dept + "|satisfaction_mean"), suppressed ? null : Cells.dbl(r, "mean"),
+          suppressed ? null : interval(r, "mean_ci_low", "mean_ci_high"), null,
+          suppressed ? null : Cells.lng(r, "respondents"), suppressed, null));
+    }
+
+    for (String kpi : List.of("complaint_first_response_hours", "social_replied_24h_share")) {
+      Row r = company.get(kpi);
+      if (r != null && in.serviceDepartment() != null) {
+        entries.add(new Entry(in.serviceDepartment(), kpi, Cells.str(r, "unit"),
+            comparator(Cells.str(r, "comparator")), Cells.dbl(r, "target"), Cells.dbl(r, "actual"),
+            interval(r, "ci_low", "ci_high"), null, null, false, Cells.str(r, "status")));
+      }
+    }
+
+    Map<String, Integer> ranks = new HashMap<>();
+    Map<String, Integer> ranked = new HashMap<>();
+    rank(entries, ranks, ranked);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      Row companyRow = company.get(e.kpi());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("month", month);
+      row.put("department", e.department());
+      row.put("kpi", e.kpi());
+      row.put("unit", e.unit());
+      row.put("comparator", e.comparator().symbol());
+      row.put("target", e.target());
+      row.put("actual", e.actual());
+      row.put("ci_low", e.ci() == null ? null : e.ci().low());
+      row.put("ci_high", e.ci() == null ? null : e.ci().high());
+      row.put("status", e.suppressed() ? SUPPRESSED : e.copiedStatus() != null ? e.copiedStatus()
+          : KpiStatus.evaluate(e.comparator(), e.target(), e.actual(), e.ci()).code());
+      row.put("numerator", e.numerator());
+      row.put("denominator", e.denominator());
+      row.put("company_actual", companyRow == null ? null : Cells.dbl(companyRow, "actual"));
+      row.put("rank", ranks.get(e.department() + "|" + e.kpi()));
+      row.put("ranked_departments", ranked.get(e.kpi()));
+      row.put("suppressed", e.suppressed());
+      rows.add(row);
+    }
+    return ContractRows.toDataFrame(in.coverage().sparkSession(), table, rows);
+  }
+
+  /**
+   * Competition ranking (1, 2, 2, 4) per KPI among departments with a value, best first; a KPI only
+   * one department reports is not ranked.
+   */
+  private static void rank(List<Entry> entries, Map<String, Integer> ranks, Map<String, Integer> ranked) {
+    Map<String, List<Entry>> byKpi = new TreeMap<>();
+    entries.stream().filter(e -> e.actual() != null).forEach(e -> byKpi.computeIfAbsent(e.kpi(), k -> new ArrayList<>()).add(e));
+    byKpi.forEach((kpi, list) -> {
+      if (list.size() < 2) {
+        return;
+      }
+      boolean higherIsBetter = list.get(0).comparator() == Comparator.AT_LEAST
+          || list.get(0).comparator() == Comparator.TREND_UP;
+      for (Entry e : list) {
+        long better = list.stream().filter(o -> higherIsBetter ? o.actual() > e.actual() : o.actual() < e.actual()).count();
+        ranks.put(e.department() + "|" + kpi, (int) better + 1);
+      }
+      ranked.put(kpi, list.size());
+    });
+  }
+
+  private static Comparator comparator(String symbol) {
+    for (Comparator c : Comparator.values()) {
+      if (c.symbol().equals(symbol)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("unknown comparator " + symbol);
+  }
+
+  private static Interval interval(Row row, String low, String high) {
+    Double l = Cells.dbl(row, low);
+    Double h = Cells.dbl(row, high);
+    return l == null || h == null ? null : new Interval(l, h);
+  }
+}
