@@ -3,6 +3,7 @@ package io.commpulse.cli;
 import io.commpulse.gold.GoldJob;
 import io.commpulse.schema.SchemaCatalog;
 import java.time.YearMonth;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +17,10 @@ final class GoldCommand implements Callable<Integer> {
   @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to compute.")
   YearMonth month;
 
+  @Option(names = "--tables", split = ",", paramLabel = "NAME[,NAME...]",
+      description = "Build only these gold tables (the others are read as stored). Default: all.")
+  Set<String> tables = Set.of();
+
   @Mixin
   LakeOptions lakeOptions;
 
@@ -26,7 +31,7 @@ final class GoldCommand implements Callable<Integer> {
   public Integer call() {
     new GoldJob(lakeOptions.open("gold"), SchemaCatalog.get(), goldOptions.calendar(), goldOptions.minGroupSize(),
         goldOptions.serviceDepartment())
-        .run(month);
+        .run(month, tables);
     return 0;
   }
 }

@@ -4,6 +4,7 @@ import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.silver.PseudonymKey;
 import io.commpulse.silver.SilverJob;
 import java.time.YearMonth;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +17,10 @@ final class SilverCommand implements Callable<Integer> {
   @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to build.")
   YearMonth month;
 
+  @Option(names = "--tables", split = ",", paramLabel = "NAME[,NAME...]",
+      description = "Build only these silver tables (the others are read as stored). Default: all.")
+  Set<String> tables = Set.of();
+
   @Mixin
   LakeOptions lakeOptions;
 
@@ -25,7 +30,7 @@ final class SilverCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PseudonymKey key = pseudonymOptions.key();
-    new SilverJob(lakeOptions.open("silver"), SchemaCatalog.get(), key).run(month);
+    new SilverJob(lakeOptions.open("silver"), SchemaCatalog.get(), key).run(month, tables);
     return 0;
   }
 }

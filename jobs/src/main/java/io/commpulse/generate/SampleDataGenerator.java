@@ -2,12 +2,13 @@ package io.commpulse.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.commpulse.cli.UserError;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -47,6 +49,7 @@ public final class SampleDataGenerator {
   private final double dirtyRate;
   private final Path out;
   private final Map<String, Long> rowsWritten = new TreeMap<>();
+  private Set<String> only = Set.of();
 
   public SampleDataGenerator(SchemaCatalog catalog, YearMonth month, double scale, long seed, double dirtyRate,
       Path out) {
@@ -66,16 +69,37 @@ public final class SampleDataGenerator {
 
   /** Writes all sources; returns the number of landing records written per source. */
   public Map<String, Long> generateAll() {
+    return generate(Set.of());
+  }
+
+  /**
+   * Writes the named sources (all when empty); returns the number of landing records written per source.
+   * A source's records are the same whichever others are written with it.
+   */
+  public Map<String, Long> generate(Set<String> sources) {
+    for (String source : sources) {
+      catalog.find("landing." + source).orElseThrow(() -> new UserError("unknown source '" + source + "'; known: "
+          + String.join(", ", catalog.sourceNames())));
+    }
+    only = sources;
     List<Employee> employees = roster();
-    decisionsAndAcknowledgements(employees);
-    surveyResponses(employees);
-    tickets();
-    socialComments();
-    commLog();
-    channelExperiments();
-    followups();
-    suggestions();
+    if (wanted("decisions") || wanted("acknowledgements")) {
+      decisionsAndAcknowledgements(employees);
+    }
+    List<Runnable> steps = List.of(() -> surveyResponses(employees), this::tickets, this::socialComments,
+        this::commLog, this::channelExperiments, this::followups, this::suggestions);
+    List<String> names = List.of("survey_responses", "tickets", "social_comments", "comm_log", "channel_experiments",
+        "followups", "suggestions");
+    for (int i = 0; i < steps.size(); i++) {
+      if (wanted(names.get(i))) {
+        steps.get(i).run();
+      }
+    }
     return rowsWritten;
+  }
+
+  private boolean wanted(String source) {
+    return only.isEmpty() || only.contains(source);
   }
 
   private int count(double atScaleOne, int minimum) {
@@ -627,7 +651,7 @@ public final class SampleDataGenerator {
     private final TableContract contract;
     private final DirtyRows dirt;
     private final CsvFile csv;
-    private final BufferedWriter jsonl;
+    private final Writer jsonl;
     private final String source;
     private long written;
 
@@ -636,6 +660,12 @@ public final class SampleDataGenerator {
       this.contract = catalog.table("landing." + source);
       this.dirt = new DirtyRows(contract, rate);
       Path file = out.resolve(source).resolve(month.toString()).resolve(fileName);
+      if (!wanted(source)) {
+        // The rows are still drawn (other sources depend on them) but go nowhere.
+        csv = null;
+        jsonl = Writer.nullWriter();
+        return;
+      }
       try {
         Files.createDirectories(file.getParent());
         if ("jsonl".equals(contract.format())) {
@@ -700,7 +730,9 @@ public final class SampleDataGenerator {
 
     @Override
     public void close() {
-      rowsWritten.merge(source, written, Long::sum);
+      if (wanted(source)) {
+        rowsWritten.merge(source, written, Long::sum);
+      }
       if (csv != null) {
         csv.close();
       } else {

@@ -18,7 +18,9 @@ import io.commpulse.surveys.SatisfactionMetric;
 import io.commpulse.tickets.AutomationCandidatesMetric;
 import io.commpulse.tickets.BusinessCalendar;
 import io.commpulse.tickets.ResponseSlaMetric;
+import io.commpulse.cli.UserError;
 import java.time.YearMonth;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,6 +32,7 @@ public final class GoldJob {
   private final BusinessCalendar calendar;
   private final int minGroup;
   private final String serviceDepartment;
+  private Set<String> only = Set.of();
 
   /**
    * @param serviceDepartment the department owning customer tickets and social replies (their KPIs
@@ -44,6 +47,19 @@ public final class GoldJob {
   }
 
   public void run(YearMonth month) {
+    run(month, Set.of());
+  }
+
+  /**
+   * Computes the month's gold tables, or only those named in {@code only} (all when empty); a table not
+   * recomputed is read as stored, so a scorecard can be rebuilt from the tables already written.
+   */
+  public void run(YearMonth month, Set<String> only) {
+    for (String name : only) {
+      catalog.find("gold." + name).orElseThrow(() -> new UserError("unknown gold table '" + name + "'; known: "
+          + String.join(", ", catalog.layer("gold").stream().map(TableContract::name).toList())));
+    }
+    this.only = only;
     long started = System.nanoTime();
     String m = month.toString();
     String previous = month.minusMonths(1).toString();
@@ -73,7 +89,8 @@ public final class GoldJob {
         () -> FollowupCoverageMetric.compute(gold("followup_coverage"), m, silver("followups", m)));
     write("feedback_loop", m,
         () -> FeedbackLoopMetric.compute(gold("feedback_loop"), m, silver("suggestions", m), minGroup));
-    RunLog.info("gold %s: all tables written in %s", month, RunLog.seconds(started));
+    RunLog.info("gold %s: %s written in %s", month, only.isEmpty() ? "all tables" : String.join(", ", only),
+        RunLog.seconds(started));
   }
 
   private TableContract gold(String name) {
@@ -84,10 +101,16 @@ public final class GoldJob {
     return lake.read(catalog.table("silver." + name)).where(org.apache.spark.sql.functions.col("month").equalTo(month));
   }
 
-  /** Writes the month of a gold table and returns it as read back, so later tables build on what is stored. */
+  /**
+   * Writes the month of a gold table (unless another selection excludes it) and returns it as read back,
+   * so later tables build on what is stored.
+   */
   private Dataset<Row> write(String name, String month, Supplier<Dataset<Row>> compute) {
     long started = System.nanoTime();
     TableContract table = gold(name);
+    if (!only.isEmpty() && !only.contains(name)) {
+      return lake.readMonth(table, month);
+    }
     lake.replaceMonth(table, compute.get(), month);
     RunLog.info("gold %-18s %s: written in %s", name, month, RunLog.seconds(started));
     return lake.readMonth(table, month);

@@ -6,7 +6,9 @@ import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.cli.UserError;
 import java.time.YearMonth;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +18,7 @@ public final class SilverJob {
   private final Lake lake;
   private final SchemaCatalog catalog;
   private final Pseudonymizer pseudonyms;
+  private Set<String> only = Set.of();
 
   public SilverJob(Lake lake, SchemaCatalog catalog, PseudonymKey key) {
     this.lake = lake;
@@ -24,6 +27,16 @@ public final class SilverJob {
   }
 
   public void run(YearMonth month) {
+    run(month, Set.of());
+  }
+
+  /** Builds the month's silver tables, or only those named in {@code only} (all when empty). */
+  public void run(YearMonth month, Set<String> only) {
+    for (String name : only) {
+      catalog.find("silver." + name).orElseThrow(() -> new UserError("unknown silver table '" + name + "'; known: "
+          + String.join(", ", catalog.layer("silver").stream().map(TableContract::name).toList())));
+    }
+    this.only = only;
     long started = System.nanoTime();
     String m = month.toString();
     Dataset<Row> employees = build("employees", "roster", m, b -> SilverTransforms.employees(b, pseudonyms));
@@ -38,7 +51,8 @@ public final class SilverJob {
     build("experiment_units", "channel_experiments", m, b -> SilverTransforms.experimentUnits(b, pseudonyms));
     build("followups", "followups", m, b -> SilverTransforms.followups(b, pseudonyms, zone("followups")));
     build("suggestions", "suggestions", m, b -> SilverTransforms.suggestions(b, zone("suggestions")));
-    RunLog.info("silver %s: all tables written in %s", month, RunLog.seconds(started));
+    RunLog.info("silver %s: %s written in %s", month, only.isEmpty() ? "all tables" : String.join(", ", only),
+        RunLog.seconds(started));
   }
 
   private String zone(String source) {
@@ -49,6 +63,9 @@ public final class SilverJob {
   private Dataset<Row> build(String table, String source, String month, Function<Dataset<Row>, Dataset<Row>> transform) {
     long started = System.nanoTime();
     TableContract silver = catalog.table("silver." + table);
+    if (!only.isEmpty() && !only.contains(table)) {
+      return lake.readMonth(silver, month);
+    }
     Dataset<Row> bronze = lake.read(catalog.table("bronze." + source)).where(col("month").equalTo(month));
     lake.replaceMonth(silver, transform.apply(bronze), month);
     RunLog.info("silver %-20s %s: written in %s", table, month, RunLog.seconds(started));

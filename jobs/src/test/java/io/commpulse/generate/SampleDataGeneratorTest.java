@@ -11,6 +11,7 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.testing.ContractCheck;
 import io.commpulse.testing.GeneratedMonths;
 import io.commpulse.testing.LandingFiles;
+import io.commpulse.testing.TestSpark;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -51,6 +52,19 @@ class SampleDataGeneratorTest {
     Path again = GeneratedMonths.fresh(MONTH, 0.01, 7, 0);
     assertEquals(first, LandingFiles.hashes(again));
     assertEquals(SOURCES.size(), first.size(), "one file per source without dirt: " + first.keySet());
+  }
+
+  @Test
+  void aSelectionOfSourcesWritesThoseFilesExactlyAsAFullMonthDoes() {
+    Map<String, String> full = LandingFiles.hashes(GeneratedMonths.get(MONTH, 0.01, 7, 0));
+    Path only = TestSpark.tempDir("generate-some");
+    Map<String, Long> written = new SampleDataGenerator(CATALOG, MONTH, 0.01, 7, 0, only)
+        .generate(Set.of("tickets", "acknowledgements"));
+    assertEquals(Set.of("tickets", "acknowledgements"), written.keySet());
+    Map<String, String> some = LandingFiles.hashes(only);
+    assertEquals(Set.of("tickets/2026-10/tickets.csv", "acknowledgements/2026-10/acknowledgements.csv"), some.keySet());
+    some.forEach((file, hash) -> assertEquals(full.get(file), hash, file));
+    GeneratedMonths.delete(only);
   }
 
   @Test

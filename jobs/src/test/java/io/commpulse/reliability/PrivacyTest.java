@@ -17,6 +17,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
@@ -30,7 +33,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * A generated dirty month run end to end (the shared baseline): no identifier of the landing data
  * reaches silver or gold, suppressed survey figures cannot be recovered from the published month,
- * and the pseudonymisation key appears in no log, Delta commit or Spark event log.
+ * nor any report output (PDF text, HTML, manifest, SVG charts), suppressed survey figures cannot be
+ * recovered from the published month, and the pseudonymisation key appears in no log, Delta commit or
+ * Spark event log.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,16 +85,56 @@ class PrivacyTest {
         continue;
       }
       for (Row row : rows.selectExpr("concat_ws(' | ', " + String.join(", ", textColumns) + ")").collectAsList()) {
-        Matcher m = IDENTIFIER.matcher(row.getString(0));
-        while (m.find()) {
-          if (landingIdentifiers.contains(m.group()) || m.group().matches("E\\d{6}|C\\d{7}|@user\\d+")) {
-            hits.add(table + ": " + m.group());
+        hits.addAll(identifiersIn(row.getString(0), table));
+      }
+    }
+    assertEquals(10 + 12, scanned, "every silver and gold table was scanned");
+    assertEquals(List.of(), hits.stream().limit(20).toList(), hits.size() + " identifiers leaked");
+  }
+
+  @Test
+  void noReportOutputHoldsAnIdentifierFromTheLandingData() throws IOException {
+    List<String> hits = new ArrayList<>();
+    List<Path> scanned = new ArrayList<>();
+    for (String language : List.of("en", "zh")) {
+      Path out = baseline.root().resolve("report-" + language);
+      Baseline.launcher().run(baseline.root().resolve("logs"), "report-" + language, "report", "--month",
+          Baseline.MONTH, "--lake", baseline.lake().toString(), "--out", out.toString(), "--lang", language)
+          .assertSucceeded();
+      try (Stream<Path> files = Files.walk(out)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          String name = file.getFileName().toString();
+          String text;
+          if (name.endsWith(".pdf")) {
+            try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+              text = new PDFTextStripper().getText(pdf);
+            }
+          } else if (name.endsWith(".html") || name.endsWith(".json") || name.endsWith(".svg")) {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+          } else {
+            continue;
           }
+          scanned.add(file);
+          hits.addAll(identifiersIn(text, file.toString()));
         }
       }
     }
-    assertEquals(15, scanned, "every silver and gold table was scanned");
+    assertTrue(scanned.stream().anyMatch(p -> p.toString().endsWith("report.pdf")), "the PDFs were scanned");
+    assertTrue(scanned.stream().anyMatch(p -> p.toString().endsWith("report.html")), "the HTML was scanned");
+    assertTrue(scanned.stream().anyMatch(p -> p.toString().endsWith("manifest.json")), "the manifests were scanned");
     assertEquals(List.of(), hits.stream().limit(20).toList(), hits.size() + " identifiers leaked");
+  }
+
+  /** Landing identifiers in {@code text}, and anything shaped like a raw employee, customer or handle id. */
+  private List<String> identifiersIn(String text, String where) {
+    List<String> found = new ArrayList<>();
+    Matcher m = IDENTIFIER.matcher(text);
+    while (m.find()) {
+      if (landingIdentifiers.contains(m.group()) || m.group().matches("E\\d{6}|C\\d{7}|@user\\d+")) {
+        found.add(where + ": " + m.group());
+      }
+    }
+    return found;
   }
 
   @Test
