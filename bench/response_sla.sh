@@ -12,6 +12,7 @@ work="${BENCH_DIR:-$(mktemp -d /tmp/commpulse-bench-sla.XXXXXX)}"
 python="${PYTHON:-$here/.venv/bin/python}"
 [ -x "$python" ] || { echo "bench: run scripts/setup-python.sh first (needs duckdb and deltalake)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (apt-get install -y time)" >&2; exit 1; }
+mkdir -p "$work"
 "$here/commpulse" --version >/dev/null
 seconds() { grep -E "$1" "$work/$2.log" | sed -E 's/.* in ([0-9.]+) s.*/\1/' | tail -1; }
 

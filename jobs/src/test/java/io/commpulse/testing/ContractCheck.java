@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class ContractCheck {
   private static final Pattern LATER_OR_NULL =
       Pattern.compile("(?i)(\\w+) IS NULL OR (\\w+) >= (\\w+)");
+  private static final Pattern PRESENT_IF_SET = Pattern.compile("(?i)(\\w+) IS NULL OR (\\w+) IS NOT NULL");
   private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm:ss")
       .withResolverStyle(ResolverStyle.STRICT);
 
@@ -90,10 +91,15 @@ public final class ContractCheck {
   }
 
   /**
-   * The cross-column checks the contracts use, read by hand: "a IS NULL OR a >= b" on timestamps.
+   * The cross-column checks the contracts use, read by hand: "a IS NULL OR a >= b" on timestamps, and
+   * "a IS NULL OR b IS NOT NULL" (b must be set when a is).
    * Any other form fails the test, so a new kind of check gets an independent reading too.
    */
   private boolean holds(RowCheck check, Map<String, String> values) {
+    Matcher needs = PRESENT_IF_SET.matcher(check.sql().trim());
+    if (needs.matches()) {
+      return blank(values.get(needs.group(1))) || !blank(values.get(needs.group(2)));
+    }
     Matcher m = LATER_OR_NULL.matcher(check.sql().trim());
     if (!m.matches() || !m.group(1).equals(m.group(2))) {
       throw new IllegalStateException("ContractCheck cannot read check " + check.name() + ": " + check.sql());
@@ -101,6 +107,10 @@ public final class ContractCheck {
     Instant a = timestamp(values.get(m.group(1)));
     Instant b = timestamp(values.get(m.group(3)));
     return a == null || b == null || !a.isBefore(b); // SQL: a >= NULL is NULL, which the contract counts as passing
+  }
+
+  private static boolean blank(String raw) {
+    return raw == null || raw.trim().isEmpty();
   }
 
   private Instant timestamp(String raw) {
