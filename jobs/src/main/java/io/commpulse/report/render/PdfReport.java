@@ -90,6 +90,23 @@ public final class PdfReport {
       }
 
       doc.newPage();
+      doc.add(heading(c.followThroughHeading()));
+      for (ReportContent.Part part : c.followThrough()) {
+        // Four parts on one page: smaller type and tighter spacing than the rest of the report.
+        doc.add(paragraph(part.heading(), font(10.5f, Font.BOLD, Palette.INK), 4, 0));
+        if (part.table() != null) {
+          PdfPTable table = table(part.table(), 7.5f);
+          table.setSpacingAfter(2);
+          doc.add(table);
+        }
+        for (String note : part.notes()) {
+          Paragraph p = paragraph(note, font(8f, Font.NORMAL, GREY_TEXT), 0, 2);
+          p.setLeading(10.5f);
+          doc.add(p);
+        }
+      }
+
+      doc.newPage();
       doc.add(heading(c.definitionsHeading()));
       doc.add(table(c.definitions(), 8.5f));
       doc.add(heading(c.qualityHeading()));
