@@ -246,6 +246,7 @@ class ReportJobTest {
     assertTrue(text.contains("All segments 265 71.7% 54.0% 47 38.3%"), text);
     assertTrue(text.contains("Product suggestion · Online chat 300 10.0% 35.0% 468.0 h ↓ worse than agents"), text);
     assertFalse(text.contains("Not available for this month"), text);
+    assertTrue(Files.isRegularFile(en.resolve("charts/09-hours-saved.png")));
     Path zh = work.resolve("report-follow-zh");
     render(zh, Language.ZH, null);
     assertTrue(pdfText(zh).contains("收到建议 64 条；采纳 37.5%；公开回复用时中位数 6.5 天；9 条获奖励。"));

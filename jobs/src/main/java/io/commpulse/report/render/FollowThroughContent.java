@@ -1,5 +1,6 @@
 package io.commpulse.report.render;
 
+import io.commpulse.report.chart.HoursSavedChart;
 import io.commpulse.report.chart.Palette;
 import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.Message;
@@ -33,7 +34,6 @@ final class FollowThroughContent {
   /** The KPIs every department reports, in the columns of the department table. */
   static final List<String> DEPARTMENT_KPIS = List.of("information_coverage", "mistransmission_rate",
       "satisfaction_mean");
-  static final int TOP_KINDS = 5;
   private static final List<String> SEGMENT_ORDER = List.of("key_account", "enterprise", "smb", "consumer", "ALL");
   private static final List<String> FEEDBACK_BREAKDOWNS = List.of("channel", "category");
 
@@ -137,8 +137,7 @@ final class FollowThroughContent {
       return absent(Message.PART_AUTOMATION, ReportTables.AUTOMATION_CANDIDATES, m);
     }
     Formats f = m.fmt();
-    List<AutomationCandidate> top = rows.get().stream()
-        .sorted(Comparator.comparingInt(AutomationCandidate::volumeRank)).limit(TOP_KINDS).toList();
+    List<AutomationCandidate> top = HoursSavedChart.largest(rows.get());
     List<List<Cell>> table = new ArrayList<>();
     double share = 0;
     double hours = 0;
@@ -160,8 +159,7 @@ final class FollowThroughContent {
   }
 
   static String kind(AutomationCandidate c, Messages m) {
-    return m.text(Message.PANEL_VALUE, m.name(Vocabulary.HOTSPOT_CATEGORY, c.category()),
-        m.name(Vocabulary.CHANNEL, c.channel()));
+    return HoursSavedChart.kindName(c, m);
   }
 
   static Part followups(Optional<List<FollowupRow>> rows, Messages m) {

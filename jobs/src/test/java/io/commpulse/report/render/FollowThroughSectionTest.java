@@ -84,9 +84,19 @@ class FollowThroughSectionTest {
         "预计节省小时数 = 自动化比例 30% × 人工处理工单数 × 处理时长中位数");
     for (Language language : Language.values()) {
       assertFalse(PDF.get(language).contains("67.5"), language + ": the sixth kind is shown");
+      assertFalse(HTML.get(language).contains("67.5"), language + ": the sixth kind is shown");
       assertContains(HTML.get(language), "<td class=\"status-missed\">" + (language == Language.EN
           ? "↓ worse than agents" : "↓ 低于人工") + "</td>", language + " marker");
     }
+  }
+
+  @Test
+  void theHoursSavedChartIsInBothDocumentsWithItsFinding() {
+    assertContains(HTML.get(Language.EN), "alt=\"Automating Technical support · E-mail would save the most waiting: "
+        + "2656.8 h\"", "en chart");
+    assertContains(HTML.get(Language.ZH), "alt=\"技术支持 · 电子邮件 自动化节省的等待最多：2656.8 小时\"", "zh chart");
+    assertContains(PDF.get(Language.EN), "AI customer service: expected hours saved", "en chart heading");
+    assertContains(PDF.get(Language.ZH), "AI 客服：预计节省的小时数", "zh chart heading");
   }
 
   @Test
