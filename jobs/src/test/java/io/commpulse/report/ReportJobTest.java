@@ -15,6 +15,7 @@ import io.commpulse.gold.ContractRows;
 import io.commpulse.lake.Lake;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.model.AbResults;
+import io.commpulse.report.model.FollowThrough;
 import io.commpulse.report.model.GoldFixture;
 import io.commpulse.report.model.MonthData;
 import io.commpulse.report.model.MonthReader;
@@ -89,8 +90,12 @@ class ReportJobTest {
     MonthReader reader = new MonthReader(lake, catalog);
     TableVersions versions = reader.currentVersions();
     assertNull(versions.versions().get(ReportTables.AB_RESULTS), "the A/B table does not exist yet");
+    for (String table : ReportTables.FOLLOW_THROUGH) {
+      assertTrue(versions.versions().containsKey(table), table);
+      assertNull(versions.versions().get(table), table + " does not exist yet");
+    }
     for (String table : ReportTables.ALL) {
-      if (!table.equals(ReportTables.AB_RESULTS)) {
+      if (!table.equals(ReportTables.AB_RESULTS) && !ReportTables.FOLLOW_THROUGH.contains(table)) {
         assertNotNull(versions.versions().get(table), table);
       }
     }
@@ -108,6 +113,7 @@ class ReportJobTest {
     assertEquals(expected.dataQuality(), read.dataQuality());
     assertEquals(expected.departments(), read.departments());
     assertInstanceOf(AbResults.Absent.class, read.ab());
+    assertEquals(FollowThrough.absent(), read.followThrough());
   }
 
   @Test
@@ -138,6 +144,10 @@ class ReportJobTest {
     }
     assertTrue(pdfText(work.resolve("report-en")).contains("No A/B results: the table gold.ab_results does not exist"));
     assertTrue(pdfText(work.resolve("report-zh")).contains("信息覆盖率为 93.1%"));
+    // A lake from before the follow-through tables: the page says so instead of failing.
+    assertTrue(pdfText(work.resolve("report-en")).contains(
+        "Not available for this month (gold.automation_candidates holds no figures for it)."));
+    assertTrue(pdfText(work.resolve("report-zh")).contains("本月暂无数据（gold.feedback_loop 中没有本月的数据）。"));
   }
 
   @Test
@@ -210,6 +220,56 @@ class ReportJobTest {
     UserError error = assertThrows(UserError.class, () -> new ReportJob(lake, catalog).run(new ReportJob.Request(
         YearMonth.of(2026, 9), work.resolve("wrong"), Optional.empty(), Optional.empty(), Optional.of(manifest))));
     assertTrue(error.getMessage().endsWith("is for month 2026-10, not 2026-09"), error.getMessage());
+  }
+
+  @Test
+  @Order(8)
+  void theFollowThroughPageRendersOnceItsTablesExistAndIsPinnedByTheManifest() throws IOException {
+    GoldFixture.writeFollowThroughTo(lake, catalog);
+    MonthReader reader = new MonthReader(lake, catalog);
+    TableVersions versions = reader.currentVersions();
+    for (String table : ReportTables.FOLLOW_THROUGH) {
+      assertNotNull(versions.versions().get(table), table);
+    }
+    FollowThrough read = reader.read(GoldFixture.MONTH, versions).followThrough();
+    FollowThrough expected = GoldFixture.followThrough();
+    assertEquals(Set.copyOf(expected.departments().orElseThrow()), Set.copyOf(read.departments().orElseThrow()));
+    assertEquals(Set.copyOf(expected.automation().orElseThrow()), Set.copyOf(read.automation().orElseThrow()));
+    assertEquals(Set.copyOf(expected.followups().orElseThrow()), Set.copyOf(read.followups().orElseThrow()));
+    assertEquals(Set.copyOf(expected.feedback().orElseThrow()), Set.copyOf(read.feedback().orElseThrow()));
+
+    Path en = work.resolve("report-follow-en");
+    Manifest manifest = render(en, Language.EN, null).manifest();
+    assertEquals(versions, manifest.tables());
+    String text = pdfText(en);
+    // Hand-worked from the fixture: 190 of 265 follow-ups done, 143 on time, 18 of 47 problems closed.
+    assertTrue(text.contains("All segments 265 71.7% 54.0% 47 38.3%"), text);
+    assertTrue(text.contains("Product suggestion · Online chat 300 10.0% 35.0% 468.0 h ↓ worse than agents"), text);
+    assertFalse(text.contains("Not available for this month"), text);
+    assertTrue(Files.isRegularFile(en.resolve("charts/09-hours-saved.png")));
+    Path zh = work.resolve("report-follow-zh");
+    render(zh, Language.ZH, null);
+    assertTrue(pdfText(zh).contains("收到建议 64 条；采纳 37.5%；公开回复用时中位数 6.5 天；9 条获奖励。"));
+
+    // The manifest of a render from before the tables existed keeps them absent.
+    Path old = work.resolve("report-follow-old");
+    render(old, Language.EN, work.resolve("report-before").resolve(Manifest.FILE));
+    assertTrue(pdfText(old).contains("Not available for this month (gold.followup_coverage holds no figures for it)."));
+
+    // A rerun changes the follow-ups; a re-render from the manifest shows the figures it recorded.
+    TableContract followups = catalog.table(ReportTables.FOLLOWUP_COVERAGE);
+    List<Map<String, Object>> rerun = GoldFixture.followThroughTables().get(ReportTables.FOLLOWUP_COVERAGE).stream()
+        .filter(r -> "ALL".equals(r.get("segment"))).map(r -> {
+          Map<String, Object> changed = new TreeMap<>(r);
+          changed.put("planned", 7777L);
+          return changed;
+        }).toList();
+    lake.replaceMonth(followups, ContractRows.toDataFrame(lake.spark(), followups, rerun), "2026-10");
+    Path again = work.resolve("report-follow-again");
+    render(again, Language.EN, en.resolve(Manifest.FILE));
+    String reproduced = pdfText(again);
+    assertTrue(reproduced.contains("All segments 265 71.7% 54.0% 47 38.3%"), reproduced);
+    assertFalse(reproduced.contains("7,777"), reproduced);
   }
 
   private static Map<String, Object> withActual(Map<String, Object> row, double actual, double low, double high) {

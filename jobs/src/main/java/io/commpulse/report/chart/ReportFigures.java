@@ -4,6 +4,7 @@ import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.model.AbResults;
 import io.commpulse.report.model.MonthData;
+import io.commpulse.report.model.ReportTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,10 @@ public final class ReportFigures {
     sections.add(section(m, Message.SECTION_HOTSPOTS, HotspotsChart.build(data, m, style), noData, List.of()));
     String abFallback = data.ab() instanceof AbResults.Absent ? m.text(Message.AB_ABSENT) : m.text(Message.AB_EMPTY);
     sections.add(section(m, Message.SECTION_AB, AbForestChart.build(data, m, style), abFallback, List.of()));
+    String hoursFallback = data.followThrough().automation().isEmpty()
+        ? m.text(Message.NOT_AVAILABLE, m.use(ReportTables.AUTOMATION_CANDIDATES)) : noData;
+    sections.add(section(m, Message.SECTION_HOURS_SAVED, HoursSavedChart.build(data, m, style), hoursFallback,
+        List.of()));
     return sections;
   }
 

@@ -31,6 +31,10 @@ public record Formats(Language language) {
     return hours == null ? MISSING : fixed(hours, 1) + hourUnit();
   }
 
+  public String days(Double days) {
+    return days == null ? MISSING : fixed(days, 1) + (language == Language.ZH ? " 天" : " days");
+  }
+
   public String likert(Double mean) {
     return mean == null ? MISSING : fixed(mean, 2);
   }

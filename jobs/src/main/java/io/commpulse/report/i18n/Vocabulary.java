@@ -104,6 +104,24 @@ public enum Vocabulary {
       "inconclusive_underpowered", "inconclusive (underpowered)", "无定论（样本不足）",
       "invalid_srm", "invalid (sample-ratio mismatch)", "无效（样本比例失衡）",
       "insufficient_data", "insufficient data", "数据不足")),
+  SEGMENT(names(
+      "ALL", "All segments", "全部客户",
+      "key_account", "Key accounts", "重点客户",
+      "enterprise", "Enterprise", "企业客户",
+      "smb", "Small business", "中小企业",
+      "consumer", "Consumers", "个人消费者")),
+  SUGGESTION_BREAKDOWN(names(
+      "channel", "Channel", "渠道",
+      "category", "Category", "类别",
+      "department", "Department", "部门")),
+  SUGGESTION_GROUP(names(
+      "online", "Online", "线上",
+      "offline", "Offline", "线下",
+      "process", "Process", "流程",
+      "skill", "Skill", "技能",
+      "tool", "Tool", "工具",
+      "workplace", "Workplace", "工作环境",
+      "other", "Other", "其他")),
   AB_METRIC(names(
       "acknowledged_48h", "Acknowledged within 48 h", "48 小时内确认",
       "hours_to_ack", "Hours to acknowledge", "确认用时",

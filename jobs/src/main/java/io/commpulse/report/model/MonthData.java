@@ -11,11 +11,12 @@ import java.util.Map;
  *
  * @param history the scorecard of up to twelve months ending with this one, oldest first
  * @param departments department code to its names, from {@code silver.employees}
+ * @param followThrough the strategy's follow-through tables, each possibly absent
  */
 public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
     List<CoverageRow> coverage, List<SatisfactionCell> satisfaction, List<SlaRow> responseSla,
     List<SocialRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
-    List<SourceQuality> dataQuality, Map<String, Bilingual> departments) {
+    List<SourceQuality> dataQuality, Map<String, Bilingual> departments, FollowThrough followThrough) {
 
   public MonthData {
     scorecard = List.copyOf(scorecard);
@@ -28,6 +29,22 @@ public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> sc
     hotspots = List.copyOf(hotspots);
     dataQuality = List.copyOf(dataQuality);
     departments = Map.copyOf(departments);
+    followThrough = followThrough == null ? FollowThrough.absent() : followThrough;
+  }
+
+  /** A month without the follow-through tables. */
+  public MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
+      List<CoverageRow> coverage, List<SatisfactionCell> satisfaction, List<SlaRow> responseSla,
+      List<SocialRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
+      List<SourceQuality> dataQuality, Map<String, Bilingual> departments) {
+    this(month, versions, scorecard, history, coverage, satisfaction, responseSla, social, mistransmission, hotspots,
+        ab, dataQuality, departments, FollowThrough.absent());
+  }
+
+  /** The same month with other follow-through tables. */
+  public MonthData withFollowThrough(FollowThrough tables) {
+    return new MonthData(month, versions, scorecard, history, coverage, satisfaction, responseSla, social,
+        mistransmission, hotspots, ab, dataQuality, departments, tables);
   }
 
   public java.util.Optional<KpiRow> kpi(String code) {

@@ -70,7 +70,7 @@ public final class MonthReader {
         rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow),
         rows(ReportTables.MISTRANSMISSION, m, versions, MonthReader::mistransmissionRow),
         rows(ReportTables.HOTSPOTS, m, versions, MonthReader::hotspotRow),
-        abResults(m, versions), dataQuality(m, versions), departments(m, versions));
+        abResults(m, versions), dataQuality(m, versions), departments(m, versions), followThrough(m, versions));
   }
 
   private Optional<TableContract> contract(String table) {
@@ -100,6 +100,20 @@ public final class MonthReader {
     return lake.readAtVersion(table, versions.of(ReportTables.SCORECARD).getAsLong())
         .where(col("month").geq(from).and(col("month").leq(month.toString())))
         .orderBy("month", "kpi").collectAsList();
+  }
+
+  private FollowThrough followThrough(String month, TableVersions versions) {
+    return new FollowThrough(
+        optionalRows(ReportTables.DEPARTMENT_SCORECARD, month, versions, MonthReader::departmentKpiRow),
+        optionalRows(ReportTables.AUTOMATION_CANDIDATES, month, versions, MonthReader::automationCandidate),
+        optionalRows(ReportTables.FOLLOWUP_COVERAGE, month, versions, MonthReader::followupRow),
+        optionalRows(ReportTables.FEEDBACK_LOOP, month, versions, MonthReader::feedbackRow));
+  }
+
+  /** The month's rows of a table that may not exist: empty when it does not. */
+  private <T> Optional<List<T>> optionalRows(String table, String month, TableVersions versions,
+      Function<Row, T> convert) {
+    return month(table, month, versions).map(rows -> rows.collectAsList().stream().map(convert).toList());
   }
 
   private AbResults abResults(String month, TableVersions versions) {
@@ -212,6 +226,31 @@ public final class MonthReader {
     return new HotspotRow(str(r, "domain"), str(r, "category"), lng(r, "count"), dbl(r, "share"),
         ((Number) r.getAs("rank")).intValue(), nullableLong(r, "previous_count"), nullableLong(r, "change"),
         dbl(r, "change_share"));
+  }
+
+  static DepartmentKpiRow departmentKpiRow(Row r) {
+    return new DepartmentKpiRow(str(r, "department"), str(r, "kpi"), str(r, "unit"), str(r, "comparator"),
+        dbl(r, "target"), dbl(r, "actual"), dbl(r, "ci_low"), dbl(r, "ci_high"), str(r, "status"),
+        Boolean.TRUE.equals(r.getAs("suppressed")));
+  }
+
+  static AutomationCandidate automationCandidate(Row r) {
+    return new AutomationCandidate(str(r, "category"), str(r, "channel"), ((Number) r.getAs("volume_rank")).intValue(),
+        lng(r, "tickets"), dbl(r, "share"), dbl(r, "median_handling_hours"), dbl(r, "bot_resolution_rate"),
+        lng(r, "human_handled"), Boolean.TRUE.equals(r.getAs("bot_csat_worse")), dbl(r, "automation_share"),
+        dbl(r, "expected_hours_saved"));
+  }
+
+  static FollowupRow followupRow(Row r) {
+    return new FollowupRow(str(r, "segment"), lng(r, "planned"), lng(r, "done"), dbl(r, "done_share"),
+        lng(r, "on_time"), dbl(r, "on_time_share"), lng(r, "issues_found"), lng(r, "improvements_communicated"),
+        dbl(r, "closed_loop_share"));
+  }
+
+  static FeedbackRow feedbackRow(Row r) {
+    return new FeedbackRow(str(r, "breakdown"), str(r, "group_value"), Boolean.TRUE.equals(r.getAs("suppressed")),
+        str(r, "suppression_reason"), nullableLong(r, "received"), nullableLong(r, "acted_on"),
+        dbl(r, "acted_on_share"), dbl(r, "median_days_to_response"), nullableLong(r, "rewarded"));
   }
 
   private static String str(Row r, String column) {

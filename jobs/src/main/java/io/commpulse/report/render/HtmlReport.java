@@ -42,6 +42,15 @@ public final class HtmlReport {
       notes(h, chart.notes());
       h.append("</section>\n");
     }
+    h.append("<section class=\"follow-through\">\n<h2>").append(escape(c.followThroughHeading())).append("</h2>\n");
+    for (ReportContent.Part part : c.followThrough()) {
+      h.append("<h3>").append(escape(part.heading())).append("</h3>\n");
+      if (part.table() != null) {
+        table(h, part.table());
+      }
+      notes(h, part.notes());
+    }
+    h.append("</section>\n");
     section(h, c.definitionsHeading(), c.definitions(), List.of());
     section(h, c.qualityHeading(), c.quality().rows().isEmpty() ? null : c.quality(), c.qualityNotes());
     section(h, c.reproducibilityHeading(), c.versions(), c.reproducibilityNotes());
@@ -52,27 +61,31 @@ public final class HtmlReport {
   private static void section(StringBuilder h, String heading, ReportContent.Table table, List<String> notes) {
     h.append("<section>\n<h2>").append(escape(heading)).append("</h2>\n");
     if (table != null) {
-      h.append("<table>\n<thead><tr>");
-      for (String header : table.header()) {
-        h.append("<th>").append(escape(header)).append("</th>");
-      }
-      h.append("</tr></thead>\n<tbody>\n");
-      for (List<ReportContent.Cell> row : table.rows()) {
-        h.append("<tr>");
-        for (ReportContent.Cell cell : row) {
-          h.append("<td");
-          String cls = (cell.numeric() ? "num" : "") + (cell.status() == null ? "" : " status-" + cell.status().code());
-          if (!cls.isBlank()) {
-            h.append(" class=\"").append(cls.strip()).append("\"");
-          }
-          h.append(">").append(escape(cell.text())).append("</td>");
-        }
-        h.append("</tr>\n");
-      }
-      h.append("</tbody>\n</table>\n");
+      table(h, table);
     }
     notes(h, notes);
     h.append("</section>\n");
+  }
+
+  private static void table(StringBuilder h, ReportContent.Table table) {
+    h.append("<table>\n<thead><tr>");
+    for (String header : table.header()) {
+      h.append("<th>").append(escape(header)).append("</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (List<ReportContent.Cell> row : table.rows()) {
+      h.append("<tr>");
+      for (ReportContent.Cell cell : row) {
+        h.append("<td");
+        String cls = (cell.numeric() ? "num" : "") + (cell.status() == null ? "" : " status-" + cell.status().code());
+        if (!cls.isBlank()) {
+          h.append(" class=\"").append(cls.strip()).append("\"");
+        }
+        h.append(">").append(escape(cell.text())).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody>\n</table>\n");
   }
 
   private static void notes(StringBuilder h, List<String> notes) {
@@ -87,7 +100,7 @@ public final class HtmlReport {
         .append("\",\"Noto Sans CJK SC\",\"WenQuanYi Micro Hei\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;")
         .append("line-height:1.5}\n")
         .append("main{max-width:820px;margin:0 auto;padding:24px}\n")
-        .append("h1{font-size:28px;margin:0}h2{font-size:19px;margin:28px 0 8px}\n")
+        .append("h1{font-size:28px;margin:0}h2{font-size:19px;margin:28px 0 8px}h3{font-size:15px;margin:18px 0 6px}\n")
         .append(".subtitle{font-size:16px;color:#555;margin:2px 0}.note{font-size:13px;color:#555}\n")
         .append(".summary li{margin:4px 0}.fallback{color:#555}\n")
         .append("figure{margin:0}img{max-width:100%;height:auto}\n")

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,23 @@ public final class PdfReport {
       }
 
       doc.newPage();
+      doc.add(heading(c.followThroughHeading()));
+      for (ReportContent.Part part : c.followThrough()) {
+        // Four parts on one page: smaller type and tighter spacing than the rest of the report.
+        doc.add(paragraph(part.heading(), font(10.5f, Font.BOLD, Palette.INK), 4, 0));
+        if (part.table() != null) {
+          PdfPTable table = table(part.table(), 7.5f);
+          table.setSpacingAfter(2);
+          doc.add(table);
+        }
+        for (String note : part.notes()) {
+          Paragraph p = paragraph(note, font(8f, Font.NORMAL, GREY_TEXT), 0, 2);
+          p.setLeading(10.5f);
+          doc.add(p);
+        }
+      }
+
+      doc.newPage();
       doc.add(heading(c.definitionsHeading()));
       doc.add(table(c.definitions(), 8.5f));
       doc.add(heading(c.qualityHeading()));
@@ -99,10 +117,7 @@ public final class PdfReport {
         doc.add(paragraph(note, font(8.5f, Font.NORMAL, GREY_TEXT), 4, 2));
       }
       doc.add(heading(c.reproducibilityHeading()));
-      PdfPTable versions = table(c.versions(), 8.5f);
-      versions.setWidthPercentage(60);
-      versions.setHorizontalAlignment(Element.ALIGN_LEFT);
-      doc.add(versions);
+      doc.add(table(twoUp(c.versions()), 8f));
       for (String note : c.reproducibilityNotes()) {
         doc.add(paragraph(note, font(8.5f, Font.NORMAL, GREY_TEXT), 4, 2));
       }
@@ -178,6 +193,28 @@ public final class PdfReport {
       }
     }
     return table;
+  }
+
+  /** A long two-column table side by side in two halves, so the appendix keeps to one page. */
+  static ReportContent.Table twoUp(ReportContent.Table t) {
+    int half = (t.rows().size() + 1) / 2;
+    List<String> header = new ArrayList<>(t.header());
+    header.addAll(t.header());
+    List<List<ReportContent.Cell>> rows = new ArrayList<>();
+    for (int i = 0; i < half; i++) {
+      List<ReportContent.Cell> row = new ArrayList<>(t.rows().get(i));
+      if (i + half < t.rows().size()) {
+        row.addAll(t.rows().get(i + half));
+      } else {
+        t.header().forEach(h -> row.add(ReportContent.Cell.text("")));
+      }
+      rows.add(row);
+    }
+    float[] widths = new float[t.widths().length * 2];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = t.widths()[i % t.widths().length];
+    }
+    return new ReportContent.Table(header, rows, widths);
   }
 
   private static void style(PdfPCell cell) {

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public record ReportContent(String language, String title, String subtitle, String sourceNote, String footerFormat,
     String summaryHeading, List<String> summary, String scorecardHeading, Table scorecard, List<Chart> charts,
-    String definitionsHeading, Table definitions, String qualityHeading, Table quality, List<String> qualityNotes,
+    String followThroughHeading, List<Part> followThrough, String definitionsHeading, Table definitions, String qualityHeading, Table quality, List<String> qualityNotes,
     String reproducibilityHeading, Table versions, List<String> reproducibilityNotes) {
 
   /** A table; a cell with a status is tinted with the status colour. */
@@ -36,6 +36,13 @@ public record ReportContent(String language, String title, String subtitle, Stri
 
     static Cell number(String text) {
       return new Cell(text, null, true);
+    }
+  }
+
+  /** A part of a section under its own heading: a table (null when there is none) and notes under it. */
+  public record Part(String heading, Table table, List<String> notes) {
+    public Part {
+      notes = List.copyOf(notes);
     }
   }
 
@@ -61,6 +68,7 @@ public record ReportContent(String language, String title, String subtitle, Stri
         m.text(Message.REPORT_SUBTITLE, f.month(data.month())), m.text(Message.REPORT_SOURCE),
         m.text(Message.PAGE_FOOTER, month),
         m.text(Message.SECTION_SUMMARY), summary, m.text(Message.SECTION_SCORECARD), scorecard(data, m), charts,
+        m.text(Message.SECTION_FOLLOW_THROUGH), FollowThroughContent.build(data.followThrough(), m),
         m.text(Message.SECTION_DEFINITIONS), definitions(m), m.text(Message.SECTION_DATA_QUALITY), quality(data, m),
         data.dataQuality().isEmpty() ? List.of(m.text(Message.NO_INGEST)) : List.of(m.text(Message.DATA_QUALITY_NOTE)),
         m.text(Message.SECTION_REPRODUCIBILITY), versions(data, m),
@@ -73,13 +81,21 @@ public record ReportContent(String language, String title, String subtitle, Stri
   byte[] fingerprint() {
     StringBuilder text = new StringBuilder();
     for (String s : List.of(language, title, subtitle, sourceNote, footerFormat, summaryHeading, scorecardHeading,
-        definitionsHeading, qualityHeading, reproducibilityHeading)) {
+        followThroughHeading, definitionsHeading, qualityHeading, reproducibilityHeading)) {
       text.append(s).append('\n');
     }
     summary.forEach(s -> text.append(s).append('\n'));
     qualityNotes.forEach(s -> text.append(s).append('\n'));
     reproducibilityNotes.forEach(s -> text.append(s).append('\n'));
-    for (Table table : List.of(scorecard, definitions, quality, versions)) {
+    List<Table> tables = new ArrayList<>(List.of(scorecard, definitions, quality, versions));
+    for (Part part : followThrough) {
+      text.append(part.heading()).append('\n');
+      part.notes().forEach(s -> text.append(s).append('\n'));
+      if (part.table() != null) {
+        tables.add(part.table());
+      }
+    }
+    for (Table table : tables) {
       table.header().forEach(h -> text.append(h).append('\t'));
       table.rows().forEach(row -> row.forEach(cell -> text.append(cell.text()).append('\t')));
     }

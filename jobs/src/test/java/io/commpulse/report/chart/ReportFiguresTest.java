@@ -49,7 +49,7 @@ class ReportFiguresTest {
   void everySectionHasItsFigureInReadingOrder() {
     List<String> ids = sections(october, Language.EN).stream().map(s -> s.figure().orElseThrow().id()).toList();
     assertEquals(List.of("01-kpi-targets", "02-kpi-trends", "03-satisfaction", "04-coverage", "05-first-reply",
-        "06-social-reply", "07-hotspots", "08-ab-forest"), ids);
+        "06-social-reply", "07-hotspots", "08-ab-forest", "09-hours-saved"), ids);
   }
 
   @Test
@@ -132,6 +132,34 @@ class ReportFiguresTest {
         figure(en, "06-social-reply").title());
     assertEquals("Customer issues: technical support first; Internal problems: process first",
         figure(en, "07-hotspots").title());
+    // 0.3 x 432 x 20.5 h = 2656.8 h, the most of the five largest kinds.
+    assertEquals("Automating Technical support · E-mail would save the most waiting: 2656.8 h",
+        figure(en, "09-hours-saved").title());
+    assertEquals("技术支持 · 电子邮件 自动化节省的等待最多：2656.8 小时",
+        figure(sections(october, Language.ZH), "09-hours-saved").title());
+  }
+
+  @Test
+  void theHoursSavedChartPlotsTheFiveLargestKindsMostSavedFirst() {
+    Figure.Single chart = (Figure.Single) figure(sections(october, Language.EN), "09-hours-saved");
+    org.jfree.data.category.CategoryDataset bars =
+        ((org.jfree.chart.plot.CategoryPlot) chart.chart().getPlot()).getDataset();
+    // The sixth kind by volume (WeCom, 67.5 h) is left out.
+    assertEquals(List.of("Technical support · E-mail", "Service complaint · Phone", "Service complaint · E-mail",
+        "Technical support · Online chat", "Product suggestion · Online chat"), bars.getColumnKeys());
+    assertEquals(List.of(2656.8, 2160.0, 1800.0, 1050.0, 468.0), List.of(bars.getValue(0, 0), bars.getValue(0, 1),
+        bars.getValue(0, 2), bars.getValue(0, 3), bars.getValue(0, 4)));
+    assertEquals("Expected hours of customer waiting saved (h)",
+        ((org.jfree.chart.plot.CategoryPlot) chart.chart().getPlot()).getRangeAxis().getLabel());
+  }
+
+  @Test
+  void withoutTheAutomationTableTheChartSectionSaysSo() {
+    MonthData before = october.withFollowThrough(io.commpulse.report.model.FollowThrough.absent());
+    ChartSection hours = sections(before, Language.EN).get(8);
+    assertTrue(hours.figure().isEmpty());
+    assertEquals("Not available for this month (gold.automation_candidates holds no figures for it).",
+        hours.fallback());
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
@@ -32,6 +33,10 @@ public final class GoldFixture {
   /** Figures of a suppressed cell that must never be shown. */
   public static final String LEAKED_MEAN = "1.23";
   public static final String MARKUP_TITLE_EN = "Remote-work policy <script>alert('x')</script>";
+  /** A suppressed department's satisfaction mean that the table wrongly carries: never shown. */
+  public static final String LEAKED_DEPARTMENT_MEAN = "2.17";
+  /** Figures of a suppressed suggestion-box group that the table wrongly carries: never shown. */
+  public static final List<String> LEAKED_FEEDBACK = List.of("66.7%", "41.5");
 
   private GoldFixture() {}
 
@@ -291,6 +296,135 @@ public final class GoldFixture {
         "duplicate_records_excluded", 0L, "multi_variant_units_excluded", 0L);
   }
 
+  /**
+   * October's rows of the strategy's follow-through tables, kept apart from {@link #tables()}: the lake of the
+   * end-to-end test starts without them, as a lake from before they existed.
+   */
+  public static Map<String, List<Map<String, Object>>> followThroughTables() {
+    Map<String, List<Map<String, Object>>> t = new LinkedHashMap<>();
+    t.put(ReportTables.DEPARTMENT_SCORECARD, departmentScorecard());
+    t.put(ReportTables.AUTOMATION_CANDIDATES, automationCandidates());
+    t.put(ReportTables.FOLLOWUP_COVERAGE, followups());
+    t.put(ReportTables.FEEDBACK_LOOP, feedbackLoop());
+    return t;
+  }
+
+  static List<Map<String, Object>> departmentScorecard() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(deptKpi("SALES", "information_coverage", "share", ">=", 0.95, 0.6818, 0.5347, 0.8004, "missed"));
+    rows.add(deptKpi("SALES", "mistransmission_rate", "share", "<", 0.05, 0.0408, 0.0307, 0.0533, "at_risk"));
+    rows.add(deptKpi("SALES", "satisfaction_mean", "likert", "trend_up", 3.21, 3.28, 3.01, 3.55, "at_risk"));
+    rows.add(deptKpi("RND", "information_coverage", "share", ">=", 0.95, 0.9733, 0.9561, 0.9840, "met"));
+    rows.add(deptKpi("RND", "mistransmission_rate", "share", "<", 0.05, 0.028, 0.0203, 0.0385, "met"));
+    rows.add(deptKpi("RND", "satisfaction_mean", "likert", "trend_up", 3.88, 3.95, 3.90, 4.06, "met"));
+    rows.add(deptKpi("HR", "information_coverage", "share", ">=", 0.95, 0.9612, 0.9307, 0.9801, "at_risk"));
+    rows.add(deptKpi("HR", "satisfaction_mean", "likert", "trend_up", null, null, null, null, "suppressed"));
+    // Wrong on purpose: a suppressed row must hide whatever figures it carries.
+    rows.add(deptKpi("FIN", "satisfaction_mean", "likert", "trend_up", 2.5, 2.17, 1.9, 2.44, "suppressed"));
+    rows.add(deptKpi("OPS", "mistransmission_rate", "share", "<", 0.05, 0.072, 0.0571, 0.0894, "missed"));
+    rows.add(deptKpi("CS", "complaint_first_response_hours", "hours", "<=", 24.0, 20.34, 18.91, 21.77, "met"));
+    rows.add(deptKpi("CS", "social_replied_24h_share", "share", ">=", 1.0, 0.862, 0.8504, 0.8729, "missed"));
+    return rows;
+  }
+
+  private static Map<String, Object> deptKpi(String department, String kpi, String unit, String comparator,
+      Double target, Double actual, Double low, Double high, String status) {
+    boolean suppressed = status.equals("suppressed");
+    return row("month", "2026-10", "department", department, "kpi", kpi, "unit", unit, "comparator", comparator,
+        "target", target, "actual", actual, "ci_low", low, "ci_high", high, "status", status, "numerator", null,
+        "denominator", null, "company_actual", null, "rank", null, "ranked_departments", null,
+        "suppressed", suppressed);
+  }
+
+  static List<Map<String, Object>> automationCandidates() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(kind("technical_support", "online_chat", 1, 900, 0.30, 5.0, 0.22, 700, false, 1050.0));
+    rows.add(kind("service_complaint", "phone", 2, 600, 0.20, 12.0, 0.0, 600, false, 2160.0));
+    rows.add(kind("technical_support", "email", 3, 450, 0.15, 20.5, 0.04, 432, false, 2656.8));
+    rows.add(kind("product_suggestion", "online_chat", 4, 300, 0.10, 8.0, 0.35, 195, true, 468.0));
+    rows.add(kind("service_complaint", "email", 5, 240, 0.08, 25.0, 0.0, 240, false, 1800.0));
+    // Sixth by volume: outside the report's top five.
+    rows.add(kind("technical_support", "wecom", 6, 150, 0.05, 3.0, 0.5, 75, false, 67.5));
+    return rows;
+  }
+
+  private static Map<String, Object> kind(String category, String channel, int rank, long tickets, double share,
+      double medianHours, double botResolution, long human, boolean botWorse, double hoursSaved) {
+    return row("month", "2026-10", "category", category, "channel", channel, "volume_rank", rank, "tickets", tickets,
+        "share", share, "median_handling_hours", medianHours, "repeat_rate", 0.1, "bot_first_reply_share",
+        botResolution + 0.1, "bot_resolution_rate", botResolution, "human_handled", human, "bot_csat_responses", 40L,
+        "bot_csat_top2_share", botWorse ? 0.4 : 0.7, "human_csat_responses", 60L, "human_csat_top2_share", 0.72,
+        "csat_gap_p_value", botWorse ? 0.003 : 0.8, "bot_csat_worse", botWorse, "automation_share", 0.3,
+        "expected_hours_saved", hoursSaved);
+  }
+
+  static List<Map<String, Object>> followups() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(followup("key_account", 40, 36, 30, 10, 7));
+    rows.add(followup("enterprise", 80, 60, 48, 16, 4));
+    rows.add(followup("smb", 120, 84, 60, 21, 7));
+    rows.add(followup("consumer", 25, 10, 5, 0, 0));
+    rows.add(followup("ALL", 265, 190, 143, 47, 18));
+    return rows;
+  }
+
+  private static Map<String, Object> followup(String segment, long planned, long done, long onTime, long issues,
+      long improved) {
+    return row("month", "2026-10", "segment", segment, "planned", planned, "done", done,
+        "done_share", (double) done / planned, "done_ci_low", null, "done_ci_high", null, "on_time", onTime,
+        "on_time_share", (double) onTime / planned, "issues_found", issues, "product_suggestions", issues / 2,
+        "service_complaints", issues - issues / 2, "technical_support", 0L, "improvements_communicated", improved,
+        "closed_loop_share", issues == 0 ? null : (double) improved / issues);
+  }
+
+  static List<Map<String, Object>> feedbackLoop() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    rows.add(suggestions("all", "ALL", null, 64L, 24L, 40L, 6.5, 9L));
+    rows.add(suggestions("channel", "online", null, 50L, 20L, 33L, 5.5, 8L));
+    rows.add(suggestions("channel", "offline", null, 14L, 4L, 7L, 9.0, 1L));
+    rows.add(suggestions("category", "process", null, 30L, 12L, 20L, 4.0, 5L));
+    rows.add(suggestions("category", "tool", null, 27L, 10L, 15L, 7.5, 3L));
+    rows.add(suggestions("category", "skill", "small_group", null, null, null, null, null));
+    // Wrong on purpose: a suppressed group must hide whatever figures it carries.
+    rows.add(suggestions("category", "other", "complementary", 3L, 2L, 2L, 41.5, 7L));
+    rows.add(suggestions("department", "SALES", null, 20L, 8L, 12L, 6.0, 2L));
+    return rows;
+  }
+
+  private static Map<String, Object> suggestions(String breakdown, String group, String suppressedFor, Long received,
+      Long acted, Long responses, Double medianDays, Long rewarded) {
+    return row("month", "2026-10", "breakdown", breakdown, "group_value", group, "suppressed", suppressedFor != null,
+        "suppression_reason", suppressedFor, "received", received, "acted_on", acted,
+        "acted_on_share", received == null ? null : (double) acted / received, "responses_published", responses,
+        "response_published_share", received == null ? null : (double) responses / received,
+        "median_days_to_response", medianDays, "rewarded", rewarded);
+  }
+
+  /** The follow-through tables of October as the reader builds them. */
+  public static FollowThrough followThrough() {
+    SchemaCatalog catalog = SchemaCatalog.get();
+    Map<String, List<Map<String, Object>>> t = followThroughTables();
+    return new FollowThrough(
+        Optional.of(converted(catalog, ReportTables.DEPARTMENT_SCORECARD, t, MonthReader::departmentKpiRow)),
+        Optional.of(converted(catalog, ReportTables.AUTOMATION_CANDIDATES, t, MonthReader::automationCandidate)),
+        Optional.of(converted(catalog, ReportTables.FOLLOWUP_COVERAGE, t, MonthReader::followupRow)),
+        Optional.of(converted(catalog, ReportTables.FEEDBACK_LOOP, t, MonthReader::feedbackRow)));
+  }
+
+  private static <T> List<T> converted(SchemaCatalog catalog, String table, Map<String, List<Map<String, Object>>> rows,
+      Function<Row, T> convert) {
+    TableContract contract = catalog.table(table);
+    return rows.get(table).stream().map(r -> convert.apply(contractRow(contract, r))).toList();
+  }
+
+  /** Writes October's follow-through tables to the lake. */
+  public static void writeFollowThroughTo(Lake lake, SchemaCatalog catalog) {
+    followThroughTables().forEach((name, rows) -> {
+      TableContract table = catalog.table(name);
+      lake.replaceMonth(table, ContractRows.toDataFrame(lake.spark(), table, rows), MONTH.toString());
+    });
+  }
+
   /** Writes both months of every fixture table to the lake. */
   public static void writeTo(Lake lake, SchemaCatalog catalog) {
     tables().forEach((name, rows) -> {
@@ -334,7 +468,8 @@ public final class GoldFixture {
         rows(catalog, ReportTables.RESPONSE_SLA, m, MonthReader::slaRow),
         rows(catalog, ReportTables.SOCIAL, m, MonthReader::socialRow),
         rows(catalog, ReportTables.MISTRANSMISSION, m, MonthReader::mistransmissionRow),
-        rows(catalog, ReportTables.HOTSPOTS, m, MonthReader::hotspotRow), ab, quality, departments);
+        rows(catalog, ReportTables.HOTSPOTS, m, MonthReader::hotspotRow), ab, quality, departments,
+        m.equals(MONTH.toString()) ? followThrough() : FollowThrough.absent());
   }
 
   /** The fixture's A/B rows as the report model holds them. */

@@ -59,8 +59,8 @@ class ReportRendererTest {
     for (Language language : Language.values()) {
       try (PDDocument pdf = Loader.loadPDF(RENDERED.get(language).files().get(ReportRenderer.PDF))) {
         // Summary and scorecard; the two KPI charts; satisfaction, coverage and reply times; social, hotspots and
-        // A/B; the appendices on a page of their own.
-        assertEquals(5, pdf.getNumberOfPages(), language.code());
+        // A/B; hours saved by AI customer service; the strategy follow-through; the appendices on a page of their own.
+        assertEquals(7, pdf.getNumberOfPages(), language.code());
       }
     }
   }

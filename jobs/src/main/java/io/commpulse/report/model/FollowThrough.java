@@ -1,0 +1,29 @@
+package io.commpulse.report.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The strategy's follow-through tables of the month. Each is empty when its table did not exist at the pinned
+ * versions or holds no row for the month: a lake written before these tables existed still renders.
+ */
+public record FollowThrough(Optional<List<DepartmentKpiRow>> departments,
+    Optional<List<AutomationCandidate>> automation, Optional<List<FollowupRow>> followups,
+    Optional<List<FeedbackRow>> feedback) {
+
+  public FollowThrough {
+    departments = present(departments);
+    automation = present(automation);
+    followups = present(followups);
+    feedback = present(feedback);
+  }
+
+  /** None of the tables: what a lake from before them shows. */
+  public static FollowThrough absent() {
+    return new FollowThrough(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  private static <T> Optional<List<T>> present(Optional<List<T>> rows) {
+    return rows.filter(r -> !r.isEmpty()).map(List::copyOf);
+  }
+}
