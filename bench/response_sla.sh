@@ -33,3 +33,8 @@ printf '%-8s %12s %10s %10s %10s %12s %10s %12s\n' scale tickets ingest_s silver
 printf '%-8s %12d %10s %10s %10s %12s %10.1f %12s\n' "$scale" "$tickets" "$(seconds 'ingest tickets +' ingest)" \
   "$(seconds 'silver tickets +' silver)" "$ours" "$duck" "$(echo "$ours / $duck" | bc -l)" "$peak_gb"
 echo "gold_sla_s includes writing the Delta table and reading it back; DuckDB only computes. Work folder: $work"
+# Before / after tuning: the same gold step with Spark's own defaults (200 shuffle partitions, no adaptive
+# execution) instead of the settings SparkSessions applies.
+COMMPULSE_SKIP_BUILD=1 COMMPULSE_JAVA_OPTS="-Xmx6g -Dspark.sql.shuffle.partitions=200 -Dspark.sql.adaptive.enabled=false" \
+  "$here/commpulse" gold --month "$month" --tables response_sla --lake "$work/lake" 2> "$work/gold-defaults.log"
+echo "gold_sla_s with Spark defaults: $(seconds 'gold response_sla +' gold-defaults) (tuned: $ours)"
