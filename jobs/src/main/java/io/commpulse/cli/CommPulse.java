@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     footer = {"", "Environment:",
         "  COMMPULSE_PSEUDONYM_KEY   key for pseudonymising identifiers (silver and later)",
         "  COMMPULSE_SCHEMAS         use table contracts from this folder instead of the bundled ones",
-        "  COMMPULSE_DEBUG=1         print stack traces of unexpected errors"},
+        "  COMMPULSE_DEBUG=1         print stack traces of unexpected errors",
+        "  COMMPULSE_EXTRA_CLASSPATH jars ./commpulse adds (hadoop-aws for s3a://)",
+        "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY   credentials for s3a:// lakes"},
     subcommands = {
         GenerateCommand.class,
         IngestCommand.class,

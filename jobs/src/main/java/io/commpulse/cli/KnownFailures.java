@@ -8,15 +8,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.util.VersionInfo;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 
 /**
  * Recognises failures whose cause the user can act on (a broken contract, another run writing the
- * same table, a full disk, missing permissions, a landing file that vanished) anywhere in an
- * exception's cause chain, and words them as one line. Spark wraps the original error in several
- * layers, so the chain is searched rather than the top exception's type.
+ * same table, a full disk, missing permissions, a landing file that vanished, an object store that
+ * the class path or the credentials do not reach) anywhere in an exception's cause chain, and words
+ * them as one line. Spark wraps the original error in several layers, so the chain is searched
+ * rather than the top exception's type.
  */
 public final class KnownFailures {
+  private static final Pattern OBJECT_STORE = Pattern.compile("(s3a?|abfss?|gs)://");
   private static final Pattern PATH = Pattern.compile("((?:file|hdfs|s3a?|abfss?|gs):/[^\\s'\",;\\]]+|/[^\\s'\",;:\\]]+)");
 
   private KnownFailures() {}
@@ -35,10 +38,29 @@ public final class KnownFailures {
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String message = String.valueOf(t.getMessage());
+      if (message.contains("No FileSystem for scheme \"s3a\"")
+          || message.contains("org.apache.hadoop.fs.s3a.S3AFileSystem not found")) {
+        String hadoop = VersionInfo.getVersion();
+        return Optional.of("s3a:// needs hadoop-aws " + hadoop + " and the AWS SDK on the classpath, which the commpulse"
+            + " jars leave out: for ./commpulse run `mvn -Ps3a -pl jobs dependency:copy@s3a-jars` (or set"
+            + " COMMPULSE_EXTRA_CLASSPATH), under spark-submit add --packages org.apache.hadoop:hadoop-aws:" + hadoop
+            + " (README, \"Object storage\")");
+      }
+      if (t.getClass().getSimpleName().equals("NoAuthWithAWSException")) {
+        return Optional.of("no credentials for the object store" + where(message) + ": set AWS_ACCESS_KEY_ID and"
+            + " AWS_SECRET_ACCESS_KEY (or AWS_PROFILE, or a Hadoop credential provider) in the environment");
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = String.valueOf(t.getMessage());
       String lower = message.toLowerCase(Locale.ROOT);
       if (lower.contains("no space left on device") || lower.contains("disk quota exceeded")) {
         return Optional.of("no space left on the device" + where(message)
             + "; nothing of the failed write was committed, so the tables are as they were. Free space and rerun");
+      }
+      if (t instanceof AccessDeniedException && OBJECT_STORE.matcher(message).lookingAt()) {
+        return Optional.of("the object store refused access" + where(message) + "; nothing was committed. Check the"
+            + " credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) and the bucket's permissions");
       }
       if (t instanceof AccessDeniedException || lower.contains("permission denied")
           || lower.contains("mkdirs failed to create") || lower.contains("read-only file system")) {

@@ -1,11 +1,13 @@
 package io.commpulse.spark;
 
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** The one place that builds a SparkSession: Delta enabled, UTC, local[*] unless a master is given. */
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
+  private static final String HADOOP_PREFIX = "spark.hadoop.";
 
   private SparkSessions() {}
 
@@ -14,7 +16,18 @@ public final class SparkSessions {
    * configuration and wins over {@code requestedMaster}, which is only a default for plain {@code java}.
    */
   public static SparkSession getOrCreate(String requestedMaster, String appName) {
+    return getOrCreate(requestedMaster, appName, Map.of());
+  }
+
+  /**
+   * As {@link #getOrCreate(String, String)}, with settings given on the command line ({@code --conf key=value}).
+   * They win over this class's defaults but not over what Delta and the jobs depend on (the Delta extension and
+   * catalog, the UTC session time zone). {@code spark.hadoop.*} settings also go to the Hadoop configuration of a
+   * session that already runs, where a new file system (an {@code s3a://} bucket, say) reads them when first used.
+   */
+  public static SparkSession getOrCreate(String requestedMaster, String appName, Map<String, String> settings) {
     SparkConf conf = new SparkConf(true);
+    settings.forEach(conf::set);
     if (!conf.contains("spark.master")) {
       conf.setMaster(requestedMaster == null || requestedMaster.isBlank() ? DEFAULT_MASTER : requestedMaster);
     }
@@ -31,6 +44,11 @@ public final class SparkSessions {
         .setIfMissing("spark.sql.sources.partitionOverwriteMode", "static")
         .setIfMissing("spark.sql.debug.maxToStringFields", "500");
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    settings.forEach((key, value) -> {
+      if (key.startsWith(HADOOP_PREFIX) && key.length() > HADOOP_PREFIX.length()) {
+        spark.sparkContext().hadoopConfiguration().set(key.substring(HADOOP_PREFIX.length()), value);
+      }
+    });
     spark.sparkContext().setLogLevel(System.getProperty("commpulse.spark.logLevel", "WARN"));
     return spark;
   }

@@ -176,4 +176,32 @@ class CommPulseCliTest {
     assertOneLineError(run("generate", "--month", "2026-10", "--out", scratch.toString(), "--dirty-rate", "0.9"),
         "--dirty-rate");
   }
+
+  // ---- --conf -------------------------------------------------------------------------------
+
+  @Test
+  void confSettingsForHadoopReachTheRunningSession() {
+    String key = "commpulse.test.conf-probe";
+    Result r = run("sql", "--lake", scratch.resolve("empty-lake").toString(),
+        "--conf", "spark.hadoop." + key + "=from the command line", "SHOW TABLES");
+    assertOneLineError(r, "no Delta tables under");
+    assertEquals("from the command line", TestSpark.session().sparkContext().hadoopConfiguration().get(key));
+  }
+
+  @Test
+  void confNeedsKeyEqualsValue() {
+    Result r = run("sql", "--lake", scratch.toString(), "--conf", "spark.hadoop.fs.s3a.endpoint", "SHOW TABLES");
+    assertEquals(2, r.exit(), r.toString());
+    assertClearError(r, "--conf", "KEY=VALUE");
+  }
+
+  @Test
+  void secretsAreRefusedOnTheCommandLine() {
+    Result r = run("run", "--month", "2026-10", "--lake", "s3a://bucket/lake",
+        "--conf", "spark.hadoop.fs.s3a.secret.key=wJalrXUtnFEMI", "--demo-key");
+    assertOneLineError(r, "--conf spark.hadoop.fs.s3a.secret.key", "AWS_SECRET_ACCESS_KEY");
+    assertFalse(r.err().contains("wJalrXUtnFEMI"), "the secret is not echoed: " + r.err());
+    Result azure = run("sql", "--lake", "lake", "--conf", "spark.hadoop.fs.azure.account.key.x.blob=k", "SELECT 1");
+    assertOneLineError(azure, "secrets are not taken on the command line");
+  }
 }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.lake.Lake;
 import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.testing.PipelineRuns;
 import io.commpulse.testing.TestSpark;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,10 +18,11 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * The monthly pipeline on a generated month: {@code generate} then {@code run} fill {@code gold.ab_results}, and the
- * scorecard counts the decided experiment. At scale 0.05 each experiment has 5,000 units split 50/50; in
- * EXP-ACK-WECOM the generator raises the 48-hour acknowledgement rate from 0.62 to 0.68 (z ≈ 4.4 at 2,500 units per
- * arm), cuts hours to acknowledge by 20% and lifts clarity by 0.25 levels; EXP-DIGEST-FORMAT has no effect.
+ * The monthly pipeline on a generated month (the shared run of {@link PipelineRuns}: the generator's default seed,
+ * {@code run} on the command line) fills {@code gold.ab_results}, and the scorecard counts the decided experiment.
+ * At scale 0.05 each experiment has 5,000 units split 50/50; in EXP-ACK-WECOM the generator raises the 48-hour
+ * acknowledgement rate from 0.62 to 0.68 (z ≈ 4.4 at 2,500 units per arm), cuts hours to acknowledge by 20% and
+ * lifts clarity by 0.25 levels; EXP-DIGEST-FORMAT has no effect.
  */
 class AbResultsPipelineTest {
 
@@ -27,16 +30,10 @@ class AbResultsPipelineTest {
 
     @Test
     void monthlyRunFillsAbResultsAndTheScorecard() {
-        Path dir = TestSpark.tempDir("ab-pipeline");
-        String landing = dir.resolve("landing").toString();
-        String lakeRoot = dir.resolve("lake").toString();
-        CliRun generate = CliRun.of("generate", "--month", MONTH, "--scale", "0.05", "--out", landing);
-        assertEquals(0, generate.exitCode(), generate.err());
-        CliRun run = CliRun.of("run", "--month", MONTH, "--landing", landing, "--lake", lakeRoot, "--demo-key");
-        assertEquals(0, run.exitCode(), run.err());
+        Path lakeRoot = PipelineRuns.local(YearMonth.parse(MONTH), 0.05, 7).lake();
 
         SchemaCatalog catalog = SchemaCatalog.get();
-        Lake lake = new Lake(TestSpark.session(), lakeRoot);
+        Lake lake = new Lake(TestSpark.session(), lakeRoot.toString());
         List<Row> rows = lake.readMonth(catalog.table("gold.ab_results"), MONTH)
                 .orderBy("experiment_id", "metric").collectAsList();
         assertEquals(6, rows.size(), "two experiments x three metrics x one variant");

@@ -64,6 +64,26 @@ class KnownFailuresTest {
   }
 
   @Test
+  void anObjectStoreRefusingAccessPointsAtTheCredentialsNotTheLocalUser() {
+    String line = explain(wrapped(new AccessDeniedException("s3a://bucket/lake/bronze/tickets/_delta_log",
+        null, "getFileStatus on s3a://bucket/lake/bronze/tickets/_delta_log: S3Exception: Forbidden (403)")));
+    assertEquals("the object store refused access (s3a://bucket/lake/bronze/tickets/_delta_log); nothing was"
+        + " committed. Check the credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) and the"
+        + " bucket's permissions", line);
+  }
+
+  @Test
+  void s3aWithoutHadoopAwsOnTheClassPathSaysWhichJarsToAdd() {
+    String line = explain(wrapped(new RuntimeException(
+        "java.lang.ClassNotFoundException: Class org.apache.hadoop.fs.s3a.S3AFileSystem not found")));
+    String hadoop = org.apache.hadoop.util.VersionInfo.getVersion();
+    assertTrue(line.startsWith("s3a:// needs hadoop-aws " + hadoop + " and the AWS SDK on the classpath"), line);
+    assertTrue(line.contains("mvn -Ps3a -pl jobs dependency:copy@s3a-jars"), line);
+    assertTrue(line.contains("--packages org.apache.hadoop:hadoop-aws:" + hadoop), line);
+    assertEquals(line, explain(new IOException("No FileSystem for scheme \"s3a\"")));
+  }
+
+  @Test
   void userErrorsAndBrokenContractsKeepTheirOwnMessage() {
     assertEquals("schema file landing/tickets.json does not parse: Unexpected character",
         explain(wrapped(new SchemaException("schema file landing/tickets.json does not parse: Unexpected character"))));
