@@ -35,7 +35,11 @@ SPARK_CONNECTION = json.dumps({"conn_type": "spark", "host": "local[*]"})
 # Jobs are short: the client compiler alone starts them sooner, the serial collector suits 2 cores.
 TEST_DRIVER_JAVA_OPTIONS = "-Djava.awt.headless=true -Duser.timezone=UTC -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
-AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="commpulse-airflow-home-"))
+# Everything the tests write (Airflow home and database, landing, lakes, reports, logs) lives under one
+# folder that is removed when the session ends, whatever the outcome.
+WORK = Path(tempfile.mkdtemp(prefix="commpulse-dag-tests-"))
+AIRFLOW_HOME = WORK / "airflow-home"
+AIRFLOW_HOME.mkdir()
 os.environ.update({
     "AIRFLOW_HOME": str(AIRFLOW_HOME),
     "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS),
@@ -48,6 +52,7 @@ os.environ.update({
     "AIRFLOW_VAR_COMMPULSE_SHUFFLE_PARTITIONS": "2",
     "AIRFLOW_VAR_COMMPULSE_DRIVER_MEMORY": "1g",
     "AIRFLOW_VAR_COMMPULSE_DRIVER_JAVA_OPTIONS": TEST_DRIVER_JAVA_OPTIONS,
+    "AIRFLOW_VAR_COMMPULSE_SPARK_UI": "false",
     "COMMPULSE_PSEUDONYM_KEY": "commpulse-test-pseudonym-key",
     "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
 })
@@ -57,7 +62,18 @@ if str(DAGS) not in sys.path:
 
 
 def pytest_sessionfinish(session, exitstatus):
-    shutil.rmtree(AIRFLOW_HOME, ignore_errors=True)
+    shutil.rmtree(WORK, ignore_errors=True)
+
+
+def workdir(name: str) -> Path:
+    """A new, empty folder under the session's work folder."""
+    return Path(tempfile.mkdtemp(prefix=name + "-", dir=WORK))
+
+
+@pytest.fixture
+def scratch() -> Path:
+    """Like tmp_path, but removed with the session's work folder."""
+    return workdir("scratch")
 
 
 @pytest.fixture(scope="session")
@@ -80,10 +96,11 @@ def spark_submit() -> Path:
     return SPARK_SUBMIT
 
 
-def commpulse(jar: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+def commpulse(jar: Path, *args: str, java_options: str = TEST_DRIVER_JAVA_OPTIONS,
+              timeout: float = 600) -> subprocess.CompletedProcess:
     """Runs one jar command through spark-submit, as the DAG tasks do."""
     cmd = [str(SPARK_SUBMIT), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-           "--conf", f"spark.driver.extraJavaOptions={TEST_DRIVER_JAVA_OPTIONS}",
+           "--conf", f"spark.driver.extraJavaOptions={java_options}",
            "--class", "io.commpulse.cli.CommPulse", str(jar), *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
@@ -97,15 +114,33 @@ def airflow_db(airflow_home: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def landing(jar: Path, spark_submit: Path, tmp_path_factory) -> Path:
+def landing(jar: Path, spark_submit: Path) -> Path:
     """One generated month (2026-10, scale 0.01), shared by every end-to-end test; treat it as read-only."""
-    out = tmp_path_factory.mktemp("landing")
+    out = workdir("landing")
     done = commpulse(jar, "generate", "--month", MONTH, "--scale", SCALE, "--seed", SEED, "--out", str(out))
     assert done.returncode == 0, f"generate failed:\n{done.stderr[-3000:]}"
     return out
 
 
-def commpulse_variables(landing: Path, lake: Path, reports: Path, jar: Path) -> dict[str, str]:
+@pytest.fixture(scope="session")
+def spark_java_options(jar: Path, landing: Path) -> str:
+    """The driver's Java options for every job of the session, with a class-data-sharing archive.
+
+    Each task is a new JVM that loads the same ~20,000 Spark, Scala and Delta classes; an archive written by
+    one job (`-XX:ArchiveClassesAtExit`) lets the others map them instead (`-XX:SharedArchiveFile`), as
+    dags/README.md recommends for small machines through `commpulse_driver_java_options`.
+    """
+    archive = WORK / "commpulse-classes.jsa"
+    done = commpulse(jar, "ingest", "--source", "roster", "--month", MONTH, "--landing", str(landing),
+                     "--lake", str(workdir("archive-lake")),
+                     java_options=f"{TEST_DRIVER_JAVA_OPTIONS} -XX:ArchiveClassesAtExit={archive}")
+    assert done.returncode == 0, f"ingest failed:\n{done.stderr[-3000:]}"
+    assert archive.is_file(), f"the JVM wrote no class archive:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    return f"{TEST_DRIVER_JAVA_OPTIONS} -XX:SharedArchiveFile={archive}"
+
+
+def commpulse_variables(landing: Path, lake: Path, reports: Path, jar: Path,
+                        java_options: str = TEST_DRIVER_JAVA_OPTIONS) -> dict[str, str]:
     """Environment variables that set the DAGs' Airflow Variables (AIRFLOW_VAR_<KEY>)."""
     return {
         "AIRFLOW_VAR_COMMPULSE_LANDING": str(landing),
@@ -113,6 +148,7 @@ def commpulse_variables(landing: Path, lake: Path, reports: Path, jar: Path) -> 
         "AIRFLOW_VAR_COMMPULSE_REPORTS": str(reports),
         "AIRFLOW_VAR_COMMPULSE_JAR": str(jar),
         "AIRFLOW_VAR_COMMPULSE_REPORT_LANG": "en",
+        "AIRFLOW_VAR_COMMPULSE_DRIVER_JAVA_OPTIONS": java_options,
     }
 
 
@@ -151,16 +187,16 @@ class MonthlyRun:
 
 
 @pytest.fixture(scope="session")
-def monthly_run(airflow_db, landing, jar, tmp_path_factory) -> MonthlyRun:
+def monthly_run(airflow_db, landing, jar, spark_java_options) -> MonthlyRun:
     """commpulse_monthly run for real with dag.test() for the generated month, once per session."""
-    lake = tmp_path_factory.mktemp("lake")
-    reports = tmp_path_factory.mktemp("reports")
+    lake = workdir("lake")
+    reports = workdir("reports")
     dag = load_dag("commpulse_monthly")
     # A failure here is a failure: no retries (the failure-path test exercises them), no five-minute waits.
     for task in dag.tasks:
         task.retries = 0
     with pytest.MonkeyPatch.context() as mp:
-        for key, value in commpulse_variables(landing, lake, reports, jar).items():
+        for key, value in commpulse_variables(landing, lake, reports, jar, spark_java_options).items():
             mp.setenv(key, value)
         started = time.monotonic()
         dag_run = dag.test(logical_date=MONTH_LOGICAL_DATE)
