@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import DAGS, MONTH, VENV_BIN, commpulse_variables, workdir
+from dag_harness import DAGS, MONTH, VENV_BIN, commpulse_variables, workdir
 
 CLIENT = DAGS / "commpulse_client.py"
 STARTUP_TIMEOUT = 240

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import MONTH, MONTH_LOGICAL_DATE, commpulse_variables, delta_row_count, load_dag, task_states
+from dag_harness import MONTH, MONTH_LOGICAL_DATE, commpulse_variables, delta_row_count, load_dag, task_states
 
 # Only ingest.tickets runs for real; every other task is marked successful by dag.test() so the test stays
 # short. Downstream tasks still depend on the ingest, so its failure fails the run.
