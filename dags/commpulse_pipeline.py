@@ -76,9 +76,12 @@ DRIVER_MEMORY = Setting(
 DRIVER_JAVA_OPTIONS = Setting(
     "commpulse_driver_java_options", "-Djava.awt.headless=true -Duser.timezone=UTC",
     "`spark.driver.extraJavaOptions`. spark-submit adds the Java 17 `--add-opens` flags Spark needs by itself.")
+SPARK_UI = Setting(
+    "commpulse_spark_ui", "true",
+    "`spark.ui.enabled`: the Spark web UI of each running job; `false` spares every job starting it.")
 
 SETTINGS = (LANDING, LAKE, JAR, REPORTS, LANGUAGE, MAX_QUARANTINE_SHARE, SHUFFLE_PARTITIONS, DRIVER_MEMORY,
-            DRIVER_JAVA_OPTIONS)
+            DRIVER_JAVA_OPTIONS, SPARK_UI)
 
 DEFAULT_ARGS = {
     "owner": "commpulse",
@@ -95,6 +98,7 @@ SPARK_CONF = {
     "spark.sql.shuffle.partitions": SHUFFLE_PARTITIONS.template,
     "spark.driver.memory": DRIVER_MEMORY.template,
     "spark.driver.extraJavaOptions": DRIVER_JAVA_OPTIONS.template,
+    "spark.ui.enabled": SPARK_UI.template,
     "spark.ui.showConsoleProgress": "false",
 }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DAGS
+from dag_harness import DAGS
 
 EXPECTED_DAGS = {"commpulse_monthly", "commpulse_daily"}
 SOURCES = ["roster", "decisions", "acknowledgements", "survey_responses", "tickets", "social_comments",

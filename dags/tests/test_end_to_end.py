@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import MONTH, MONTH_LOGICAL_DATE, delta_row_count
+from dag_harness import MONTH, MONTH_LOGICAL_DATE, delta_row_count
 
 GOLD_TABLES = ["satisfaction", "coverage", "response_sla", "social_response", "mistransmission", "hotspots",
                "kpi_scorecard"]

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import MONTH, MONTH_LOGICAL_DATE, commpulse_variables, delta_row_count, load_dag, task_states
+from dag_harness import MONTH, MONTH_LOGICAL_DATE, commpulse_variables, delta_row_count, load_dag, task_states
 
 # Only ingest.tickets runs for real; every other task is marked successful by dag.test() so the test stays
 # short. Downstream tasks still depend on the ingest, so its failure fails the run.
@@ -23,9 +23,9 @@ def ticket_rows(lake):
 
 
 @pytest.fixture
-def broken_landing(landing, tmp_path):
+def broken_landing(landing, scratch):
     """The generated landing without tickets/2026-10 (every other source linked in)."""
-    broken = tmp_path / "landing-without-tickets"
+    broken = scratch / "landing-without-tickets"
     broken.mkdir()
     for source in landing.iterdir():
         if source.name != "tickets":
@@ -34,10 +34,10 @@ def broken_landing(landing, tmp_path):
 
 
 def test_missing_landing_fails_clearly_and_rerun_does_not_duplicate(
-        monthly_run, landing, broken_landing, jar, tmp_path, capfd, monkeypatch):
-    lake = tmp_path / "lake"
+        monthly_run, landing, broken_landing, jar, spark_java_options, scratch, capfd, monkeypatch):
+    lake = scratch / "lake"
     shutil.copytree(monthly_run.lake, lake, symlinks=True)
-    reports = tmp_path / "reports"
+    reports = scratch / "reports"
     tickets_before = ticket_rows(lake)
     assert len(tickets_before) > 0, "the monthly run should have ingested tickets"
 
@@ -46,7 +46,7 @@ def test_missing_landing_fails_clearly_and_rerun_does_not_duplicate(
         task.retry_delay = timedelta(seconds=1)   # keep the DAG's retries, not its waits
         task.max_retry_delay = timedelta(seconds=2)
 
-    for key, value in commpulse_variables(broken_landing, lake, reports, jar).items():
+    for key, value in commpulse_variables(broken_landing, lake, reports, jar, spark_java_options).items():
         monkeypatch.setenv(key, value)
     capfd.readouterr()
     failed_run = dag.test(logical_date=MONTH_LOGICAL_DATE, mark_success_pattern=ONLY_TICKETS)

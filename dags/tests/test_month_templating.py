@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pendulum
 import pytest
 
-from conftest import load_dag
+from dag_harness import load_dag
 
 UTC = timezone.utc
 
