@@ -10,7 +10,7 @@ from dag_harness import DAGS
 
 EXPECTED_DAGS = {"commpulse_monthly", "commpulse_daily"}
 SOURCES = ["roster", "decisions", "acknowledgements", "survey_responses", "tickets", "social_comments",
-           "comm_log", "channel_experiments"]
+           "comm_log", "channel_experiments", "followups", "suggestions"]
 
 
 def _refuse(*args, **kwargs):

@@ -126,14 +126,28 @@ public final class Lake {
    * with {@code rows}: one Delta commit, so readers see the old month or the new one, never half.
    */
   public void replace(TableContract table, Dataset<Row> rows, String condition) {
+    boolean existed = exists(table);
     try {
-      conform(table, rows).write().format("delta").mode("overwrite")
-          .option("replaceWhere", condition)
-          .partitionBy(table.partitionedBy().toArray(String[]::new))
-          .save(path(table));
+      overwrite(table, rows, condition);
     } catch (DeltaConcurrentModificationException e) {
-      throw new ConcurrentRunException(table.qualifiedName(), e);
+      if (existed) {
+        throw new ConcurrentRunException(table.qualifiedName(), e);
+      }
+      // Another job created the table in the same moment (the ingests of different sources run in
+      // parallel and share bronze.quarantine). It exists now; a write to other rows commits against it.
+      try {
+        overwrite(table, rows, condition);
+      } catch (DeltaConcurrentModificationException again) {
+        throw new ConcurrentRunException(table.qualifiedName(), again);
+      }
     }
+  }
+
+  private void overwrite(TableContract table, Dataset<Row> rows, String condition) {
+    conform(table, rows).write().format("delta").mode("overwrite")
+        .option("replaceWhere", condition)
+        .partitionBy(table.partitionedBy().toArray(String[]::new))
+        .save(path(table));
   }
 
   public void replaceMonth(TableContract table, Dataset<Row> rows, String month) {
