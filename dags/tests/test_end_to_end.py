@@ -7,14 +7,16 @@ from pathlib import Path
 from dag_harness import MONTH, MONTH_LOGICAL_DATE, delta_row_count
 
 GOLD_TABLES = ["satisfaction", "coverage", "response_sla", "social_response", "mistransmission", "hotspots",
-               "kpi_scorecard"]
+               "kpi_scorecard", "department_scorecard", "automation_candidates", "followup_coverage",
+               "feedback_loop"]
 
 
 def test_monthly_run_succeeds(monthly_run):
     assert monthly_run.logical_date == MONTH_LOGICAL_DATE
     failed = {task: state for task, state in monthly_run.states.items() if state != "success"}
     assert failed == {}, f"tasks not successful: {failed}"
-    assert len(monthly_run.states) == 12
+    # Ten ingests (one per landing source), silver, gold, the quality gate and the report.
+    assert len(monthly_run.states) == 14
     assert monthly_run.state == "success"
 
 
