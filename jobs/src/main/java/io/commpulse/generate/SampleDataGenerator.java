@@ -2,7 +2,6 @@ package io.commpulse.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.commpulse.cli.UserError;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
@@ -77,24 +76,25 @@ public final class SampleDataGenerator {
    * A source's records are the same whichever others are written with it.
    */
   public Map<String, Long> generate(Set<String> sources) {
-    for (String source : sources) {
-      catalog.find("landing." + source).orElseThrow(() -> new UserError("unknown source '" + source + "'; known: "
-          + String.join(", ", catalog.sourceNames())));
-    }
+    catalog.requireNames("landing", sources, "source");
     only = sources;
     List<Employee> employees = roster();
     if (wanted("decisions") || wanted("acknowledgements")) {
       decisionsAndAcknowledgements(employees);
     }
-    List<Runnable> steps = List.of(() -> surveyResponses(employees), this::tickets, this::socialComments,
-        this::commLog, this::channelExperiments, this::followups, this::suggestions);
-    List<String> names = List.of("survey_responses", "tickets", "social_comments", "comm_log", "channel_experiments",
-        "followups", "suggestions");
-    for (int i = 0; i < steps.size(); i++) {
-      if (wanted(names.get(i))) {
-        steps.get(i).run();
+    Map<String, Runnable> steps = new LinkedHashMap<>();
+    steps.put("survey_responses", () -> surveyResponses(employees));
+    steps.put("tickets", this::tickets);
+    steps.put("social_comments", this::socialComments);
+    steps.put("comm_log", this::commLog);
+    steps.put("channel_experiments", this::channelExperiments);
+    steps.put("followups", this::followups);
+    steps.put("suggestions", this::suggestions);
+    steps.forEach((source, step) -> {
+      if (wanted(source)) {
+        step.run();
       }
-    }
+    });
     return rowsWritten;
   }
 

@@ -18,7 +18,6 @@ import io.commpulse.surveys.SatisfactionMetric;
 import io.commpulse.tickets.AutomationCandidatesMetric;
 import io.commpulse.tickets.BusinessCalendar;
 import io.commpulse.tickets.ResponseSlaMetric;
-import io.commpulse.cli.UserError;
 import java.time.YearMonth;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -55,10 +54,7 @@ public final class GoldJob {
    * recomputed is read as stored, so a scorecard can be rebuilt from the tables already written.
    */
   public void run(YearMonth month, Set<String> only) {
-    for (String name : only) {
-      catalog.find("gold." + name).orElseThrow(() -> new UserError("unknown gold table '" + name + "'; known: "
-          + String.join(", ", catalog.layer("gold").stream().map(TableContract::name).toList())));
-    }
+    catalog.requireNames("gold", only, "gold table");
     this.only = only;
     long started = System.nanoTime();
     String m = month.toString();

@@ -117,6 +117,19 @@ public final class SchemaCatalog {
     return contract;
   }
 
+  /**
+   * Fails with a one-line error naming the known tables when one of {@code names} is not a table of
+   * {@code layer}; {@code what} names the tables in the message ("gold table", "source").
+   */
+  public void requireNames(String layer, java.util.Set<String> names, String what) {
+    for (String name : names) {
+      if (find(layer + "." + name).isEmpty()) {
+        throw new io.commpulse.cli.UserError("unknown " + what + " '" + name + "'; known: "
+            + String.join(", ", layer(layer).stream().map(TableContract::name).toList()));
+      }
+    }
+  }
+
   public java.util.Optional<TableContract> find(String qualifiedName) {
     return java.util.Optional.ofNullable(tables.get(qualifiedName));
   }

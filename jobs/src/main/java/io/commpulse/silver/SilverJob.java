@@ -6,7 +6,6 @@ import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
-import io.commpulse.cli.UserError;
 import java.time.YearMonth;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,10 +31,7 @@ public final class SilverJob {
 
   /** Builds the month's silver tables, or only those named in {@code only} (all when empty). */
   public void run(YearMonth month, Set<String> only) {
-    for (String name : only) {
-      catalog.find("silver." + name).orElseThrow(() -> new UserError("unknown silver table '" + name + "'; known: "
-          + String.join(", ", catalog.layer("silver").stream().map(TableContract::name).toList())));
-    }
+    catalog.requireNames("silver", only, "silver table");
     this.only = only;
     long started = System.nanoTime();
     String m = month.toString();
