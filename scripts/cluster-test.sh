@@ -33,7 +33,7 @@ for i in 1 2; do
     --cores 1 --memory 2g --webui-port "$(free_port)" --work-dir "$work/worker-$i" > "$work/worker-$i.log" 2>&1 &
   pids+=($!)
 done
-workers() { grep -c 'Registering worker' "$work/master.log" 2>/dev/null || true; }
+workers() { local n; n=$(grep -c 'Registering worker' "$work/master.log" 2>/dev/null) || true; echo "${n:-0}"; }
 for _ in $(seq 1 180); do
   [ "$(workers)" -ge 2 ] && break
   sleep 1

@@ -1,6 +1,7 @@
 package io.commpulse.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.exists;
@@ -35,6 +36,7 @@ import org.apache.spark.storage.StorageLevel;
  * The month's partition is replaced atomically, so reruns never duplicate.
  */
 public final class BronzeIngest {
+  private static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
   private final Lake lake;
   private final SchemaCatalog catalog;
   private final String landingRoot;
@@ -71,11 +73,14 @@ public final class BronzeIngest {
     String batchId = folder.batchId();
     Timestamp ingestedAt = Timestamp.from(now);
 
-    Dataset<Row> text = readAsText(spark, source, folder);
-    Dataset<Row> validated = RowValidation.validate(text, source, now)
+    // Validating a wide source compiles to more than the 64 KB a Java method may hold: Spark would
+    // try whole-stage code generation, log the failure with the generated code, and fall back.
+    // Code generated per expression has no such limit and ran as fast.
+    String wholeStage = spark.conf().get(WHOLE_STAGE_CODEGEN, "true");
+    spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
+    Dataset<Row> validated = RowValidation.validate(readAsText(spark, source, folder), source, now)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long read = text.count();
       Dataset<Row> accepted = RowValidation.accepted(validated)
           .withColumn("month", lit(month.toString()))
           .withColumn("batch_id", lit(batchId))
@@ -84,14 +89,17 @@ public final class BronzeIngest {
           .withColumn("month", lit(month.toString()))
           .withColumn("batch_id", lit(batchId))
           .withColumn("ingested_at", lit(ingestedAt));
+      // Counted in the pass that fills the cache, so the landing files are parsed once.
       Row tally = validated.agg(
+          count(lit(1)).as("read"),
           sum(when(size(col(RowValidation.PROBLEMS)).equalTo(0), 1).otherwise(0)).as("accepted"),
           sum(when(size(col(RowValidation.PROBLEMS)).gt(0), 1).otherwise(0)).as("quarantined"),
           sum(when(exists(col(RowValidation.PROBLEMS), p -> p.getField("code").equalTo("duplicate")), 1)
               .otherwise(0)).as("duplicates")).first();
-      long acceptedCount = tally.isNullAt(0) ? 0 : tally.getLong(0);
-      long quarantinedCount = tally.isNullAt(1) ? 0 : tally.getLong(1);
-      long duplicates = tally.isNullAt(2) ? 0 : tally.getLong(2);
+      long read = tally.getLong(0);
+      long acceptedCount = tally.isNullAt(1) ? 0 : tally.getLong(1);
+      long quarantinedCount = tally.isNullAt(2) ? 0 : tally.getLong(2);
+      long duplicates = tally.isNullAt(3) ? 0 : tally.getLong(3);
       if (read != acceptedCount + quarantinedCount) {
         throw new IllegalStateException(String.format(
             "row conservation broken for %s %s: read %d != accepted %d + quarantined %d; nothing was written",
@@ -112,6 +120,7 @@ public final class BronzeIngest {
       return outcome;
     } finally {
       validated.unpersist();
+      spark.conf().set(WHOLE_STAGE_CODEGEN, wholeStage);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.commpulse.ingest;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -42,6 +41,10 @@ public final class RowValidation {
   public static final String SOURCE_FILE = "source_file";
   public static final String PROBLEMS = "_problems";
   private static final String RAW_PREFIX = "_raw_";
+  private static final String OCCURRENCE = "_occurrence";
+  private static final Column NO_PROBLEMS = array().cast(DataTypes.createArrayType(DataTypes.createStructType(List.of(
+      DataTypes.createStructField("code", DataTypes.StringType, false),
+      DataTypes.createStructField("message", DataTypes.StringType, true)))));
   // Unanchored at the start on purpose: rlike searches, and a leading ".*" makes that quadratic in
   // the length of the text, which a hostile runaway field turns into a hang.
   private static final String OFFSET_SUFFIX = "(Z|[+-][0-9]{2}:?[0-9]{2})$";
@@ -57,7 +60,10 @@ public final class RowValidation {
    * empty for a valid row. Exact repeats of an earlier valid row get a {@code duplicate} problem.
    */
   public static Dataset<Row> validate(Dataset<Row> textRows, TableContract source, Instant now) {
-    Dataset<Row> rows = textRows;
+    // Repeats are numbered before validation: that shuffle is the only one, and the validation after
+    // it runs in parallel even when a large CSV (not splittable, as quoted fields may span lines) was
+    // parsed by a single task.
+    Dataset<Row> rows = numberRepeats(textRows, source);
     for (ColumnSpec column : source.columns()) {
       rows = rows.withColumnRenamed(column.name(), RAW_PREFIX + column.name());
     }
@@ -69,16 +75,34 @@ public final class RowValidation {
       problems.addAll(columnProblems(column, raw, col(column.name()), now));
     }
     for (RowCheck check : source.checks()) {
-      problems.add(when(not(coalesce(expr(check.sql()), lit(true))), problem("inconsistent", lit(check.message()))));
+      problems.add(problemIf(not(coalesce(expr(check.sql()), lit(true))), "inconsistent", lit(check.message())));
     }
-    Column found = array_compact(array(problems.toArray(Column[]::new)));
+    // concat rather than array_compact: a higher-order function would make Spark evaluate every
+    // check of the row interpreted instead of compiled, which made ingest several times slower.
+    Column found = concat(problems.toArray(Column[]::new));
     // A malformed record's fields are shifted garbage: report only that it is malformed.
     String unparsable = "jsonl".equals(source.format())
         ? "line is not a valid JSON object"
         : "record does not match the " + source.columns().size() + " columns of the header";
-    rows = rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed", lit(unparsable))))
-        .otherwise(found));
-    return markDuplicates(rows, source);
+    Column repeat = when(col(OCCURRENCE).gt(1), array(problem("duplicate",
+        lit("exact repeat of an earlier record in this batch"))));
+    // A repeated invalid row is quarantined for its own problem each time, not as a duplicate.
+    Column valid = when(size(found).equalTo(0), coalesce(repeat, found)).otherwise(found);
+    return rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed", lit(unparsable))))
+        .otherwise(valid))
+        .drop(OCCURRENCE);
+  }
+
+  /**
+   * Numbers identical records (same text in every field, and the same unparsable text if any) in
+   * file order. Validity depends only on that text, so identical records are all valid or all not.
+   */
+  private static Dataset<Row> numberRepeats(Dataset<Row> textRows, TableContract source) {
+    List<Column> content = new ArrayList<>();
+    source.columns().forEach(c -> content.add(col(c.name())));
+    content.add(col(CORRUPT));
+    return textRows.withColumn(OCCURRENCE,
+        row_number().over(Window.partitionBy(content.toArray(Column[]::new)).orderBy(col(SOURCE_FILE))));
   }
 
   /**
@@ -112,42 +136,42 @@ public final class RowValidation {
     String name = column.name();
     Column present = raw.isNotNull().and(stripped(raw).notEqual(""));
     List<Column> found = new ArrayList<>();
-    found.add(when(length(raw).gt(MAX_FIELD_CHARS), problem("out_of_range", concat(lit(name + ": value of "),
+    found.add(problemIf(length(raw).gt(MAX_FIELD_CHARS), "out_of_range", concat(lit(name + ": value of "),
         length(raw).cast(DataTypes.StringType), lit(" characters is longer than the " + MAX_FIELD_CHARS
-            + " any landing field may have")))));
-    found.add(when(raw.contains("\uFFFD"), problem("encoding",
-        lit(name + ": text is not valid UTF-8 (was the file saved as GBK or another code page?)"))));
-    found.add(when(raw.contains("\u0000"), problem("encoding",
-        lit(name + ": text contains NUL bytes (binary data, or a UTF-16 file?)"))));
+            + " any landing field may have"))));
+    found.add(problemIf(raw.contains("\uFFFD"), "encoding",
+        lit(name + ": text is not valid UTF-8 (was the file saved as GBK or another code page?)")));
+    found.add(problemIf(raw.contains("\u0000"), "encoding",
+        lit(name + ": text contains NUL bytes (binary data, or a UTF-16 file?)")));
     if (!column.nullable()) {
-      found.add(when(present.isNull().or(not(present)),
-          problem("missing_required", lit(name + ": required value is missing"))));
+      found.add(problemIf(present.isNull().or(not(present)),
+          "missing_required", lit(name + ": required value is missing")));
     }
-    found.add(when(present.and(value.isNull()),
-        problem("wrong_type", concat(lit(name + ": '"), raw, lit("' is not a valid " + column.type())))));
+    found.add(problemIf(present.and(value.isNull()),
+        "wrong_type", concat(lit(name + ": '"), raw, lit("' is not a valid " + column.type()))));
     if (column.min() != null && !column.isTimestamp()) {
-      found.add(when(value.lt(column.min()), problem("out_of_range",
-          concat(lit(name + ": "), raw, lit(" is below the minimum " + plain(column.min()))))));
+      found.add(problemIf(value.lt(column.min()), "out_of_range",
+          concat(lit(name + ": "), raw, lit(" is below the minimum " + plain(column.min())))));
     }
     if (column.max() != null && !column.isTimestamp()) {
-      found.add(when(value.gt(column.max()), problem("out_of_range",
-          concat(lit(name + ": "), raw, lit(" is above the maximum " + plain(column.max()))))));
+      found.add(problemIf(value.gt(column.max()), "out_of_range",
+          concat(lit(name + ": "), raw, lit(" is above the maximum " + plain(column.max())))));
     }
     if (column.allowed() != null) {
-      found.add(when(value.isNotNull().and(not(value.isin(column.allowed().toArray()))),
-          problem("not_allowed", concat(lit(name + ": '"), raw, lit("' is not one of " + column.allowed())))));
+      found.add(problemIf(value.isNotNull().and(not(value.isin(column.allowed().toArray()))),
+          "not_allowed", concat(lit(name + ": '"), raw, lit("' is not one of " + column.allowed()))));
     }
     if (column.pattern() != null) {
-      found.add(when(value.isNotNull().and(not(value.rlike(column.pattern()))),
-          problem("bad_pattern", concat(lit(name + ": '"), raw, lit("' does not match " + column.pattern())))));
+      found.add(problemIf(value.isNotNull().and(not(value.rlike(column.pattern()))),
+          "bad_pattern", concat(lit(name + ": '"), raw, lit("' does not match " + column.pattern()))));
     }
     if (column.notFuture()) {
-      found.add(when(value.gt(lit(Timestamp.from(now))), problem("future_timestamp",
-          concat(lit(name + ": "), raw, lit(" is in the future")))));
+      found.add(problemIf(value.gt(lit(Timestamp.from(now))), "future_timestamp",
+          concat(lit(name + ": "), raw, lit(" is in the future"))));
     }
     if (column.earliest() != null) {
-      found.add(when(value.lt(lit(Timestamp.from(Instant.parse(column.earliest())))), problem("too_early",
-          concat(lit(name + ": "), raw, lit(" is before " + column.earliest())))));
+      found.add(problemIf(value.lt(lit(Timestamp.from(Instant.parse(column.earliest())))), "too_early",
+          concat(lit(name + ": "), raw, lit(" is before " + column.earliest()))));
     }
     return found;
   }
@@ -156,22 +180,13 @@ public final class RowValidation {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
 
-  private static Column problem(String code, Column message) {
-    return struct(lit(code).as("code"), message.as("message"));
+  /** A one-problem list when the check failed, else an empty one (also when the check is null). */
+  private static Column problemIf(Column failed, String code, Column message) {
+    return when(failed, array(problem(code, message))).otherwise(NO_PROBLEMS);
   }
 
-  private static Dataset<Row> markDuplicates(Dataset<Row> rows, TableContract source) {
-    List<Column> content = new ArrayList<>();
-    source.columns().forEach(c -> content.add(col(RAW_PREFIX + c.name())));
-    content.add(col("_valid"));
-    Column occurrence = row_number().over(Window.partitionBy(content.toArray(Column[]::new)).orderBy(col(SOURCE_FILE)));
-    return rows
-        .withColumn("_valid", size(col(PROBLEMS)).equalTo(0))
-        .withColumn("_occurrence", when(col("_valid"), occurrence))
-        .drop("_valid")
-        .withColumn(PROBLEMS, when(col("_occurrence").gt(1), array(problem("duplicate",
-            lit("exact repeat of an earlier record in this batch")))).otherwise(col(PROBLEMS)))
-        .drop("_occurrence");
+  private static Column problem(String code, Column message) {
+    return struct(lit(code).as("code"), message.as("message"));
   }
 
   public static Dataset<Row> accepted(Dataset<Row> validated) {
