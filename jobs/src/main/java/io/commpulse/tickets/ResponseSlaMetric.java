@@ -64,15 +64,19 @@ public final class ResponseSlaMetric {
         .agg(count(lit(1)).as("tickets"),
             sum("is_replied").as("replied"),
             avg("reply_hours").as("mean"), stddev_samp("reply_hours").as("sd"),
-            expr("percentile(reply_hours, 0.5)").as("median"), expr("percentile(reply_hours, 0.9)").as("p90"),
+            // One exact percentile per column for both quantiles: each keeps every value of its group.
+            expr("percentile(reply_hours, array(0.5, 0.9))").as("reply_quantiles"),
             avg("reply_business_hours").as("b_mean"),
-            expr("percentile(reply_business_hours, 0.5)").as("b_median"),
-            expr("percentile(reply_business_hours, 0.9)").as("b_p90"),
+            expr("percentile(reply_business_hours, array(0.5, 0.9))").as("b_quantiles"),
             sum("is_within_24h").as("within"),
             sum("is_bot_first").as("bots"),
             expr("percentile(resolution_hours, 0.5)").as("resolution_median"),
             avg("is_reopened").as("reopen_rate"),
             count("is_csat_top2").as("csat_n"), avg("is_csat_top2").as("csat_top2"))
+        .withColumn("median", col("reply_quantiles").getItem(0))
+        .withColumn("p90", col("reply_quantiles").getItem(1))
+        .withColumn("b_median", col("b_quantiles").getItem(0))
+        .withColumn("b_p90", col("b_quantiles").getItem(1))
         .withColumn("channel", coalesce(col("channel"), lit(ALL)))
         .withColumn("category", coalesce(col("category"), lit(ALL)))
         .withColumn("priority", coalesce(col("priority"), lit(ALL)));
