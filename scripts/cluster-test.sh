@@ -18,9 +18,11 @@ export SPARK_HOME="$spark_home" SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR="$work/lo
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 pids=()
+passed=0
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  if [ "$passed" = 1 ]; then rm -rf "$work"; else echo "cluster-test: logs kept in $work" >&2; fi
 }
 trap cleanup EXIT
 
@@ -69,3 +71,4 @@ for table in tables:
     print(f"  {table}: {len(a)} rows equal")
 print(f"cluster-test: {len(tables)} gold tables equal in cluster and local runs ({executors} executors launched)")
 PY
+passed=1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine: installs what the tests need (CJK fonts,
 # the Python virtualenv), builds the jars, runs the Java tests, then the Python tests
-# (Airflow DAGs, notebooks, open-format checks) against the built jar.
+# (Airflow DAGs, notebooks, open-format checks) against the built jar, and the cluster check
+# (a month on a local Spark standalone cluster, its gold tables compared with local mode).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -20,5 +21,8 @@ if [ -x scripts/test-python.sh ]; then
   step "Python tests"
   scripts/test-python.sh
 fi
+
+step "Spark standalone cluster: the month on a master and two workers equals local mode"
+scripts/cluster-test.sh
 
 step "all tests passed"

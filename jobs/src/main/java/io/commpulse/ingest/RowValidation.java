@@ -77,8 +77,8 @@ public final class RowValidation {
     for (RowCheck check : source.checks()) {
       problems.add(problemIf(not(coalesce(expr(check.sql()), lit(true))), "inconsistent", lit(check.message())));
     }
-    // concat rather than array_compact: a higher-order function would make Spark evaluate every
-    // check of the row interpreted instead of compiled, which made ingest several times slower.
+    // concat rather than array_compact: under a higher-order function Spark evaluates every check
+    // of the row interpreted instead of compiled (docs/performance.md has the before / after).
     Column found = concat(problems.toArray(Column[]::new));
     // A malformed record's fields are shifted garbage: report only that it is malformed.
     String unparsable = "jsonl".equals(source.format())
