@@ -64,6 +64,20 @@ public final class BronzeIngest {
   }
 
   public Outcome ingest(String sourceName, YearMonth month, Instant now) {
+    // Validating a wide source compiles to more than the 64 KB a Java method may hold: Spark would
+    // try whole-stage code generation, log the failure with the generated code, and fall back.
+    // Code generated per expression has no such limit and ran as fast.
+    SparkSession spark = lake.spark();
+    String wholeStage = spark.conf().get(WHOLE_STAGE_CODEGEN, "true");
+    spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
+    try {
+      return load(sourceName, month, now);
+    } finally {
+      spark.conf().set(WHOLE_STAGE_CODEGEN, wholeStage);
+    }
+  }
+
+  private Outcome load(String sourceName, YearMonth month, Instant now) {
     long started = System.nanoTime();
     TableContract source = catalog.table("landing." + sourceName);
     SparkSession spark = lake.spark();
@@ -73,11 +87,6 @@ public final class BronzeIngest {
     String batchId = folder.batchId();
     Timestamp ingestedAt = Timestamp.from(now);
 
-    // Validating a wide source compiles to more than the 64 KB a Java method may hold: Spark would
-    // try whole-stage code generation, log the failure with the generated code, and fall back.
-    // Code generated per expression has no such limit and ran as fast.
-    String wholeStage = spark.conf().get(WHOLE_STAGE_CODEGEN, "true");
-    spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
     Dataset<Row> validated = RowValidation.validate(readAsText(spark, source, folder), source, now)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -120,7 +129,6 @@ public final class BronzeIngest {
       return outcome;
     } finally {
       validated.unpersist();
-      spark.conf().set(WHOLE_STAGE_CODEGEN, wholeStage);
     }
   }
 

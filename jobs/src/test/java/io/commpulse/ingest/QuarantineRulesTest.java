@@ -2,6 +2,7 @@ package io.commpulse.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.lake.Lake;
@@ -241,5 +242,18 @@ class QuarantineRulesTest {
     assertEquals(0, outcome.files());
     assertEquals(0, outcome.read());
     assertEquals(0, bronze("decisions").size());
+  }
+
+  @Test
+  void ingestLeavesTheSessionsSettingsAsItFoundThem() {
+    String wholeStage = "spark.sql.codegen.wholeStage";
+    lake.spark().conf().set(wholeStage, "true");
+    write("decisions", "decisions.csv", "decision_id,title\nD1,x\n");
+    assertThrows(RuntimeException.class, () -> ingest("decisions"), "a header missing contract columns fails");
+    assertEquals("true", lake.spark().conf().get(wholeStage), "restored after a failed ingest");
+    write("survey_responses", "survey.csv", "response_id,department,question_id,answer,submitted_at\n"
+        + "R1,SALES,overall,4,2026-08-10 09:00:00\n");
+    assertEquals(1, ingest("survey_responses").accepted());
+    assertEquals("true", lake.spark().conf().get(wholeStage), "restored after an ingest");
   }
 }
