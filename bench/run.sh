@@ -2,8 +2,8 @@
 # Cost curve of the monthly pipeline: for each scale, generate a month, run ingest -> silver -> gold
 # and print rows, wall time, rows/s, peak memory, the time of each stage, and our gold response-time
 # and coverage computations against DuckDB on the same silver data (ratio = ours / DuckDB).
-#   bench/run.sh [SCALE ...]          default: 0.1 1 10 (scale 10: about 23M landing rows; give it a larger
-#                                     heap: it ran with COMMPULSE_JAVA_OPTS=-Xmx12g)
+#   bench/run.sh [SCALE ...]          default: 0.1 1 10 (scale 10: about 23M landing rows; it fits the
+#                                     default 6 GiB heap, COMMPULSE_JAVA_OPTS=-Xmx12g makes it faster)
 # Needs the project venv (scripts/setup-python.sh) for DuckDB and deltalake, and /usr/bin/time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
