@@ -87,9 +87,9 @@ public final class RowValidation {
     Column repeat = when(col(OCCURRENCE).gt(1), array(problem("duplicate",
         lit("exact repeat of an earlier record in this batch"))));
     // A repeated invalid row is quarantined for its own problem each time, not as a duplicate.
-    Column valid = when(size(found).equalTo(0), coalesce(repeat, found)).otherwise(found);
+    Column foundOrRepeat = when(size(found).equalTo(0), coalesce(repeat, found)).otherwise(found);
     return rows.withColumn(PROBLEMS, when(malformed, array(problem("malformed", lit(unparsable))))
-        .otherwise(valid))
+        .otherwise(foundOrRepeat))
         .drop(OCCURRENCE);
   }
 
