@@ -25,13 +25,16 @@ final class GoldCommand implements Callable<Integer> {
   LakeOptions lakeOptions;
 
   @Mixin
+  ParallelOptions parallelOptions;
+
+  @Mixin
   GoldOptions goldOptions;
 
   @Override
   public Integer call() {
     new GoldJob(lakeOptions.open("gold"), SchemaCatalog.get(), goldOptions.calendar(), goldOptions.minGroupSize(),
         goldOptions.serviceDepartment())
-        .run(month, tables);
+        .run(month, tables, parallelOptions.parallelism());
     return 0;
   }
 }

@@ -30,14 +30,15 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin
   LakeOptions lakeOptions;
 
+  @Mixin
+  ParallelOptions parallelOptions;
+
   @Override
   public Integer call() {
     SchemaCatalog catalog = SchemaCatalog.get();
     Lake lake = lakeOptions.open("ingest");
     BronzeIngest ingest = new BronzeIngest(lake, catalog, landing);
-    for (String name : ingest.sources(source)) {
-      ingest.ingest(name, month, Instant.now());
-    }
+    ingest.ingestAll(ingest.sources(source), month, Instant.now(), parallelOptions.parallelism());
     return 0;
   }
 }

@@ -9,6 +9,8 @@ import io.commpulse.silver.PseudonymKey;
 import io.commpulse.silver.SilverJob;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +20,10 @@ import picocli.CommandLine.Option;
     description = {"Run the whole monthly pipeline: ingest every source -> silver -> gold.",
         "Every stage replaces the month atomically, so a rerun leaves the same tables."})
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to run.")
-  YearMonth month;
+  @Option(names = "--month", required = true, split = ",", paramLabel = "YYYY-MM[,YYYY-MM...]",
+      description = {"Month to run; several, comma-separated, run in the order given in one Spark session",
+          "(a backfill or a demo pays the JVM and session start once)."})
+  List<YearMonth> months;
 
   @Option(names = "--landing", defaultValue = "landing", paramLabel = "DIR|URI",
       description = "Landing root holding <source>/<YYYY-MM>/ folders. Default: ${DEFAULT-VALUE}")
@@ -27,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin
   LakeOptions lakeOptions;
+
+  @Mixin
+  ParallelOptions parallelOptions;
 
   @Mixin
   PseudonymOptions pseudonymOptions;
@@ -40,15 +47,21 @@ final class RunCommand implements Callable<Integer> {
     PseudonymKey key = pseudonymOptions.key();
     SchemaCatalog catalog = SchemaCatalog.get();
     Lake lake = lakeOptions.open("run");
+    int parallelism = parallelOptions.parallelism();
     BronzeIngest ingest = new BronzeIngest(lake, catalog, landing);
-    Instant now = Instant.now();
-    for (String source : ingest.sources("all")) {
-      ingest.ingest(source, month, now);
+    SilverJob silver = new SilverJob(lake, catalog, key);
+    GoldJob gold = new GoldJob(lake, catalog, goldOptions.calendar(), goldOptions.minGroupSize(),
+        goldOptions.serviceDepartment());
+    for (YearMonth month : months) {
+      long monthStarted = System.nanoTime();
+      ingest.ingestAll(ingest.sources("all"), month, Instant.now(), parallelism);
+      silver.run(month, Set.of(), parallelism);
+      gold.run(month, Set.of(), parallelism);
+      RunLog.info("run %s finished in %s; lake: %s", month, RunLog.seconds(monthStarted), lake.root());
     }
-    new SilverJob(lake, catalog, key).run(month);
-    new GoldJob(lake, catalog, goldOptions.calendar(), goldOptions.minGroupSize(),
-        goldOptions.serviceDepartment()).run(month);
-    RunLog.info("run %s finished in %s; lake: %s", month, RunLog.seconds(started), lake.root());
+    if (months.size() > 1) {
+      RunLog.info("run of %d months finished in %s", months.size(), RunLog.seconds(started));
+    }
     return 0;
   }
 }

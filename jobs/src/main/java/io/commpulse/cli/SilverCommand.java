@@ -25,12 +25,15 @@ final class SilverCommand implements Callable<Integer> {
   LakeOptions lakeOptions;
 
   @Mixin
+  ParallelOptions parallelOptions;
+
+  @Mixin
   PseudonymOptions pseudonymOptions;
 
   @Override
   public Integer call() {
     PseudonymKey key = pseudonymOptions.key();
-    new SilverJob(lakeOptions.open("silver"), SchemaCatalog.get(), key).run(month, tables);
+    new SilverJob(lakeOptions.open("silver"), SchemaCatalog.get(), key).run(month, tables, parallelOptions.parallelism());
     return 0;
   }
 }

@@ -1,5 +1,7 @@
 package io.commpulse.gold;
 
+import static io.commpulse.spark.ConcurrentTasks.valueOf;
+
 import io.commpulse.commlog.HotspotsMetric;
 import io.commpulse.commlog.MistransmissionMetric;
 import io.commpulse.coverage.CoverageMetric;
@@ -10,6 +12,7 @@ import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.spark.ConcurrentTasks;
 import io.commpulse.scorecard.DepartmentScorecard;
 import io.commpulse.scorecard.KpiScorecard;
 import io.commpulse.social.SocialResponseMetric;
@@ -19,7 +22,9 @@ import io.commpulse.tickets.AutomationCandidatesMetric;
 import io.commpulse.tickets.BusinessCalendar;
 import io.commpulse.tickets.ResponseSlaMetric;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,7 +36,6 @@ public final class GoldJob {
   private final BusinessCalendar calendar;
   private final int minGroup;
   private final String serviceDepartment;
-  private Set<String> only = Set.of();
 
   /**
    * @param serviceDepartment the department owning customer tickets and social replies (their KPIs
@@ -46,45 +50,52 @@ public final class GoldJob {
   }
 
   public void run(YearMonth month) {
-    run(month, Set.of());
+    run(month, Set.of(), ConcurrentTasks.defaultParallelism());
   }
 
   /**
-   * Computes the month's gold tables, or only those named in {@code only} (all when empty); a table not
-   * recomputed is read as stored, so a scorecard can be rebuilt from the tables already written.
+   * Computes the month's gold tables, or only those named in {@code only} (all when empty), {@code parallelism}
+   * at a time; a table not recomputed is read as stored, so a scorecard can be rebuilt from the tables already
+   * written. The scorecards start once the tables they summarise are written.
    */
-  public void run(YearMonth month, Set<String> only) {
+  public void run(YearMonth month, Set<String> only, int parallelism) {
     catalog.requireNames("gold", only, "gold table");
-    this.only = only;
     long started = System.nanoTime();
     String m = month.toString();
     String previous = month.minusMonths(1).toString();
-    Dataset<Row> satisfaction = write("satisfaction", m, () -> SatisfactionMetric.compute(gold("satisfaction"), m,
-        silver("survey_answers", m), silver("employees", m), lake.readMonth(gold("satisfaction"), previous), minGroup));
-    Dataset<Row> coverage = write("coverage", m, () -> CoverageMetric.compute(gold("coverage"), m,
-        silver("decisions", m), silver("employees", m), silver("acknowledgements", m)));
-    Dataset<Row> sla = write("response_sla", m,
-        () -> ResponseSlaMetric.compute(gold("response_sla"), m, silver("tickets", m), calendar));
-    Dataset<Row> social = write("social_response", m,
-        () -> SocialResponseMetric.compute(gold("social_response"), m, silver("social_comments", m)));
-    Dataset<Row> mistransmission = write("mistransmission", m,
-        () -> MistransmissionMetric.compute(gold("mistransmission"), m, silver("comm_log", m)));
-    write("hotspots", m, () -> HotspotsMetric.compute(gold("hotspots"), m, silver("comm_log", m),
-        silver("tickets", m), lake.readMonth(gold("hotspots"), previous)));
-    Dataset<Row> abResults = write("ab_results", m,
-        () -> AbResultsMetric.compute(gold("ab_results"), m, silver("experiment_units", m)));
-    Dataset<Row> scorecard = write("kpi_scorecard", m, () -> KpiScorecard.compute(gold("kpi_scorecard"), m,
-        new KpiScorecard.Inputs(mistransmission, sla, social, coverage, satisfaction, abResults,
-            lake.readMonth(gold("kpi_scorecard"), previous))));
-    write("department_scorecard", m, () -> DepartmentScorecard.compute(gold("department_scorecard"), m,
-        new DepartmentScorecard.Inputs(coverage, mistransmission, satisfaction, scorecard,
-            lake.readMonth(gold("department_scorecard"), previous), serviceDepartment)));
-    write("automation_candidates", m,
-        () -> AutomationCandidatesMetric.compute(gold("automation_candidates"), m, silver("tickets", m)));
-    write("followup_coverage", m,
-        () -> FollowupCoverageMetric.compute(gold("followup_coverage"), m, silver("followups", m)));
-    write("feedback_loop", m,
-        () -> FeedbackLoopMetric.compute(gold("feedback_loop"), m, silver("suggestions", m), minGroup));
+    try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
+      Writer writer = new Writer(tasks, only, m);
+      var satisfaction = writer.table("satisfaction", () -> SatisfactionMetric.compute(gold("satisfaction"), m,
+          silver("survey_answers", m), silver("employees", m), lake.readMonth(gold("satisfaction"), previous),
+          minGroup));
+      var coverage = writer.table("coverage", () -> CoverageMetric.compute(gold("coverage"), m,
+          silver("decisions", m), silver("employees", m), silver("acknowledgements", m)));
+      var sla = writer.table("response_sla",
+          () -> ResponseSlaMetric.compute(gold("response_sla"), m, silver("tickets", m), calendar));
+      var social = writer.table("social_response",
+          () -> SocialResponseMetric.compute(gold("social_response"), m, silver("social_comments", m)));
+      var mistransmission = writer.table("mistransmission",
+          () -> MistransmissionMetric.compute(gold("mistransmission"), m, silver("comm_log", m)));
+      writer.table("hotspots", () -> HotspotsMetric.compute(gold("hotspots"), m, silver("comm_log", m),
+          silver("tickets", m), lake.readMonth(gold("hotspots"), previous)));
+      var abResults = writer.table("ab_results",
+          () -> AbResultsMetric.compute(gold("ab_results"), m, silver("experiment_units", m)));
+      writer.table("automation_candidates",
+          () -> AutomationCandidatesMetric.compute(gold("automation_candidates"), m, silver("tickets", m)));
+      writer.table("followup_coverage",
+          () -> FollowupCoverageMetric.compute(gold("followup_coverage"), m, silver("followups", m)));
+      writer.table("feedback_loop",
+          () -> FeedbackLoopMetric.compute(gold("feedback_loop"), m, silver("suggestions", m), minGroup));
+      var scorecard = writer.tableAfter(List.of(mistransmission, sla, social, coverage, satisfaction, abResults),
+          "kpi_scorecard", () -> KpiScorecard.compute(gold("kpi_scorecard"), m,
+              new KpiScorecard.Inputs(valueOf(mistransmission), valueOf(sla), valueOf(social), valueOf(coverage),
+                  valueOf(satisfaction), valueOf(abResults), lake.readMonth(gold("kpi_scorecard"), previous))));
+      writer.tableAfter(List.of(coverage, mistransmission, satisfaction, scorecard), "department_scorecard",
+          () -> DepartmentScorecard.compute(gold("department_scorecard"), m,
+              new DepartmentScorecard.Inputs(valueOf(coverage), valueOf(mistransmission), valueOf(satisfaction),
+                  valueOf(scorecard), lake.readMonth(gold("department_scorecard"), previous), serviceDepartment)));
+      tasks.awaitAll();
+    }
     RunLog.info("gold %s: %s written in %s", month, only.isEmpty() ? "all tables" : String.join(", ", only),
         RunLog.seconds(started));
   }
@@ -97,18 +108,40 @@ public final class GoldJob {
     return lake.read(catalog.table("silver." + name)).where(org.apache.spark.sql.functions.col("month").equalTo(month));
   }
 
-  /**
-   * Writes the month of a gold table (unless another selection excludes it) and returns it as read back,
-   * so later tables build on what is stored.
-   */
-  private Dataset<Row> write(String name, String month, Supplier<Dataset<Row>> compute) {
-    long started = System.nanoTime();
-    TableContract table = gold(name);
-    if (!only.isEmpty() && !only.contains(name)) {
-      return lake.readMonth(table, month);
+  /** Starts the computation of each selected gold table of one month; the others are read as stored. */
+  private final class Writer {
+    private final ConcurrentTasks tasks;
+    private final Set<String> only;
+    private final String month;
+
+    Writer(ConcurrentTasks tasks, Set<String> only, String month) {
+      this.tasks = tasks;
+      this.only = only;
+      this.month = month;
     }
-    lake.replaceMonth(table, compute.get(), month);
-    RunLog.info("gold %-18s %s: written in %s", name, month, RunLog.seconds(started));
-    return lake.readMonth(table, month);
+
+    CompletableFuture<Dataset<Row>> table(String name, Supplier<Dataset<Row>> compute) {
+      return tableAfter(List.of(), name, compute);
+    }
+
+    /**
+     * The month of a gold table once written, as the rows written, so later tables build on what is stored
+     * without reading it back (gold tables are small: a few hundred rows each).
+     */
+    CompletableFuture<Dataset<Row>> tableAfter(List<CompletableFuture<Dataset<Row>>> inputs, String name,
+        Supplier<Dataset<Row>> compute) {
+      TableContract table = gold(name);
+      if (!only.isEmpty() && !only.contains(name)) {
+        return tasks.after(inputs, "gold-" + name, () -> lake.readMonth(table, month));
+      }
+      return tasks.after(inputs, "gold-" + name, () -> {
+        long started = System.nanoTime();
+        Dataset<Row> rows = Lake.conform(table, compute.get());
+        Dataset<Row> written = rows.sparkSession().createDataFrame(rows.collectAsList(), rows.schema());
+        lake.replaceMonth(table, written, month);
+        RunLog.info("gold %-18s %s: written in %s", name, month, RunLog.seconds(started));
+        return written;
+      });
+    }
   }
 }

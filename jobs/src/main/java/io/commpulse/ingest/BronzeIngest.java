@@ -15,11 +15,13 @@ import io.commpulse.ops.RunLog;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.spark.ConcurrentTasks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,7 +44,7 @@ public final class BronzeIngest {
   private final String landingRoot;
 
   public BronzeIngest(Lake lake, SchemaCatalog catalog, String landingRoot) {
-    this.lake = lake;
+    this.lake = new Lake(withoutWholeStageCodegen(lake.spark()), lake.root());
     this.catalog = catalog;
     this.landingRoot = landingRoot;
   }
@@ -63,21 +65,38 @@ public final class BronzeIngest {
     return List.of(requested);
   }
 
-  public Outcome ingest(String sourceName, YearMonth month, Instant now) {
-    // Validating a wide source compiles to more than the 64 KB a Java method may hold: Spark would
-    // try whole-stage code generation, log the failure with the generated code, and fall back.
-    // Code generated per expression has no such limit and ran as fast.
-    SparkSession spark = lake.spark();
-    String wholeStage = spark.conf().get(WHOLE_STAGE_CODEGEN, "true");
-    spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
-    try {
-      return load(sourceName, month, now);
-    } finally {
-      spark.conf().set(WHOLE_STAGE_CODEGEN, wholeStage);
+  /**
+   * Ingests the sources at the same time, {@code parallelism} at most, and returns their outcomes in the
+   * order given.
+   */
+  public List<Outcome> ingestAll(List<String> sourceNames, YearMonth month, Instant now, int parallelism) {
+    long started = System.nanoTime();
+    List<Outcome> outcomes;
+    try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
+      List<CompletableFuture<Outcome>> running = sourceNames.stream()
+          .map(name -> tasks.submit("ingest-" + name, () -> ingest(name, month, now)))
+          .toList();
+      tasks.awaitAll();
+      outcomes = running.stream().map(ConcurrentTasks::valueOf).toList();
     }
+    RunLog.info("ingest %s: %d sources, %,d rows read, in %s", month, outcomes.size(),
+        outcomes.stream().mapToLong(Outcome::read).sum(), RunLog.seconds(started));
+    return outcomes;
   }
 
-  private Outcome load(String sourceName, YearMonth month, Instant now) {
+  /**
+   * A session of its own for the ingest's queries, with whole-stage code generation off: validating a wide
+   * source compiles to more than the 64 KB a Java method may hold, so Spark would try whole-stage code
+   * generation, log the failure with the generated code, and fall back. Code generated per expression has no
+   * such limit and ran as fast. The caller's session keeps its settings, also while other work runs in it.
+   */
+  private static SparkSession withoutWholeStageCodegen(SparkSession spark) {
+    SparkSession own = spark.newSession();
+    own.conf().set(WHOLE_STAGE_CODEGEN, "false");
+    return own;
+  }
+
+  public Outcome ingest(String sourceName, YearMonth month, Instant now) {
     long started = System.nanoTime();
     TableContract source = catalog.table("landing." + sourceName);
     SparkSession spark = lake.spark();

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.spark.sql.AnalysisException;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -31,6 +33,7 @@ import org.apache.spark.sql.functions;
  * the root may be any Hadoop URI (file:, s3a:, hdfs:) or a plain local path.
  */
 public final class Lake {
+  private static final ConcurrentMap<String, Object> WRITE_LOCKS = new ConcurrentHashMap<>();
   private final SparkSession spark;
   private final String root;
 
@@ -144,10 +147,21 @@ public final class Lake {
   }
 
   private void overwrite(TableContract table, Dataset<Row> rows, String condition) {
-    conform(table, rows).write().format("delta").mode("overwrite")
-        .option("replaceWhere", condition)
-        .partitionBy(table.partitionedBy().toArray(String[]::new))
-        .save(path(table));
+    synchronized (writeLock(table)) {
+      conform(table, rows).write().format("delta").mode("overwrite")
+          .option("replaceWhere", condition)
+          .partitionBy(table.partitionedBy().toArray(String[]::new))
+          .save(path(table));
+    }
+  }
+
+  /**
+   * Writes of this process to one table take turns: the month's ingests share bronze.quarantine and
+   * ops.ingest_audit, and Delta would refuse the second of two overlapping writes (a month partition holds
+   * every source's rejects). Writers in other processes are still caught by Delta's conflict check.
+   */
+  private Object writeLock(TableContract table) {
+    return WRITE_LOCKS.computeIfAbsent(path(table), ignored -> new Object());
   }
 
   public void replaceMonth(TableContract table, Dataset<Row> rows, String month) {
@@ -156,9 +170,11 @@ public final class Lake {
 
   public void append(TableContract table, Dataset<Row> rows) {
     try {
-      conform(table, rows).write().format("delta").mode("append")
-          .partitionBy(table.partitionedBy().toArray(String[]::new))
-          .save(path(table));
+      synchronized (writeLock(table)) {
+        conform(table, rows).write().format("delta").mode("append")
+            .partitionBy(table.partitionedBy().toArray(String[]::new))
+            .save(path(table));
+      }
     } catch (DeltaConcurrentModificationException e) {
       throw new ConcurrentRunException(table.qualifiedName(), e);
     }

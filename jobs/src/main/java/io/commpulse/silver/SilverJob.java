@@ -6,8 +6,11 @@ import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.spark.ConcurrentTasks;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,7 +20,6 @@ public final class SilverJob {
   private final Lake lake;
   private final SchemaCatalog catalog;
   private final Pseudonymizer pseudonyms;
-  private Set<String> only = Set.of();
 
   public SilverJob(Lake lake, SchemaCatalog catalog, PseudonymKey key) {
     this.lake = lake;
@@ -26,27 +28,34 @@ public final class SilverJob {
   }
 
   public void run(YearMonth month) {
-    run(month, Set.of());
+    run(month, Set.of(), ConcurrentTasks.defaultParallelism());
   }
 
-  /** Builds the month's silver tables, or only those named in {@code only} (all when empty). */
-  public void run(YearMonth month, Set<String> only) {
+  /**
+   * Builds the month's silver tables, or only those named in {@code only} (all when empty), {@code parallelism}
+   * at a time; acknowledgements wait for employees, whose departments they carry.
+   */
+  public void run(YearMonth month, Set<String> only, int parallelism) {
     catalog.requireNames("silver", only, "silver table");
-    this.only = only;
     long started = System.nanoTime();
     String m = month.toString();
-    Dataset<Row> employees = build("employees", "roster", m, b -> SilverTransforms.employees(b, pseudonyms));
-    build("decisions", "decisions", m, b -> SilverTransforms.decisions(b, zone("decisions")));
-    build("acknowledgements", "acknowledgements", m,
-        b -> SilverTransforms.acknowledgements(b, employees, pseudonyms, zone("acknowledgements")));
-    build("survey_answers", "survey_responses", m, b -> SilverTransforms.surveyAnswers(b, pseudonyms));
-    build("tickets", "tickets", m, b -> SilverTransforms.tickets(b, pseudonyms, zone("tickets")));
-    build("social_comments", "social_comments", m,
-        b -> SilverTransforms.socialComments(b, pseudonyms, zone("social_comments")));
-    build("comm_log", "comm_log", m, b -> SilverTransforms.commLog(b, zone("comm_log")));
-    build("experiment_units", "channel_experiments", m, b -> SilverTransforms.experimentUnits(b, pseudonyms));
-    build("followups", "followups", m, b -> SilverTransforms.followups(b, pseudonyms, zone("followups")));
-    build("suggestions", "suggestions", m, b -> SilverTransforms.suggestions(b, zone("suggestions")));
+    try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
+      Build build = new Build(tasks, only, m);
+      CompletableFuture<Void> employees = build.table("employees", "roster",
+          b -> SilverTransforms.employees(b, pseudonyms));
+      build.table("decisions", "decisions", b -> SilverTransforms.decisions(b, zone("decisions")));
+      build.tableAfter(employees, "acknowledgements", "acknowledgements", b -> SilverTransforms.acknowledgements(b,
+          lake.readMonth(catalog.table("silver.employees"), m), pseudonyms, zone("acknowledgements")));
+      build.table("survey_answers", "survey_responses", b -> SilverTransforms.surveyAnswers(b, pseudonyms));
+      build.table("tickets", "tickets", b -> SilverTransforms.tickets(b, pseudonyms, zone("tickets")));
+      build.table("social_comments", "social_comments",
+          b -> SilverTransforms.socialComments(b, pseudonyms, zone("social_comments")));
+      build.table("comm_log", "comm_log", b -> SilverTransforms.commLog(b, zone("comm_log")));
+      build.table("experiment_units", "channel_experiments", b -> SilverTransforms.experimentUnits(b, pseudonyms));
+      build.table("followups", "followups", b -> SilverTransforms.followups(b, pseudonyms, zone("followups")));
+      build.table("suggestions", "suggestions", b -> SilverTransforms.suggestions(b, zone("suggestions")));
+      tasks.awaitAll();
+    }
     RunLog.info("silver %s: %s written in %s", month, only.isEmpty() ? "all tables" : String.join(", ", only),
         RunLog.seconds(started));
   }
@@ -56,15 +65,39 @@ public final class SilverJob {
     return zone == null ? "UTC" : zone;
   }
 
-  private Dataset<Row> build(String table, String source, String month, Function<Dataset<Row>, Dataset<Row>> transform) {
+  /** Starts the build of each selected silver table of one month. */
+  private final class Build {
+    private final ConcurrentTasks tasks;
+    private final Set<String> only;
+    private final String month;
+
+    Build(ConcurrentTasks tasks, Set<String> only, String month) {
+      this.tasks = tasks;
+      this.only = only;
+      this.month = month;
+    }
+
+    CompletableFuture<Void> table(String table, String source, Function<Dataset<Row>, Dataset<Row>> transform) {
+      return tableAfter(CompletableFuture.completedFuture(null), table, source, transform);
+    }
+
+    CompletableFuture<Void> tableAfter(CompletableFuture<?> input, String table, String source,
+        Function<Dataset<Row>, Dataset<Row>> transform) {
+      if (!only.isEmpty() && !only.contains(table)) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return tasks.after(List.of(input), "silver-" + table, () -> {
+        write(table, source, month, transform);
+        return null;
+      });
+    }
+  }
+
+  private void write(String table, String source, String month, Function<Dataset<Row>, Dataset<Row>> transform) {
     long started = System.nanoTime();
     TableContract silver = catalog.table("silver." + table);
-    if (!only.isEmpty() && !only.contains(table)) {
-      return lake.readMonth(silver, month);
-    }
     Dataset<Row> bronze = lake.read(catalog.table("bronze." + source)).where(col("month").equalTo(month));
     lake.replaceMonth(silver, transform.apply(bronze), month);
     RunLog.info("silver %-20s %s: written in %s", table, month, RunLog.seconds(started));
-    return lake.read(silver).where(col("month").equalTo(month));
   }
 }

@@ -37,6 +37,8 @@ public final class SparkSessions {
         .set("spark.sql.session.timeZone", "UTC")
         .setIfMissing("spark.sql.shuffle.partitions", String.valueOf(defaultShufflePartitions(conf)))
         .setIfMissing("spark.ui.enabled", "false")
+        // Independent tables run as concurrent jobs; fair sharing keeps a small one from queueing behind a large one.
+        .setIfMissing("spark.scheduler.mode", "FAIR")
         .setIfMissing("spark.sql.adaptive.enabled", "true")
         .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
         // Delta writes its own stats; Spark's parquet summary files add nothing but time.

@@ -263,13 +263,13 @@ class GoldJobTest {
     long satisfaction = lake.version(CATALOG.table("gold.satisfaction"));
     long scorecard = lake.version(CATALOG.table("gold.kpi_scorecard"));
     new GoldJob(lake, CATALOG, BusinessCalendar.standard(), 5, "CS")
-        .run(java.time.YearMonth.parse(MONTH), Set.of("kpi_scorecard"));
+        .run(java.time.YearMonth.parse(MONTH), Set.of("kpi_scorecard"), 2);
     assertEquals(satisfaction, lake.version(CATALOG.table("gold.satisfaction")), "not selected: not written");
     assertTrue(lake.version(CATALOG.table("gold.kpi_scorecard")) > scorecard, "selected: rewritten");
     assertEquals(firstRun.get("gold.kpi_scorecard"), snapshot("gold").get("gold.kpi_scorecard"),
         "rebuilt from the stored tables: the same scorecard");
     assertThrows(UserError.class, () -> new GoldJob(lake, CATALOG, BusinessCalendar.standard(), 5, "CS")
-        .run(java.time.YearMonth.parse(MONTH), Set.of("no_such_table")));
+        .run(java.time.YearMonth.parse(MONTH), Set.of("no_such_table"), 2));
   }
 
   @Test
