@@ -57,7 +57,10 @@ public final class SparkSessions {
 
   /** Few partitions on a laptop-sized local master: the default 200 costs far more than it saves. */
   private static int defaultShufflePartitions(SparkConf conf) {
-    String master = conf.get("spark.master", DEFAULT_MASTER);
-    return master.startsWith("local") ? Math.max(4, Runtime.getRuntime().availableProcessors() * 2) : 64;
+    return isLocal(conf) ? Math.max(4, Runtime.getRuntime().availableProcessors() * 2) : 64;
+  }
+
+  private static boolean isLocal(SparkConf conf) {
+    return conf.get("spark.master", DEFAULT_MASTER).startsWith("local");
   }
 }

@@ -1,5 +1,6 @@
 package io.commpulse.report.model;
 
+import static io.commpulse.spark.ConcurrentTasks.valueOf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -9,6 +10,7 @@ import io.commpulse.lake.Lake;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.spark.ConcurrentTasks;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,24 +55,38 @@ public final class MonthReader {
             + "; run `commpulse run --month " + m + "` first");
       }
     }
-    List<Row> recent = recentScorecards(month, versions);
-    List<KpiRow> scorecard = new ArrayList<>(recent.stream().filter(r -> m.equals(str(r, "month")))
-        .map(MonthReader::kpiRow).toList());
-    if (scorecard.isEmpty()) {
-      throw new UserError("gold.kpi_scorecard has no rows for " + m + " in " + lake.root()
-          + "; run `commpulse run --month " + m + "` first");
+    // Each table costs a read of its Delta log and a small Spark job, mostly driver-side waiting: read them at once.
+    try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), ConcurrentTasks.defaultParallelism())) {
+      var recent = tasks.submit("report-scorecard", () -> recentScorecards(month, versions));
+      var coverage = tasks.submit("report-coverage", () -> rows(ReportTables.COVERAGE, m, versions,
+          MonthReader::coverageRow));
+      var satisfaction = tasks.submit("report-satisfaction", () -> rows(ReportTables.SATISFACTION, m, versions,
+          MonthReader::satisfactionCell));
+      var sla = tasks.submit("report-sla", () -> rows(ReportTables.RESPONSE_SLA, m, versions, MonthReader::slaRow));
+      var social = tasks.submit("report-social", () -> rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow));
+      var mistransmission = tasks.submit("report-mistransmission", () -> rows(ReportTables.MISTRANSMISSION, m,
+          versions, MonthReader::mistransmissionRow));
+      var hotspots = tasks.submit("report-hotspots", () -> rows(ReportTables.HOTSPOTS, m, versions,
+          MonthReader::hotspotRow));
+      var ab = tasks.submit("report-ab", () -> abResults(m, versions));
+      var quality = tasks.submit("report-quality", () -> dataQuality(m, versions));
+      var departments = tasks.submit("report-departments", () -> departments(m, versions));
+      var followThrough = tasks.submit("report-follow-through", () -> followThrough(m, versions));
+      tasks.awaitAll();
+      List<Row> recentRows = valueOf(recent);
+      List<KpiRow> scorecard = new ArrayList<>(recentRows.stream().filter(r -> m.equals(str(r, "month")))
+          .map(MonthReader::kpiRow).toList());
+      if (scorecard.isEmpty()) {
+        throw new UserError("gold.kpi_scorecard has no rows for " + m + " in " + lake.root()
+            + "; run `commpulse run --month " + m + "` first");
+      }
+      scorecard.sort(Comparator.comparingInt(k -> kpiOrder(k.kpi())));
+      List<KpiPoint> history = recentRows.stream().map(r -> new KpiPoint(str(r, "month"), str(r, "kpi"),
+          str(r, "unit"), str(r, "comparator"), dbl(r, "target"), dbl(r, "actual"))).toList();
+      return new MonthData(month, versions, scorecard, history, valueOf(coverage), valueOf(satisfaction),
+          valueOf(sla), valueOf(social), valueOf(mistransmission), valueOf(hotspots), valueOf(ab), valueOf(quality),
+          valueOf(departments), valueOf(followThrough));
     }
-    scorecard.sort(Comparator.comparingInt(k -> kpiOrder(k.kpi())));
-    List<KpiPoint> history = recent.stream().map(r -> new KpiPoint(str(r, "month"), str(r, "kpi"), str(r, "unit"),
-        str(r, "comparator"), dbl(r, "target"), dbl(r, "actual"))).toList();
-    return new MonthData(month, versions, scorecard, history,
-        rows(ReportTables.COVERAGE, m, versions, MonthReader::coverageRow),
-        rows(ReportTables.SATISFACTION, m, versions, MonthReader::satisfactionCell),
-        rows(ReportTables.RESPONSE_SLA, m, versions, MonthReader::slaRow),
-        rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow),
-        rows(ReportTables.MISTRANSMISSION, m, versions, MonthReader::mistransmissionRow),
-        rows(ReportTables.HOTSPOTS, m, versions, MonthReader::hotspotRow),
-        abResults(m, versions), dataQuality(m, versions), departments(m, versions), followThrough(m, versions));
   }
 
   private Optional<TableContract> contract(String table) {
