@@ -35,7 +35,7 @@ for scale in "${scales[@]}"; do
   dcov=$(echo "$duck" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["coverage_s"])')
   printf '%-6s %10d %9.1f %10.0f %8.2f %8.1f %8.1f %8.1f %10.1f %10.2f %8.1f %8.2f\n' "$scale" "$rows" "$wall" \
     "$(echo "$rows / $wall" | bc -l)" "$(echo "$peak_kb / 1048576" | bc -l)" \
-    "$(stage 'commpulse ingest ')" "$(stage 'silver .*: all tables')" "$(stage 'gold .*: all tables')" \
+    "$(stage 'commpulse ingest [0-9]{4}-[0-9]{2}: ')" "$(stage 'silver .*: all tables')" "$(stage 'gold .*: all tables')" \
     "$(stage 'gold response_sla')" "$dsla" "$(stage 'gold coverage ')" "$dcov"
 done
 echo "ratios: ours / DuckDB per column pair above; work folder: $work"
