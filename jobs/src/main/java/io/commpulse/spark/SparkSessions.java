@@ -1,6 +1,8 @@
 package io.commpulse.spark;
 
 import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -52,6 +54,9 @@ public final class SparkSessions {
       }
     });
     spark.sparkContext().setLogLevel(System.getProperty("commpulse.spark.logLevel", "WARN"));
+    // ConcurrentTasks names a pool per table on purpose (they show in the event log); Spark would warn
+    // once for each that it is not declared in an allocation file.
+    Configurator.setLevel("org.apache.spark.scheduler.FairSchedulableBuilder", Level.ERROR);
     return spark;
   }
 

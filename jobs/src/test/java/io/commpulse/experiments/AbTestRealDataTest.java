@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.testing.RealData;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class AbTestRealDataTest {
      */
     @Test
     void abDataWithConsistencyRule() {
-        CliRun run = CliRun.of("ab-test", "--input", RealData.required("ab_data.csv").toString(),
+        CliRun run = CliRun.of("ab-test", "--input", RealData.file("ab_data.csv").toString(),
                 "--unit", "user_id", "--variant", "group", "--control", "control", "--metric", "converted:binary",
                 "--expect", "control:landing_page=old_page", "--expect", "treatment:landing_page=new_page",
                 "--format", "json");
@@ -106,7 +107,7 @@ class AbTestRealDataTest {
      */
     @Test
     void abDataWithoutConsistencyRuleExcludesUnitsInBothGroups() {
-        List<Map<String, Object>> rows = CliRun.of("ab-test", "--input", RealData.required("ab_data.csv").toString(),
+        List<Map<String, Object>> rows = CliRun.of("ab-test", "--input", RealData.file("ab_data.csv").toString(),
                 "--unit", "user_id", "--variant", "group", "--control", "control", "--metric", "converted:binary",
                 "--format", "json").json();
         Map<String, Object> c = rows.get(0);
@@ -124,7 +125,7 @@ class AbTestRealDataTest {
     }
 
     private static List<Map<String, Object>> runCookieCats(String... extra) {
-        String[] base = {"ab-test", "--input", RealData.required("cookie_cats.csv").toString(), "--unit", "userid",
+        String[] base = {"ab-test", "--input", RealData.file("cookie_cats.csv").toString(), "--unit", "userid",
                 "--variant", "version", "--control", "gate_30", "--metric", "retention_1:binary",
                 "--metric", "retention_7:binary", "--metric", "sum_gamerounds:continuous", "--format", "json"};
         String[] args = new String[base.length + extra.length];
@@ -214,7 +215,7 @@ class AbTestRealDataTest {
 
     @Test
     void tableFormatShowsExclusionsAndDecisions() {
-        CliRun run = CliRun.of("ab-test", "--input", RealData.required("ab_data.csv").toString(),
+        CliRun run = CliRun.of("ab-test", "--input", RealData.file("ab_data.csv").toString(),
                 "--unit", "user_id", "--variant", "group", "--control", "control", "--metric", "converted:binary",
                 "--expect", "control:landing_page=old_page", "--expect", "treatment:landing_page=new_page");
         assertEquals(0, run.exitCode(), run.err());

@@ -4,8 +4,8 @@ import static io.commpulse.experiments.Close.rel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.commpulse.testing.RealData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +71,6 @@ class WinsorisationTest {
     @Test
     void cookieCatsGameRoundsWinsorised() throws IOException {
         Path csv = RealData.file("cookie_cats.csv");
-        assumeTrue(Files.exists(csv), "real data not present: " + csv);
         List<String> versions = new ArrayList<>();
         List<Double> rounds = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(csv)) {

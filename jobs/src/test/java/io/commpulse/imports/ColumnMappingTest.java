@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.commpulse.cli.UserError;
 import io.commpulse.ingest.BronzeIngest;
 import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.testing.RealData;
 import io.commpulse.testing.TestSpark;
 import java.io.IOException;
 import java.nio.charset.Charset;

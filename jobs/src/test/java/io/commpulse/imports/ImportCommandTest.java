@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.cli.CommPulse;
+import io.commpulse.testing.RealData;
 import io.commpulse.testing.TestSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -11,6 +11,7 @@ import io.commpulse.cli.UserError;
 import io.commpulse.ingest.BronzeIngest;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.testing.RealData;
 import io.commpulse.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.ingest.BronzeIngest;
 import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.testing.RealData;
 import io.commpulse.testing.TestSpark;
 import java.nio.file.Path;
 import java.time.YearMonth;

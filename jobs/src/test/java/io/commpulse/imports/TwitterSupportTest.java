@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.commpulse.ingest.BronzeIngest;
 import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.testing.RealData;
 import io.commpulse.testing.TestSpark;
 import java.nio.file.Path;
 import java.time.YearMonth;
