@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
@@ -130,8 +131,18 @@ public final class ConcurrentTasks implements AutoCloseable {
     throw new IllegalStateException(cause);
   }
 
+  /**
+   * Skips the tasks not started yet and waits for those running: closed early (the submitting code failed),
+   * it still never interrupts a task in the middle of a Delta commit.
+   */
   @Override
   public void close() {
-    threads.shutdownNow();
+    failed = true;
+    threads.shutdown();
+    try {
+      threads.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
