@@ -24,9 +24,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Spark SQL over a lake where every Delta table is addressable as {@code layer.table}. Adds a
- * catalog-wide {@code SHOW TABLES} (Spark's lists one database only) and turns Spark's analysis and
- * parse errors into one-line {@link UserError}s.
+ * Spark SQL over a lake where every Delta table is addressable as {@code layer.table}, read-only (see
+ * {@link ReadOnlyStatements}). Adds a catalog-wide {@code SHOW TABLES} (Spark's lists one database only) and
+ * turns Spark's analysis and parse errors into one-line {@link UserError}s.
  */
 public final class SqlConsole {
   /** {@code SHOW TABLES}, optionally {@code IN|FROM layer}; other forms (LIKE ...) go to Spark unchanged. */
@@ -96,6 +96,13 @@ public final class SqlConsole {
     Matcher show = SHOW_TABLES.matcher(statement);
     if (show.matches()) {
       return listing(Optional.ofNullable(show.group(1)).map(l -> l.toLowerCase(Locale.ROOT)));
+    }
+    try {
+      ReadOnlyStatements.require(lake.spark(), statement);
+    } catch (UserError e) {
+      throw e;
+    } catch (Exception e) { // a ParseException: Spark's own message says where
+      throw explain(e);
     }
     if (OTHER_SHOW.matcher(statement).lookingAt()) {
       register(tables);

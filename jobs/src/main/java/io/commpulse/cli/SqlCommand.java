@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = {"Run one Spark SQL statement over the lake, where every Delta table is",
-        "addressable as layer.table. Results go to stdout, progress to stderr.",
+    description = {"Run one read-only Spark SQL statement over the lake, where every Delta table is",
+        "addressable as layer.table. Results go to stdout, progress to stderr. Statements that would",
+        "change the lake or the catalog (DELETE, UPDATE, INSERT, MERGE, DROP, ALTER, CREATE, TRUNCATE,",
+        "RESTORE, OPTIMIZE, VACUUM, CACHE ...) are refused, decided on the parsed statement.",
         "",
         "  SHOW TABLES [IN layer]         tables, latest versions, descriptions",
         "  DESCRIBE layer.table           columns, types and descriptions",

@@ -77,6 +77,43 @@ class SqlConsoleTest {
   }
 
   @Test
+  void statementsThatWouldChangeTheLakeOrTheCatalogAreRefusedAndNothingChanges() {
+    long rowsBefore = lake.read(CATALOG.table("gold.mistransmission")).count();
+    long versionBefore = lake.version(CATALOG.table("gold.mistransmission"));
+    List<String> writes = List.of(
+        "DELETE FROM gold.mistransmission WHERE month = '2026-10'",
+        "dElEtE fRoM gold.mistransmission",
+        "/* a harmless comment */ DELETE -- and another\n FROM gold.mistransmission",
+        "UPDATE gold.mistransmission SET rate = 0",
+        "INSERT INTO gold.mistransmission SELECT * FROM gold.mistransmission",
+        "WITH again AS (SELECT * FROM gold.mistransmission) INSERT INTO gold.mistransmission SELECT * FROM again",
+        "MERGE INTO gold.mistransmission t USING gold.mistransmission s ON t.month = s.month"
+            + " WHEN MATCHED THEN DELETE",
+        "DROP TABLE gold.mistransmission",
+        "ALTER TABLE gold.mistransmission ADD COLUMNS (x INT)",
+        "CREATE TABLE gold.copy AS SELECT * FROM gold.mistransmission",
+        "CREATE OR REPLACE TEMP VIEW v AS SELECT 1",
+        "TRUNCATE TABLE gold.mistransmission",
+        "RESTORE TABLE gold.mistransmission TO VERSION AS OF 0",
+        "OPTIMIZE gold.mistransmission",
+        "VACUUM gold.mistransmission RETAIN 0 HOURS",
+        "CACHE TABLE gold.mistransmission",
+        "DROP DATABASE gold CASCADE");
+    for (String write : writes) {
+      UserError refused = assertThrows(UserError.class, () -> console().query(write), write);
+      assertTrue(refused.getMessage().startsWith("sql is read-only"), write + " -> " + refused.getMessage());
+    }
+    UserError twoStatements = assertThrows(UserError.class,
+        () -> console().query("SELECT 1; DELETE FROM gold.mistransmission"));
+    assertTrue(!twoStatements.getMessage().isBlank(), "two statements are not one query");
+    assertEquals(rowsBefore, lake.read(CATALOG.table("gold.mistransmission")).count());
+    assertEquals(versionBefore, lake.version(CATALOG.table("gold.mistransmission")));
+    assertEquals(3, console().query("WITH m AS (SELECT * FROM gold.mistransmission) SELECT * FROM m").count(),
+        "a query with a CTE still reads");
+    assertTrue(console().query("DESCRIBE HISTORY gold.mistransmission").count() >= 2, "history is a read");
+  }
+
+  @Test
   void listingsSummariseADescriptionByItsFirstSentence() {
     assertEquals("Anonymous survey answers.", SqlConsole.firstSentence("Anonymous survey answers. The token is re-keyed."));
     assertEquals("Rate per department (ALL = company): share of v1.2 flags.",
