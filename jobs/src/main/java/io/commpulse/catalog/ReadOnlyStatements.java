@@ -1,6 +1,6 @@
 package io.commpulse.catalog;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;

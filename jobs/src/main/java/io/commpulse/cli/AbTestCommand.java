@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.commpulse.errors.UserError;
 import io.commpulse.experiments.AbResults;
 import io.commpulse.experiments.ExperimentResult;
 import io.commpulse.experiments.ExperimentSamples;

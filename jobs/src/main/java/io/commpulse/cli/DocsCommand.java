@@ -1,6 +1,7 @@
 package io.commpulse.cli;
 
 import io.commpulse.catalog.DataDictionary;
+import io.commpulse.errors.UserError;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.commpulse.cli;
 
+import io.commpulse.errors.UserError;
 import io.commpulse.generate.SampleDataGenerator;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;

@@ -1,5 +1,6 @@
 package io.commpulse.cli;
 
+import io.commpulse.errors.UserError;
 import io.commpulse.schema.SchemaException;
 import java.io.FileNotFoundException;
 import java.nio.file.AccessDeniedException;

@@ -1,5 +1,6 @@
 package io.commpulse.cli;
 
+import io.commpulse.errors.UserError;
 import io.commpulse.spark.ConcurrentTasks;
 import picocli.CommandLine.Option;
 

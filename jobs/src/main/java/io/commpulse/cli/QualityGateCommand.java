@@ -1,5 +1,6 @@
 package io.commpulse.cli;
 
+import io.commpulse.errors.UserError;
 import io.commpulse.lake.Lake;
 import io.commpulse.ops.QualityGate;
 import io.commpulse.ops.RunLog;

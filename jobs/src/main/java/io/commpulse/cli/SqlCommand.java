@@ -2,6 +2,7 @@ package io.commpulse.cli;
 
 import io.commpulse.catalog.ResultFormat;
 import io.commpulse.catalog.SqlConsole;
+import io.commpulse.errors.UserError;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import java.io.BufferedWriter;

@@ -2,7 +2,7 @@ package io.commpulse.commlog;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.commpulse.gold.ContractRows;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.Comparator;

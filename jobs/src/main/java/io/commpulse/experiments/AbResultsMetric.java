@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_micros;
 
 import io.commpulse.experiments.MetricSpec.Better;
-import io.commpulse.gold.ContractRows;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.TableContract;
 import java.util.ArrayList;

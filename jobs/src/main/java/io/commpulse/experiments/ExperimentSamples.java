@@ -16,7 +16,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 
-import io.commpulse.gold.Cells;
+import io.commpulse.metrics.Cells;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -13,7 +13,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.schema.ColumnSpec;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package io.commpulse.imports;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,6 +1,6 @@
 package io.commpulse.imports;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import java.nio.file.Path;

@@ -23,7 +23,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;

@@ -59,7 +59,7 @@ public final class BronzeIngest {
       return known;
     }
     if (!known.contains(requested)) {
-      throw new io.commpulse.cli.UserError("unknown source '" + requested + "'; known sources: "
+      throw new io.commpulse.errors.UserError("unknown source '" + requested + "'; known sources: "
           + String.join(", ", known) + " (or 'all')");
     }
     return List.of(requested);

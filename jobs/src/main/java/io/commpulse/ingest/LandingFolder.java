@@ -1,6 +1,6 @@
 package io.commpulse.ingest;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

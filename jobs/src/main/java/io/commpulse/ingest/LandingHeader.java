@@ -1,6 +1,6 @@
 package io.commpulse.ingest;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.schema.TableContract;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.commpulse.lake;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 
 /**
  * Another run committed to the same table while this one was writing it. Delta's optimistic

@@ -1,6 +1,6 @@
 package io.commpulse.lake;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;

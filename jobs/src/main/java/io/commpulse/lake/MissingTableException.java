@@ -1,6 +1,6 @@
 package io.commpulse.lake;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 
 /** A job needs a table that no earlier stage has written yet. */
 public final class MissingTableException extends UserError {

@@ -3,7 +3,7 @@ package io.commpulse.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.report.model.TableVersions;
 import io.commpulse.report.render.CodeVersion;
 import java.io.IOException;

@@ -124,7 +124,7 @@ public final class SchemaCatalog {
   public void requireNames(String layer, java.util.Set<String> names, String what) {
     for (String name : names) {
       if (find(layer + "." + name).isEmpty()) {
-        throw new io.commpulse.cli.UserError("unknown " + what + " '" + name + "'; known: "
+        throw new io.commpulse.errors.UserError("unknown " + what + " '" + name + "'; known: "
             + String.join(", ", layer(layer).stream().map(TableContract::name).toList()));
       }
     }

@@ -2,8 +2,8 @@ package io.commpulse.scorecard;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.commpulse.gold.Cells;
-import io.commpulse.gold.ContractRows;
+import io.commpulse.metrics.Cells;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.KpiStatus.Comparator;
 import io.commpulse.stats.Interval;

@@ -9,8 +9,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
-import io.commpulse.gold.Cells;
-import io.commpulse.gold.ContractRows;
+import io.commpulse.metrics.Cells;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;

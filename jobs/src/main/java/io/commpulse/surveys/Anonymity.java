@@ -1,6 +1,6 @@
 package io.commpulse.surveys;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class Anonymity {
    *
    * @param groupSizes respondents per group (the parts of a published total)
    * @return the withheld groups with their reason; groups not in the map are published
-   * @throws io.commpulse.cli.UserError when {@code minGroup} is below {@link #FLOOR}
+   * @throws io.commpulse.errors.UserError when {@code minGroup} is below {@link #FLOOR}
    */
   public static Map<String, Reason> suppress(Map<String, Long> groupSizes, int minGroup) {
     return suppress(groupSizes, minGroup, Set.of());

@@ -10,8 +10,8 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.experiments.BinarySample;
 import io.commpulse.experiments.TwoProportionZTest;
-import io.commpulse.gold.Cells;
-import io.commpulse.gold.ContractRows;
+import io.commpulse.metrics.Cells;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.Comparator;

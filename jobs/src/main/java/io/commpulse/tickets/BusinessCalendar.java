@@ -2,7 +2,7 @@ package io.commpulse.tickets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;

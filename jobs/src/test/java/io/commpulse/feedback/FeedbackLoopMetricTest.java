@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.schema.SchemaCatalog;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.lake.Lake;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.cli.CommPulse;
-import io.commpulse.cli.UserError;
-import io.commpulse.gold.ContractRows;
+import io.commpulse.errors.UserError;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.lake.Lake;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.model.AbResults;

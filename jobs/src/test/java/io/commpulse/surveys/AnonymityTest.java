@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.surveys.Anonymity.Reason;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.commpulse.report.i18n;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import java.util.Arrays;
 import java.util.Locale;
 

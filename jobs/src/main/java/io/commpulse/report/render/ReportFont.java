@@ -1,6 +1,6 @@
 package io.commpulse.report.render;
 
-import io.commpulse.cli.UserError;
+import io.commpulse.errors.UserError;
 import io.commpulse.report.i18n.Language;
 import java.awt.Font;
 import java.awt.FontFormatException;

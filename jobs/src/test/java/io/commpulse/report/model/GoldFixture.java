@@ -1,6 +1,6 @@
 package io.commpulse.report.model;
 
-import io.commpulse.gold.ContractRows;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.lake.Lake;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.SchemaCatalog;

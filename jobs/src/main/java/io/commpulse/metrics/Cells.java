@@ -1,4 +1,4 @@
-package io.commpulse.gold;
+package io.commpulse.metrics;
 
 import org.apache.spark.sql.Row;
 

@@ -1,4 +1,4 @@
-package io.commpulse.cli;
+package io.commpulse.errors;
 
 /**
  * A failure the user can fix (bad argument, missing input, violated contract): printed as one

@@ -1,4 +1,4 @@
-package io.commpulse.gold;
+package io.commpulse.metrics;
 
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.TableContract;
