@@ -2,7 +2,8 @@
 
     python bench/compare_lakes.py LAKE_A LAKE_B [--ignore COL ...]
 
-Columns that differ by design between two runs (ingestion time, batch ids, run ids) are left out with --ignore;
+Columns only in LAKE_B (added by a newer contract) are named and left out of the comparison; a column
+only in LAKE_A counts as a difference. Columns that differ by design between two runs (ingestion time, batch ids, run ids) are left out with --ignore;
 the default list names those of the ops and bronze tables. Exit status 1 when any table differs.
 """
 import argparse
@@ -35,8 +36,15 @@ def main() -> int:
         con = duckdb.connect()
         con.register("ta", DeltaTable(str(args.a / name)).to_pyarrow_dataset())
         con.register("tb", DeltaTable(str(args.b / name)).to_pyarrow_dataset())
-        columns = [c for c in [d[0] for d in con.execute("SELECT * FROM ta LIMIT 0").description]
-                   if c not in args.ignore]
+        columns_a = [d[0] for d in con.execute("SELECT * FROM ta LIMIT 0").description]
+        columns_b = [d[0] for d in con.execute("SELECT * FROM tb LIMIT 0").description]
+        columns = [c for c in columns_a if c in columns_b and c not in args.ignore]
+        added = [c for c in columns_b if c not in columns_a]
+        dropped = [c for c in columns_a if c not in columns_b]
+        if dropped:
+            print(f"{name:32s} DIFFERENT: columns only in a: {', '.join(dropped)}")
+            differ += 1
+            continue
         select = ", ".join(f'"{c}"' for c in columns)
         rows_a = con.execute("SELECT count(*) FROM ta").fetchone()[0]
         rows_b = con.execute("SELECT count(*) FROM tb").fetchone()[0]
@@ -45,7 +53,8 @@ def main() -> int:
         same = rows_a == rows_b and only_a == 0 and only_b == 0
         differ += 0 if same else 1
         print(f"{name:32s} {'identical' if same else 'DIFFERENT'}: {rows_a} / {rows_b} rows,"
-              f" {only_a} only in a, {only_b} only in b")
+              f" {only_a} only in a, {only_b} only in b"
+              + (f"; columns added in b (not compared): {', '.join(added)}" if added else ""))
     print(f"{differ} table(s) differ" if differ else "all tables identical")
     return 1 if differ else 0
 

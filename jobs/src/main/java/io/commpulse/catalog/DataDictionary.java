@@ -1,8 +1,10 @@
 package io.commpulse.catalog;
 
 import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,6 +54,7 @@ public final class DataDictionary {
           .map(t -> "[" + t.name() + "](#" + anchor(t) + ")").toList()));
       md.append('\n');
     }
+    md.append("- **KPIs**: [the strategy's KPIs](#kpis)\n");
     for (Map.Entry<String, List<TableContract>> layer : byLayer.entrySet()) {
       md.append("\n## ").append(layer.getKey()).append("\n\n");
       String intro = LAYER_INTRO.get(layer.getKey());
@@ -62,7 +65,22 @@ public final class DataDictionary {
         table(md, table);
       }
     }
+    kpis(md, catalog.kpis());
     return md.toString();
+  }
+
+  private static void kpis(StringBuilder md, KpiRegistry registry) {
+    md.append("\n## KPIs\n\n").append(cell(registry.description())).append("\n\n")
+        .append("| KPI | code | unit | target | scorecards | from | definition |\n|---|---|---|---|---|---|---|\n");
+    for (KpiRegistry.Kpi k : registry.all()) {
+      String target = k.target() == null ? k.comparator().symbol()
+          : k.comparator().symbol() + " " + BigDecimal.valueOf(k.target()).stripTrailingZeros().toPlainString();
+      md.append("| ").append(cell(k.name().en())).append(" (").append(cell(k.name().zh())).append(") | `")
+          .append(k.code()).append("` | ").append(k.unit()).append(" | ").append(cell(target)).append(" | ")
+          .append(k.scorecard().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" | `")
+          .append(k.source()).append("`: ").append(cell(k.cell())).append(" | ")
+          .append(cell(k.definition().en())).append(" |\n");
+    }
   }
 
   private static void table(StringBuilder md, TableContract t) {

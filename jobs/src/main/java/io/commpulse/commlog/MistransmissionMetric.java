@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.schema.KpiRegistry;
+import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
@@ -20,7 +22,6 @@ import org.apache.spark.sql.Row;
 
 /** {@code gold.mistransmission}: share of internal communications flagged as wrongly transmitted. */
 public final class MistransmissionMetric {
-  public static final double TARGET = 0.05;
   public static final String ALL = "ALL";
 
   private MistransmissionMetric() {}
@@ -29,6 +30,7 @@ public final class MistransmissionMetric {
     Dataset<Row> cells = log.withColumn("flag", when(col("misinformation_flag").equalTo(true), 1).otherwise(0))
         .rollup(col("from_department"))
         .agg(count(lit(1)).as("communications"), sum("flag").as("flagged"));
+    KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("mistransmission_rate");
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
       long n = Cells.lng(cell, "communications");
@@ -43,8 +45,8 @@ public final class MistransmissionMetric {
       row.put("rate", rate);
       row.put("ci_low", ci == null ? null : ci.low());
       row.put("ci_high", ci == null ? null : ci.high());
-      row.put("target", TARGET);
-      row.put("status", rate == null ? null : KpiStatus.evaluate(KpiStatus.Comparator.BELOW, TARGET, rate, ci).code());
+      row.put("target", kpi.target());
+      row.put("status", KpiStatus.codeFor(kpi, rate, ci));
       rows.add(row);
     }
     return ContractRows.toDataFrame(log.sparkSession(), table, rows);

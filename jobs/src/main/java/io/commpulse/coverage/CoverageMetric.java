@@ -12,7 +12,10 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.schema.KpiRegistry;
+import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +31,6 @@ import org.apache.spark.sql.Row;
  * publication day (in the company's time zone) became aware of it.
  */
 public final class CoverageMetric {
-  public static final double TARGET = 0.95;
   public static final String ALL = "ALL";
 
   private CoverageMetric() {}
@@ -107,9 +109,12 @@ public final class CoverageMetric {
     row.put("share", share);
     row.put("ci_low", ci == null ? null : ci.low());
     row.put("ci_high", ci == null ? null : ci.high());
-    row.put("target", TARGET);
-    row.put("p_below_target", Interval.pBelowTarget(aware, employees, TARGET));
-    row.put("meets_target", share == null ? null : share >= TARGET);
+    KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("information_coverage");
+    double target = kpi.target();
+    row.put("target", target);
+    row.put("p_below_target", Interval.pBelowTarget(aware, employees, target));
+    row.put("meets_target", share == null ? null : share >= target);
+    row.put("status", KpiStatus.codeFor(kpi, share, ci));
     row.put("median_hours_to_aware", Cells.dbl(cell, "median_hours"));
     row.put("top_channel", topChannel == null ? null : topChannel.getString(2));
     row.put("top_channel_share", topChannel == null ? null : Cells.ratio(topChannel.getLong(3), aware));

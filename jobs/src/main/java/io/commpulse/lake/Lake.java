@@ -33,6 +33,11 @@ import org.apache.spark.sql.functions;
  * the root may be any Hadoop URI (file:, s3a:, hdfs:) or a plain local path.
  */
 public final class Lake {
+  /**
+   * A column a newer contract adds is added to an existing table by the next write; the months written
+   * before read it as null. Rows are conformed to the contract first, so nothing but a new column can merge.
+   */
+  private static final String ADDITIVE_SCHEMA_CHANGES = "true";
   private static final ConcurrentMap<String, Object> WRITE_LOCKS = new ConcurrentHashMap<>();
   private final SparkSession spark;
   private final String root;
@@ -150,6 +155,7 @@ public final class Lake {
     synchronized (writeLock(table)) {
       conform(table, rows).write().format("delta").mode("overwrite")
           .option("replaceWhere", condition)
+          .option("mergeSchema", ADDITIVE_SCHEMA_CHANGES)
           .partitionBy(table.partitionedBy().toArray(String[]::new))
           .save(path(table));
     }
@@ -172,6 +178,7 @@ public final class Lake {
     try {
       synchronized (writeLock(table)) {
         conform(table, rows).write().format("delta").mode("append")
+            .option("mergeSchema", ADDITIVE_SCHEMA_CHANGES)
             .partitionBy(table.partitionedBy().toArray(String[]::new))
             .save(path(table));
       }

@@ -38,10 +38,14 @@ public final class SchemaCatalog {
   private static final Set<String> TABLE_FIELDS = Set.of("description", "grain", "format",
       "source_timezone", "keys", "partitioned_by", "columns_from", "columns", "checks");
 
-  private final Map<String, TableContract> tables;
+  static final String KPI_FILE = "kpis.json";
 
-  private SchemaCatalog(Map<String, TableContract> tables) {
+  private final Map<String, TableContract> tables;
+  private final KpiRegistry kpis;
+
+  private SchemaCatalog(Map<String, TableContract> tables, KpiRegistry kpis) {
     this.tables = tables;
+    this.kpis = kpis;
   }
 
   private static volatile SchemaCatalog defaultCatalog;
@@ -87,7 +91,8 @@ public final class SchemaCatalog {
     }
     Map<String, JsonNode> raw = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root, 2)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json") && !p.getParent().equals(root))
+          .sorted().toList()) {
         String layer = file.getParent().getFileName().toString();
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");
         try {
@@ -106,7 +111,25 @@ public final class SchemaCatalog {
         tables.put(qualified, build(qualified, raw));
       }
     }
-    return new SchemaCatalog(tables);
+    return new SchemaCatalog(tables, readKpis(root));
+  }
+
+  private static KpiRegistry readKpis(Path root) {
+    Path file = root.resolve(KPI_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new SchemaException("KPI registry not found: " + file);
+    }
+    try {
+      return KpiRegistry.parse(JSON.readTree(Files.readString(file)));
+    } catch (IOException e) {
+      throw new SchemaException("schema file " + KPI_FILE + " does not parse: "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
+  /** The strategy's KPIs, from {@code kpis.json} beside the layer folders. */
+  public KpiRegistry kpis() {
+    return kpis;
   }
 
   public TableContract table(String qualifiedName) {

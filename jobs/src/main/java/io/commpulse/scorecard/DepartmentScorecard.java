@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.schema.KpiComparator;
+import io.commpulse.schema.KpiRegistry;
+import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
-import io.commpulse.scorecard.KpiStatus.Comparator;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,10 +36,14 @@ public final class DepartmentScorecard {
   public record Inputs(Dataset<Row> coverage, Dataset<Row> mistransmission, Dataset<Row> satisfaction,
       Dataset<Row> companyScorecard, Dataset<Row> previousDepartmentScorecard, String serviceDepartment) {}
 
-  private record Entry(String department, String kpi, String unit, Comparator comparator, Double target,
+  private record Entry(String department, String kpi, String unit, KpiComparator comparator, Double target,
       Double actual, Interval ci, Long numerator, Long denominator, boolean suppressed, String copiedStatus) {}
 
   public static Dataset<Row> compute(TableContract table, String month, Inputs in) {
+    KpiRegistry registry = SchemaCatalog.get().kpis();
+    KpiRegistry.Kpi coverageKpi = registry.kpi("information_coverage");
+    KpiRegistry.Kpi mistransmissionKpi = registry.kpi("mistransmission_rate");
+    KpiRegistry.Kpi satisfactionKpi = registry.kpi("satisfaction_mean");
     Map<String, Row> company = new HashMap<>();
     in.companyScorecard().collectAsList().forEach(r -> company.put(Cells.str(r, "kpi"), r));
     Map<String, Double> previous = new HashMap<>();
@@ -51,12 +57,13 @@ public final class DepartmentScorecard {
       counts[0] += Cells.lng(r, "aware");
       counts[1] += Cells.lng(r, "employees");
     });
-    coverage.forEach((dept, counts) -> entries.add(new Entry(dept, "information_coverage", "share",
-        Comparator.AT_LEAST, 0.95, Cells.ratio(counts[0], counts[1]), Interval.wilson(counts[0], counts[1]),
+    coverage.forEach((dept, counts) -> entries.add(new Entry(dept, coverageKpi.code(),
+        coverageKpi.unit(), coverageKpi.comparator(), coverageKpi.target(), Cells.ratio(counts[0], counts[1]), Interval.wilson(counts[0], counts[1]),
         counts[0], counts[1], false, null)));
 
     for (Row r : in.mistransmission().where(col("department").notEqual(ALL)).collectAsList()) {
-      entries.add(new Entry(Cells.str(r, "department"), "mistransmission_rate", "share", Comparator.BELOW,
+      entries.add(new Entry(Cells.str(r, "department"), mistransmissionKpi.code(), mistransmissionKpi.unit(),
+          mistransmissionKpi.comparator(),
           Cells.dbl(r, "target"), Cells.dbl(r, "rate"), interval(r, "ci_low", "ci_high"),
           Cells.lng(r, "flagged"), Cells.lng(r, "communications"), false, null));
     }
@@ -65,17 +72,21 @@ public final class DepartmentScorecard {
         .collectAsList()) {
       String dept = Cells.str(r, "department");
       boolean suppressed = (Boolean) r.getAs("suppressed");
-      entries.add(new Entry(dept, "satisfaction_mean", "likert", Comparator.TREND_UP,
-          previous.get(dept + "|satisfaction_mean"), suppressed ? null : Cells.dbl(r, "mean"),
+      entries.add(new Entry(dept, satisfactionKpi.code(), satisfactionKpi.unit(), satisfactionKpi.comparator(),
+          previous.get(dept + "|" + satisfactionKpi.code()), suppressed ? null : Cells.dbl(r, "mean"),
           suppressed ? null : interval(r, "mean_ci_low", "mean_ci_high"), null,
           suppressed ? null : Cells.lng(r, "respondents"), suppressed, null));
     }
 
-    for (String kpi : List.of("complaint_first_response_hours", "social_replied_24h_share")) {
+    for (KpiRegistry.Kpi serviceKpi : registry.all()) {
+      if (serviceKpi.scorecard() != KpiRegistry.Scope.COMPANY_AND_SERVICE_DEPARTMENT) {
+        continue;
+      }
+      String kpi = serviceKpi.code();
       Row r = company.get(kpi);
       if (r != null && in.serviceDepartment() != null) {
         entries.add(new Entry(in.serviceDepartment(), kpi, Cells.str(r, "unit"),
-            comparator(Cells.str(r, "comparator")), Cells.dbl(r, "target"), Cells.dbl(r, "actual"),
+            KpiComparator.of(Cells.str(r, "comparator")), Cells.dbl(r, "target"), Cells.dbl(r, "actual"),
             interval(r, "ci_low", "ci_high"), null, null, false, Cells.str(r, "status")));
       }
     }
@@ -120,23 +131,14 @@ public final class DepartmentScorecard {
       if (list.size() < 2) {
         return;
       }
-      boolean higherIsBetter = list.get(0).comparator() == Comparator.AT_LEAST
-          || list.get(0).comparator() == Comparator.TREND_UP;
+      boolean higherIsBetter = list.get(0).comparator() == KpiComparator.AT_LEAST
+          || list.get(0).comparator() == KpiComparator.TREND_UP;
       for (Entry e : list) {
         long better = list.stream().filter(o -> higherIsBetter ? o.actual() > e.actual() : o.actual() < e.actual()).count();
         ranks.put(e.department() + "|" + kpi, (int) better + 1);
       }
       ranked.put(kpi, list.size());
     });
-  }
-
-  private static Comparator comparator(String symbol) {
-    for (Comparator c : Comparator.values()) {
-      if (c.symbol().equals(symbol)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("unknown comparator " + symbol);
   }
 
   private static Interval interval(Row row, String low, String high) {

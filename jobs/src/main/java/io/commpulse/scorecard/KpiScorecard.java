@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.schema.KpiComparator;
+import io.commpulse.schema.KpiRegistry;
+import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
-import io.commpulse.scorecard.KpiStatus.Comparator;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,27 +27,33 @@ public final class KpiScorecard {
   public record Inputs(Dataset<Row> mistransmission, Dataset<Row> responseSla, Dataset<Row> socialResponse,
       Dataset<Row> coverage, Dataset<Row> satisfaction, Dataset<Row> abResults, Dataset<Row> previousScorecard) {}
 
-  private record Kpi(String code, String unit, Comparator comparator, Double target, Double actual, Interval ci,
-      String details) {}
+  /** A KPI's actual with its registry entry; a trend KPI's target is its previous actual. */
+  private record Kpi(KpiRegistry.Kpi spec, Double target, Double actual, Interval ci) {
+    String code() {
+      return spec.code();
+    }
+  }
 
   public static Dataset<Row> compute(TableContract table, String month, Inputs in) {
+    KpiRegistry registry = SchemaCatalog.get().kpis();
+    Map<String, Double> previous = new HashMap<>();
+    for (Row r : in.previousScorecard().where(col("actual").isNotNull()).select("kpi", "actual").collectAsList()) {
+      previous.put(r.getString(0), r.getDouble(1));
+    }
     List<Kpi> kpis = new ArrayList<>();
     Row mis = single(in.mistransmission().where(col("department").equalTo("ALL")));
-    kpis.add(new Kpi("mistransmission_rate", "share", Comparator.BELOW, 0.05, value(mis, "rate"),
-        interval(mis, "ci_low", "ci_high"), "gold.mistransmission"));
+    kpis.add(kpi(registry, previous, "mistransmission_rate", value(mis, "rate"), interval(mis, "ci_low", "ci_high")));
 
     Row complaints = single(in.responseSla().where(col("channel").equalTo("ALL")
         .and(col("category").equalTo("service_complaint")).and(col("priority").equalTo("ALL"))));
-    kpis.add(new Kpi("complaint_first_response_hours", "hours", Comparator.AT_MOST, 24.0,
-        value(complaints, "first_reply_hours_mean"),
-        interval(complaints, "first_reply_hours_mean_ci_low", "first_reply_hours_mean_ci_high"), "gold.response_sla"));
-    kpis.add(new Kpi("complaint_replied_24h_share", "share", Comparator.INFO, null,
-        value(complaints, "within_24h_share"), interval(complaints, "within_24h_ci_low", "within_24h_ci_high"),
-        "gold.response_sla"));
+    kpis.add(kpi(registry, previous, "complaint_first_response_hours", value(complaints, "first_reply_hours_mean"),
+        interval(complaints, "first_reply_hours_mean_ci_low", "first_reply_hours_mean_ci_high")));
+    kpis.add(kpi(registry, previous, "complaint_replied_24h_share", value(complaints, "within_24h_share"),
+        interval(complaints, "within_24h_ci_low", "within_24h_ci_high")));
 
     Row social = single(in.socialResponse().where(col("platform").equalTo("ALL")));
-    kpis.add(new Kpi("social_replied_24h_share", "share", Comparator.AT_LEAST, 1.0, value(social, "replied_24h_share"),
-        interval(social, "replied_24h_ci_low", "replied_24h_ci_high"), "gold.social_response"));
+    kpis.add(kpi(registry, previous, "social_replied_24h_share", value(social, "replied_24h_share"),
+        interval(social, "replied_24h_ci_low", "replied_24h_ci_high")));
 
     long employees = 0;
     long aware = 0;
@@ -53,24 +61,19 @@ public final class KpiScorecard {
       employees += Cells.lng(r, "employees");
       aware += Cells.lng(r, "aware");
     }
-    kpis.add(new Kpi("information_coverage", "share", Comparator.AT_LEAST, 0.95, Cells.ratio(aware, employees),
-        Interval.wilson(aware, employees), "gold.coverage"));
+    kpis.add(kpi(registry, previous, "information_coverage", Cells.ratio(aware, employees),
+        Interval.wilson(aware, employees)));
 
-    Map<String, Double> previous = new HashMap<>();
-    for (Row r : in.previousScorecard().where(col("actual").isNotNull()).select("kpi", "actual").collectAsList()) {
-      previous.put(r.getString(0), r.getDouble(1));
-    }
     Row overall = single(in.satisfaction().where(col("department").equalTo("ALL")
         .and(col("question_id").equalTo("overall")).and(col("suppressed").equalTo(false))));
-    kpis.add(new Kpi("satisfaction_mean", "likert", Comparator.TREND_UP, previous.get("satisfaction_mean"),
-        value(overall, "mean"), interval(overall, "mean_ci_low", "mean_ci_high"), "gold.satisfaction"));
-    kpis.add(new Kpi("satisfaction_top2_share", "share", Comparator.TREND_UP, previous.get("satisfaction_top2_share"),
-        value(overall, "top2_share"), interval(overall, "top2_ci_low", "top2_ci_high"), "gold.satisfaction"));
+    kpis.add(kpi(registry, previous, "satisfaction_mean", value(overall, "mean"),
+        interval(overall, "mean_ci_low", "mean_ci_high")));
+    kpis.add(kpi(registry, previous, "satisfaction_top2_share", value(overall, "top2_share"),
+        interval(overall, "top2_ci_low", "top2_ci_high")));
 
     if (in.abResults() != null) {
       long decided = in.abResults().where(col("decision").equalTo("winner")).select("experiment_id").distinct().count();
-      kpis.add(new Kpi("channel_experiments_decided", "count", Comparator.INFO, null, (double) decided, null,
-          "gold.ab_results"));
+      kpis.add(kpi(registry, previous, "channel_experiments_decided", (double) decided, null));
     }
 
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -79,19 +82,26 @@ public final class KpiScorecard {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("month", month);
       row.put("kpi", kpi.code());
-      row.put("unit", kpi.unit());
-      row.put("comparator", kpi.comparator().symbol());
+      row.put("unit", kpi.spec().unit());
+      row.put("comparator", kpi.spec().comparator().symbol());
       row.put("target", kpi.target());
       row.put("actual", kpi.actual());
       row.put("ci_low", kpi.ci() == null ? null : kpi.ci().low());
       row.put("ci_high", kpi.ci() == null ? null : kpi.ci().high());
-      row.put("status", KpiStatus.evaluate(kpi.comparator(), kpi.target(), kpi.actual(), kpi.ci()).code());
+      row.put("status", KpiStatus.evaluate(kpi.spec().comparator(), kpi.target(), kpi.actual(), kpi.ci()).code());
       row.put("previous", before);
       row.put("trend", trend(before, kpi.actual()));
-      row.put("details", kpi.details());
+      row.put("details", kpi.spec().source());
       rows.add(row);
     }
     return ContractRows.toDataFrame(in.coverage().sparkSession(), table, rows);
+  }
+
+  private static Kpi kpi(KpiRegistry registry, Map<String, Double> previous, String code, Double actual,
+      Interval ci) {
+    KpiRegistry.Kpi spec = registry.kpi(code);
+    Double target = spec.comparator() == KpiComparator.TREND_UP ? previous.get(code) : spec.target();
+    return new Kpi(spec, target, actual, ci);
   }
 
   static String trend(Double previous, Double actual) {

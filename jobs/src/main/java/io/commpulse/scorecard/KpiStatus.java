@@ -1,5 +1,7 @@
 package io.commpulse.scorecard;
 
+import io.commpulse.schema.KpiComparator;
+import io.commpulse.schema.KpiRegistry;
 import io.commpulse.stats.Interval;
 
 /** Whether a KPI met its target, judged on its interval: "at risk" when the interval straddles the target. */
@@ -16,31 +18,21 @@ public enum KpiStatus {
     return code;
   }
 
-  /** How a KPI's actual value must relate to its target. */
-  public enum Comparator {
-    BELOW("<"), AT_MOST("<="), AT_LEAST(">="), TREND_UP("trend_up"), INFO("info");
-
-    private final String symbol;
-
-    Comparator(String symbol) {
-      this.symbol = symbol;
-    }
-
-    public String symbol() {
-      return symbol;
-    }
+  /** The stored status of a row judged against a fixed-target KPI of the registry: null without an actual. */
+  public static String codeFor(KpiRegistry.Kpi kpi, Double actual, Interval ci) {
+    return actual == null ? null : evaluate(kpi.comparator(), kpi.target(), actual, ci).code();
   }
 
   /**
    * @param ci the actual's 95% interval, or null to judge on the point value alone
    */
-  public static KpiStatus evaluate(Comparator comparator, Double target, Double actual, Interval ci) {
-    if (comparator == Comparator.INFO || target == null || actual == null) {
+  public static KpiStatus evaluate(KpiComparator comparator, Double target, Double actual, Interval ci) {
+    if (comparator == KpiComparator.INFO || target == null || actual == null) {
       return NO_TARGET;
     }
     // A target on the edge of the scale (100% of comments answered) lies outside every proper interval;
     // only the point value can meet it.
-    boolean edgeTarget = (comparator == Comparator.AT_LEAST && target >= 1.0) || (comparator == Comparator.AT_MOST && target <= 0.0);
+    boolean edgeTarget = (comparator == KpiComparator.AT_LEAST && target >= 1.0) || (comparator == KpiComparator.AT_MOST && target <= 0.0);
     double low = ci == null || edgeTarget ? actual : ci.low();
     double high = ci == null || edgeTarget ? actual : ci.high();
     return switch (comparator) {

@@ -11,7 +11,10 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.schema.KpiRegistry;
+import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +54,7 @@ public final class SocialResponseMetric {
             sum("is_negative").as("negative"),
             sum(when(col("is_negative").equalTo(1), col("is_replied_24h"))).as("negative_24h"),
             expr("percentile(CASE WHEN is_negative = 1 THEN reply_hours END, 0.5)").as("negative_median"));
+    KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("social_replied_24h_share");
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
       long n = Cells.lng(cell, "inbound");
@@ -66,6 +70,8 @@ public final class SocialResponseMetric {
       row.put("replied_24h_share", Cells.ratio(within, n));
       row.put("replied_24h_ci_low", ci == null ? null : ci.low());
       row.put("replied_24h_ci_high", ci == null ? null : ci.high());
+      row.put("target", kpi.target());
+      row.put("status", KpiStatus.codeFor(kpi, Cells.ratio(within, n), ci));
       row.put("median_reply_hours", Cells.dbl(cell, "median"));
       row.put("negative_inbound", negative);
       row.put("negative_replied_24h_share", Cells.ratio(Cells.lng(cell, "negative_24h"), negative));

@@ -122,6 +122,7 @@ class CoverageMetricTest {
     close(0.95, dbl(d1, "target"), EXACT, "target");
     close(0.057244650273437586, dbl(d1, "p_below_target"), 1e-9, "scipy binom.cdf(6, 8, 0.95)");
     assertFalse((Boolean) d1.getAs("meets_target"));
+    assertEquals("missed", d1.getAs("status"), "the interval 0.409-0.929 lies below 0.95");
     close(5.5, dbl(d1, "median_hours_to_aware"), EXACT, "numpy median of [1, 2, 8, 12, 3, 48]");
     assertEquals("email", d1.getAs("top_channel"), "email 3, wecom 2, intranet 1");
     close(0.5, dbl(d1, "top_channel_share"), EXACT, "3 of 6 aware");
@@ -131,6 +132,7 @@ class CoverageMetricTest {
     close(0.3755346297625252, dbl(ops, "ci_low"), EXACT, "wilson(4, 5) low");
     close(0.9637758913675698, dbl(ops, "ci_high"), EXACT, "wilson(4, 5) high");
     close(0.22621906250000018, dbl(ops, "p_below_target"), 1e-9, "binom.cdf(4, 5, 0.95)");
+    assertEquals("at_risk", ops.getAs("status"), "the interval 0.376-0.964 straddles 0.95");
     close(5.0, dbl(ops, "median_hours_to_aware"), EXACT, "median of [1, 2, 8, 12]");
     assertEquals("email", ops.getAs("top_channel"), "email 2 and wecom 2 tie: alphabetical");
     close(0.5, dbl(ops, "top_channel_share"), EXACT, "2 of 4");
@@ -152,6 +154,7 @@ class CoverageMetricTest {
     close(1.0, dbl(d2, "ci_high"), EXACT, "wilson(8, 8) high");
     close(1.0, dbl(d2, "p_below_target"), 1e-9, "binom.cdf(8, 8, 0.95)");
     assertTrue((Boolean) d2.getAs("meets_target"));
+    assertEquals("at_risk", d2.getAs("status"), "8 of 8, but the interval 0.676-1 reaches below 0.95");
     close(3.0, dbl(d2, "median_hours_to_aware"), EXACT, "median of [0.5, 1.5, 2.5, 3.5, 4.5, 0.25, 10, 24]");
     assertEquals("wecom", d2.getAs("top_channel"), "wecom 5, email 3");
     close(5 / 8.0, dbl(d2, "top_channel_share"), EXACT, "5 of 8");

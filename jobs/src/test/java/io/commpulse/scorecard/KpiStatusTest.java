@@ -2,7 +2,7 @@ package io.commpulse.scorecard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.commpulse.scorecard.KpiStatus.Comparator;
+import io.commpulse.schema.KpiComparator;
 import io.commpulse.stats.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +29,7 @@ class KpiStatusTest {
       "TREND_UP, 3.0,  3.6,   3.1,   4.1,   met",
       "TREND_UP, 4.2,  3.6,   3.1,   4.1,   missed",
       "INFO,     0.5,  0.6,   0.3,   0.85,  no_target"})
-  void judgedOnTheInterval(Comparator comparator, double target, double actual, double low, double high,
+  void judgedOnTheInterval(KpiComparator comparator, double target, double actual, double low, double high,
       String expected) {
     assertEquals(expected, KpiStatus.evaluate(comparator, target, actual, new Interval(low, high)).code());
   }
@@ -42,27 +42,27 @@ class KpiStatusTest {
       "AT_MOST,  24,   24.1, missed",
       "AT_LEAST, 0.95, 0.95, met",
       "AT_LEAST, 0.95, 0.94, missed"})
-  void withoutAnIntervalThePointValueDecides(Comparator comparator, double target, double actual, String expected) {
+  void withoutAnIntervalThePointValueDecides(KpiComparator comparator, double target, double actual, String expected) {
     assertEquals(expected, KpiStatus.evaluate(comparator, target, actual, null).code());
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"BELOW", "AT_MOST", "AT_LEAST", "TREND_UP", "INFO"})
-  void noTargetOrNoValueIsNoTarget(Comparator comparator) {
+  void noTargetOrNoValueIsNoTarget(KpiComparator comparator) {
     assertEquals("no_target", KpiStatus.evaluate(comparator, null, 0.5, new Interval(0.4, 0.6)).code());
     assertEquals("no_target", KpiStatus.evaluate(comparator, 0.5, null, null).code());
   }
 
   @ParameterizedTest(name = "{0} is written {1}")
   @CsvSource({"BELOW, <", "AT_MOST, <=", "AT_LEAST, >=", "TREND_UP, trend_up", "INFO, info"})
-  void comparatorSymbolsMatchTheScorecardContract(Comparator comparator, String symbol) {
+  void comparatorSymbolsMatchTheScorecardContract(KpiComparator comparator, String symbol) {
     assertEquals(symbol, comparator.symbol());
   }
 
   @Test
   void aTargetOnTheEdgeOfTheScaleIsJudgedOnThePointValue() {
     // Every comment answered: Wilson(50, 50) is about [0.929, 1.0], which never lies above 100%.
-    assertEquals(KpiStatus.MET, KpiStatus.evaluate(KpiStatus.Comparator.AT_LEAST, 1.0, 1.0, new Interval(0.929, 1.0)));
-    assertEquals(KpiStatus.MISSED, KpiStatus.evaluate(KpiStatus.Comparator.AT_LEAST, 1.0, 0.98, new Interval(0.9, 0.995)));
+    assertEquals(KpiStatus.MET, KpiStatus.evaluate(KpiComparator.AT_LEAST, 1.0, 1.0, new Interval(0.929, 1.0)));
+    assertEquals(KpiStatus.MISSED, KpiStatus.evaluate(KpiComparator.AT_LEAST, 1.0, 0.98, new Interval(0.9, 0.995)));
   }
 }

@@ -81,6 +81,8 @@ class SocialResponseMetricTest {
     close(0.036224108632430196, dbl(weibo, "replied_24h_ci_low"), EXACT, "wilson(1, 5) low");
     close(0.6244653702374748, dbl(weibo, "replied_24h_ci_high"), EXACT, "wilson(1, 5) high");
     close(16.0, dbl(weibo, "median_reply_hours"), EXACT, "median of [2, 30]");
+    close(1.0, dbl(weibo, "target"), EXACT, "every comment answered within 24 h");
+    assertEquals("missed", weibo.getAs("status"), "20% against 100%");
     assertEquals(2L, lng(weibo, "negative_inbound"), "w1 and w3");
     close(0.5, dbl(weibo, "negative_replied_24h_share"), EXACT, "w1 of w1, w3");
     close(2.0, dbl(weibo, "negative_median_reply_hours"), EXACT, "only w1 was answered");
@@ -95,6 +97,7 @@ class SocialResponseMetricTest {
     close(1.0, dbl(douyin, "replied_24h_share"), EXACT, "3 of 3");
     close(0.43850296824495444, dbl(douyin, "replied_24h_ci_low"), EXACT, "wilson(3, 3) low");
     close(3.0, dbl(douyin, "median_reply_hours"), EXACT, "median of [24, 0.5, 3]");
+    assertEquals("met", douyin.getAs("status"), "3 of 3: a 100% target is met by the point value");
     assertEquals(1L, lng(douyin, "negative_inbound"));
     close(24.0, dbl(douyin, "negative_median_reply_hours"), EXACT, "d1");
   }

@@ -30,9 +30,8 @@ public final class CoverageChart {
     String targetText = m.fmt().target("share", target);
     Map<KpiStatus, IntervalDotPlot.Kind> kinds = StatusKinds.kinds(m);
     List<IntervalDotPlot.Row> rows = decisions.stream().map(c -> {
-      KpiStatus status = StatusKinds.atLeast(target, c.share(), c.ciLow(), c.ciHigh());
       String title = m.language() == Language.ZH ? c.titleZh() : c.titleEn();
-      return new IntervalDotPlot.Row(m.use(Axes.fit(style.tickFont(), title, 215)), kinds.get(status),
+      return new IntervalDotPlot.Row(m.use(Axes.fit(style.tickFont(), title, 215)), kinds.get(c.status()),
           c.share() * 100, Axes.scaled(c.ciLow(), "share"), Axes.scaled(c.ciHigh(), "share"),
           m.fmt().share(c.share()));
     }).toList();

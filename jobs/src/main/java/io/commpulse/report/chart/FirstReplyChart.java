@@ -3,6 +3,7 @@ package io.commpulse.report.chart;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
+import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthData;
 import io.commpulse.report.model.SlaRow;
 import java.util.ArrayList;
@@ -29,21 +30,25 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 public final class FirstReplyChart {
   static final String ID = "05-first-reply";
-  static final double TARGET_HOURS = 24;
   static final String COMPLAINTS = "service_complaint";
+  /** The scorecard row whose stored target the dashed line and the title use. */
+  static final String KPI = "complaint_first_response_hours";
 
   private FirstReplyChart() {}
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
     List<SlaRow> byChannel = rows(data, COMPLAINTS);
-    if (byChannel.isEmpty()) {
+    Optional<Double> storedTarget = data.kpi(KPI).map(KpiRow::target);
+    if (byChannel.isEmpty() || storedTarget.isEmpty()) {
       return Optional.empty();
     }
+    double target = storedTarget.get();
+    String targetText = m.fmt().target("hours", target);
     String[] labels = byChannel.stream().map(r -> m.name(Vocabulary.CHANNEL, r.channel())).toArray(String[]::new);
     YIntervalSeries spread = new YIntervalSeries(m.text(Message.LEGEND_MEDIAN), false, true);
     XYSeries mean = new XYSeries(m.text(Message.LEGEND_MEAN), false, true);
     XYSeries p90 = new XYSeries(m.text(Message.LEGEND_P90), false, true);
-    double max = TARGET_HOURS;
+    double max = target;
     for (int i = 0; i < byChannel.size(); i++) {
       SlaRow r = byChannel.get(i);
       double median = r.medianHours() == null ? r.meanHours() : r.medianHours();
@@ -87,14 +92,14 @@ public final class FirstReplyChart {
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.addRangeMarker(IntervalDotPlot.reference(style,
-        new IntervalDotPlot.Reference(TARGET_HOURS, m.fmt().target("hours", TARGET_HOURS))), Layer.BACKGROUND);
+        new IntervalDotPlot.Reference(target, targetText)), Layer.BACKGROUND);
     IntervalDotPlot.valueColumn(style, plot, byChannel.stream()
         .map(r -> m.text(Message.VALUE_MEAN, m.fmt().hours(r.meanHours()))).toList());
-    long within = byChannel.stream().filter(r -> !"ALL".equals(r.channel()) && r.meanHours() <= TARGET_HOURS).count();
+    long within = byChannel.stream().filter(r -> !"ALL".equals(r.channel()) && r.meanHours() <= target).count();
     long channels = byChannel.stream().filter(r -> !"ALL".equals(r.channel())).count();
-    String title = m.text(Message.CHART_FIRST_REPLY_TITLE, within, channels);
+    String title = m.text(Message.CHART_FIRST_REPLY_TITLE, within, channels, targetText);
     return Optional.of(new Figure.Single(ID, title,
-        style.chart(title, m.text(Message.CHART_FIRST_REPLY_SUBTITLE), plot, true), Figure.rowsHeight(byChannel.size())));
+        style.chart(title, m.text(Message.CHART_FIRST_REPLY_SUBTITLE, targetText), plot, true), Figure.rowsHeight(byChannel.size())));
   }
 
   /** The category's rows per channel (all channels first, then slowest mean first) that have a mean. */

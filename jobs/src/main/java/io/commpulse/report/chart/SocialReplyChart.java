@@ -1,5 +1,6 @@
 package io.commpulse.report.chart;
 
+import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
@@ -16,7 +17,6 @@ import org.jfree.chart.plot.XYPlot;
 /** Share of inbound social comments answered within 24 h: all platforms first, then each, weakest first. */
 public final class SocialReplyChart {
   static final String ID = "06-social-reply";
-  static final double TARGET = 1.0;
 
   private SocialReplyChart() {}
 
@@ -33,19 +33,20 @@ public final class SocialReplyChart {
     all.ifPresent(a -> platforms.add(0, a));
     Map<KpiStatus, IntervalDotPlot.Kind> kinds = StatusKinds.kinds(m);
     List<IntervalDotPlot.Row> rows = platforms.stream().map(r -> {
-      KpiStatus status = StatusKinds.atLeast(TARGET, r.share(), r.ciLow(), r.ciHigh());
-      return new IntervalDotPlot.Row(m.name(Vocabulary.PLATFORM, r.platform()), kinds.get(status),
+      return new IntervalDotPlot.Row(m.name(Vocabulary.PLATFORM, r.platform()), kinds.get(r.status()),
           r.share() * 100, Axes.scaled(r.ciLow(), "share"), Axes.scaled(r.ciHigh(), "share"),
           m.fmt().share(r.share()));
     }).toList();
-    List<IntervalDotPlot.Reference> refs = List.of(new IntervalDotPlot.Reference(TARGET * 100,
-        m.text(Message.MARKER_TARGET, m.fmt().target("share", TARGET))));
+    Optional<Double> target = platforms.stream().map(SocialRow::target).filter(t -> t != null).findFirst();
+    String targetText = target.map(t -> m.fmt().target("share", t)).orElse(Formats.MISSING);
+    List<IntervalDotPlot.Reference> refs = target.map(t -> List.of(new IntervalDotPlot.Reference(t * 100,
+        m.text(Message.MARKER_TARGET, targetText)))).orElse(List.of());
     XYPlot plot = IntervalDotPlot.plot(style, rows, m.text(Message.AXIS_SHARE_24H), Axes.format("0"), refs,
         IntervalDotPlot.bounds(rows, refs, 0.04, 0.0, 100.0));
     String overall = m.fmt().share(all.map(SocialRow::share).orElse(null));
     String title = m.text(Message.CHART_SOCIAL_TITLE, overall, m.name(Vocabulary.PLATFORM, weakest.platform()),
         m.fmt().share(weakest.share()));
     return Optional.of(new Figure.Single(ID, title,
-        style.chart(title, m.text(Message.CHART_SOCIAL_SUBTITLE), plot, true), Figure.rowsHeight(rows.size())));
+        style.chart(title, m.text(Message.CHART_SOCIAL_SUBTITLE, targetText), plot, true), Figure.rowsHeight(rows.size())));
   }
 }

@@ -1,5 +1,7 @@
 package io.commpulse.report.i18n;
 
+import io.commpulse.schema.KpiRegistry;
+import io.commpulse.schema.SchemaCatalog;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,15 +11,7 @@ import java.util.Map;
  * name here is shown as stored, so a new channel appears in the report before anyone names it.
  */
 public enum Vocabulary {
-  KPI(names(
-      "mistransmission_rate", "Internal mis-transmission rate", "内部信息误传率",
-      "complaint_first_response_hours", "Complaint first-response time (mean)", "投诉首次响应时间（均值）",
-      "complaint_replied_24h_share", "Complaints answered within 24 h", "投诉 24 小时内响应占比",
-      "social_replied_24h_share", "Social comments answered within 24 h", "社交媒体评论 24 小时内回复率",
-      "information_coverage", "Information coverage", "信息覆盖率",
-      "satisfaction_mean", "Communication satisfaction (mean, 1-5)", "内部沟通满意度（均值，1-5 分）",
-      "satisfaction_top2_share", "Communication satisfaction (top-2-box)", "内部沟通满意度（4-5 分占比）",
-      "channel_experiments_decided", "Channel experiments with a winner", "已选出优胜渠道的实验")),
+  KPI(kpiNames()),
   STATUS(names(
       "met", "met", "达标",
       "at_risk", "at risk", "有风险",
@@ -147,6 +141,15 @@ public enum Vocabulary {
 
   public Map<String, Bilingual> names() {
     return names;
+  }
+
+  /** The KPI names of {@code schemas/kpis.json}. */
+  private static Map<String, Bilingual> kpiNames() {
+    Map<String, Bilingual> map = new LinkedHashMap<>();
+    for (KpiRegistry.Kpi kpi : SchemaCatalog.get().kpis().all()) {
+      map.put(kpi.code(), Bilingual.of(kpi.name()));
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   private static Map<String, Bilingual> names(String... codeEnZh) {

@@ -8,11 +8,14 @@ import static org.apache.spark.sql.functions.lit;
 import io.commpulse.errors.UserError;
 import io.commpulse.lake.Lake;
 import io.commpulse.report.i18n.Bilingual;
+import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.spark.ConcurrentTasks;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -187,11 +190,10 @@ public final class MonthReader {
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 
-  private static final List<String> KPI_ORDER = List.of("information_coverage", "mistransmission_rate",
-      "complaint_first_response_hours", "complaint_replied_24h_share", "social_replied_24h_share",
-      "satisfaction_mean", "satisfaction_top2_share", "channel_experiments_decided");
+  private static final List<String> KPI_ORDER = SchemaCatalog.get().kpis().scorecardOrder().stream()
+      .map(KpiRegistry.Kpi::code).toList();
 
-  /** The scorecard's reading order: the strategy's KPIs first in a fixed order, unknown ones after. */
+  /** The scorecard's reading order (kpis.json report_position), KPIs unknown to the registry after. */
   public static int kpiOrder(String kpi) {
     int i = KPI_ORDER.indexOf(kpi);
     return i < 0 ? KPI_ORDER.size() : i;
@@ -206,7 +208,7 @@ public final class MonthReader {
   static CoverageRow coverageRow(Row r) {
     return new CoverageRow(str(r, "decision_id"), str(r, "title_zh"), str(r, "title_en"), str(r, "department"),
         lng(r, "employees"), lng(r, "aware"), dbl(r, "share"), dbl(r, "ci_low"), dbl(r, "ci_high"),
-        dbl(r, "target"), r.getAs("meets_target"));
+        dbl(r, "target"), r.getAs("meets_target"), storedStatus(r));
   }
 
   static SatisfactionCell satisfactionCell(Row r) {
@@ -223,7 +225,8 @@ public final class MonthReader {
 
   static SocialRow socialRow(Row r) {
     return new SocialRow(str(r, "platform"), lng(r, "inbound"), lng(r, "replied_24h"), dbl(r, "replied_24h_share"),
-        dbl(r, "replied_24h_ci_low"), dbl(r, "replied_24h_ci_high"), dbl(r, "median_reply_hours"));
+        dbl(r, "replied_24h_ci_low"), dbl(r, "replied_24h_ci_high"), dbl(r, "median_reply_hours"),
+        optionalDbl(r, "target"), storedStatus(r));
   }
 
   static MistransmissionRow mistransmissionRow(Row r) {
@@ -267,6 +270,20 @@ public final class MonthReader {
     return new FeedbackRow(str(r, "breakdown"), str(r, "group_value"), Boolean.TRUE.equals(r.getAs("suppressed")),
         str(r, "suppression_reason"), nullableLong(r, "received"), nullableLong(r, "acted_on"),
         dbl(r, "acted_on_share"), dbl(r, "median_days_to_response"), nullableLong(r, "rewarded"));
+  }
+
+  /** The status gold stored with a row; none for rows of a table written before it had the column. */
+  private static KpiStatus storedStatus(Row r) {
+    String code = has(r, "status") ? str(r, "status") : null;
+    return code == null ? KpiStatus.NO_TARGET : KpiRow.status(code);
+  }
+
+  private static Double optionalDbl(Row r, String column) {
+    return has(r, column) ? dbl(r, column) : null;
+  }
+
+  private static boolean has(Row r, String column) {
+    return Arrays.asList(r.schema().fieldNames()).contains(column);
   }
 
   private static String str(Row r, String column) {

@@ -17,6 +17,8 @@ import io.commpulse.report.model.ReportTables;
 import io.commpulse.report.render.ReportContent.Cell;
 import io.commpulse.report.render.ReportContent.Part;
 import io.commpulse.report.render.ReportContent.Table;
+import io.commpulse.schema.KpiRegistry;
+import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.scorecard.KpiStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,8 +34,8 @@ import java.util.TreeMap;
  */
 final class FollowThroughContent {
   /** The KPIs every department reports, in the columns of the department table. */
-  static final List<String> DEPARTMENT_KPIS = List.of("information_coverage", "mistransmission_rate",
-      "satisfaction_mean");
+  static final List<String> DEPARTMENT_KPIS = SchemaCatalog.get().kpis().scorecardOrder().stream()
+      .filter(k -> k.scorecard() == KpiRegistry.Scope.COMPANY_AND_DEPARTMENTS).map(KpiRegistry.Kpi::code).toList();
   private static final List<String> SEGMENT_ORDER = List.of("key_account", "enterprise", "smb", "consumer", "ALL");
   private static final List<String> FEEDBACK_BREAKDOWNS = List.of("channel", "category");
 

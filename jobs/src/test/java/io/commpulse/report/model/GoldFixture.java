@@ -87,21 +87,24 @@ public final class GoldFixture {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String month : List.of("2026-09", "2026-10")) {
       boolean oct = month.equals("2026-10");
-      rows.add(decision(month, "D01", "年度预算调整", "Annual budget adjustment", "ALL", 200, 196, 0.98, 0.9497, 0.9922));
+      // Statuses against the 95% target: the interval straddles it (at_risk) or lies below it (missed).
+      rows.add(decision(month, "D01", "年度预算调整", "Annual budget adjustment", "ALL", 200, 196, 0.98, 0.9497, 0.9922,
+          "at_risk"));
       rows.add(decision(month, "D02", "销售提成方案变更", "Sales commission plan changes", "ALL", 200, oct ? 162 : 180,
-          oct ? 0.81 : 0.90, oct ? 0.7501 : 0.8513, oct ? 0.8577 : 0.9344));
-      rows.add(decision(month, "D03", "远程办公政策", MARKUP_TITLE_EN, "ALL", 200, 193, 0.965, 0.9295, 0.9831));
+          oct ? 0.81 : 0.90, oct ? 0.7501 : 0.8513, oct ? 0.8577 : 0.9344, "missed"));
+      rows.add(decision(month, "D03", "远程办公政策", MARKUP_TITLE_EN, "ALL", 200, 193, 0.965, 0.9295, 0.9831, "at_risk"));
       rows.add(decision(month, "D02", "销售提成方案变更", "Sales commission plan changes", "SALES", 44, 30, 0.6818, 0.5347,
-          0.8004));
+          0.8004, "missed"));
     }
     return rows;
   }
 
   private static Map<String, Object> decision(String month, String id, String zh, String en, String department,
-      long employees, long aware, double share, double low, double high) {
+      long employees, long aware, double share, double low, double high, String status) {
     return row("month", month, "decision_id", id, "title_zh", zh, "title_en", en, "department", department,
         "employees", employees, "aware", aware, "share", share, "ci_low", low, "ci_high", high, "target", 0.95,
-        "p_below_target", share >= 0.95 ? 0.6 : 0.0001, "meets_target", share >= 0.95, "median_hours_to_aware", 20.0,
+        "p_below_target", share >= 0.95 ? 0.6 : 0.0001, "meets_target", share >= 0.95, "status", status,
+        "median_hours_to_aware", 20.0,
         "top_channel", "email", "top_channel_share", 0.5);
   }
 
@@ -172,11 +175,12 @@ public final class GoldFixture {
     return rows;
   }
 
+  /** Every platform misses the 100% target: below it, only the point value counts. */
   private static Map<String, Object> platform(String month, String platform, long inbound, double share, double low,
       double high) {
     return row("month", month, "platform", platform, "inbound", inbound, "replied", inbound - 20,
         "replied_24h", Math.round(inbound * share), "replied_24h_share", share, "replied_24h_ci_low", low,
-        "replied_24h_ci_high", high, "median_reply_hours", 6.5, "negative_inbound", 300L,
+        "replied_24h_ci_high", high, "target", 1.0, "status", "missed", "median_reply_hours", 6.5, "negative_inbound", 300L,
         "negative_replied_24h_share", 0.9, "negative_median_reply_hours", 4.0);
   }
 

@@ -143,7 +143,7 @@ class ReportRendererTest {
     List<CoverageRow> coverage = new ArrayList<>();
     for (CoverageRow c : october.coverage()) {
       coverage.add(c.decisionId().equals("D02") ? new CoverageRow(c.decisionId(), hostile, hostile, c.department(),
-          c.employees(), c.aware(), c.share(), c.ciLow(), c.ciHigh(), c.target(), c.meetsTarget()) : c);
+          c.employees(), c.aware(), c.share(), c.ciLow(), c.ciHigh(), c.target(), c.meetsTarget(), c.status()) : c);
     }
     MonthData data = new MonthData(october.month(), october.versions(), october.scorecard(), october.history(),
         coverage, october.satisfaction(), october.responseSla(), october.social(), october.mistransmission(),
