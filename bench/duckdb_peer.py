@@ -41,8 +41,10 @@ OFFSET_SUFFIX = "(Z|[+-][0-9]{2}:?[0-9]{2})$"
 EARLIEST_WINS = {"acknowledgements"}
 SALT = "commpulse-peer"
 Z = 1.959963984540054  # two-sided 95% normal quantile
-COVERAGE_TARGET = 0.95
-MISTRANSMISSION_TARGET = 0.05
+KPI_TARGETS = {k["code"]: k["target"] for k in json.loads((SCHEMAS / "kpis.json").read_text())["kpis"]}
+COVERAGE_TARGET = KPI_TARGETS["information_coverage"]
+MISTRANSMISSION_TARGET = KPI_TARGETS["mistransmission_rate"]
+SOCIAL_TARGET = KPI_TARGETS["social_replied_24h_share"]
 MIN_GROUP_SIZE = 5
 
 
@@ -208,6 +210,9 @@ def gold_queries(month, zones):
                    g.aware / g.employees AS share,
                    wilson_low(g.aware, g.employees) AS ci_low, wilson_high(g.aware, g.employees) AS ci_high,
                    CAST({COVERAGE_TARGET} AS DOUBLE) AS target, g.aware / g.employees >= {COVERAGE_TARGET} AS meets_target,
+                   CASE WHEN wilson_low(g.aware, g.employees) >= {COVERAGE_TARGET} THEN 'met'
+                        WHEN wilson_high(g.aware, g.employees) < {COVERAGE_TARGET} THEN 'missed'
+                        ELSE 'at_risk' END AS status,
                    g.median_hours AS median_hours_to_aware, c.channel AS top_channel, c.n / g.aware AS top_channel_share
             FROM g JOIN d USING (decision_id) LEFT JOIN c USING (decision_id, department)
             ORDER BY decision_id, department""",
@@ -257,6 +262,9 @@ def gold_queries(month, zones):
             SELECT {m} AS month, platform, inbound, replied, replied_24h, replied_24h / inbound AS replied_24h_share,
                    wilson_low(replied_24h, inbound) AS replied_24h_ci_low,
                    wilson_high(replied_24h, inbound) AS replied_24h_ci_high,
+                   CAST({SOCIAL_TARGET} AS DOUBLE) AS target,
+                   -- A 100% target lies outside every proper interval: the point value decides.
+                   CASE WHEN replied_24h / inbound >= {SOCIAL_TARGET} THEN 'met' ELSE 'missed' END AS status,
                    median_reply_hours, negative_inbound,
                    CASE WHEN negative_inbound > 0 THEN negative_replied_24h / negative_inbound END AS negative_replied_24h_share,
                    negative_median_reply_hours
