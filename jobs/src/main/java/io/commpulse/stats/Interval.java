@@ -1,8 +1,8 @@
 package io.commpulse.stats;
 
-import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Beta;
 
 /** A two-sided 95% confidence interval and the estimators that produce one. */
 public record Interval(double low, double high) {
@@ -34,13 +34,18 @@ public record Interval(double low, double high) {
 
   /**
    * One-sided exact binomial p-value for "the true share is below {@code target}": P(X <= k) under
-   * share = target. Small values are evidence that the target is missed.
+   * share = target. Small values are evidence that the target is missed. Null without trials.
    */
-  public static double pBelowTarget(long successes, long trials, double target) {
+  public static Double pBelowTarget(long successes, long trials, double target) {
     if (trials <= 0) {
-      return Double.NaN;
+      return null;
     }
-    return new BinomialDistribution(null, (int) trials, target).cumulativeProbability((int) successes);
+    if (successes >= trials) {
+      return 1.0;
+    }
+    // The lower tail as the regularised incomplete beta I(1 - target; n - k, k + 1), computed directly:
+    // 1 - P(X > k) would lose every significant digit once the tail is far below 1e-16.
+    return Beta.regularizedBeta(1 - target, trials - successes, successes + 1.0);
   }
 
   public boolean contains(double value) {

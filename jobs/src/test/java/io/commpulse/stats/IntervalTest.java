@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -72,8 +75,38 @@ class IntervalTest {
   }
 
   @Test
-  void pBelowTargetOfNoTrialsIsUndefined() {
-    assertTrue(Double.isNaN(Interval.pBelowTarget(0, 0, 0.95)));
+  void pBelowTargetOfNoTrialsIsNull() {
+    assertNull(Interval.pBelowTarget(0, 0, 0.95));
+  }
+
+  /** Far in the tail, where 1 - (a number close to 1) has no significant digit left. */
+  @ParameterizedTest(name = "P(X <= {0} | n={1}, p=0.95) to 12 significant digits")
+  @CsvSource({"426, 490", "400, 490", "300, 490", "0, 100", "489, 490", "6, 8"})
+  void pBelowTargetKeepsItsPrecisionFarInTheTail(long k, long n) {
+    BigDecimal exact = exactLowerTail(k, n);
+    double p = Interval.pBelowTarget(k, n, 0.95);
+    BigDecimal relative = new BigDecimal(p).subtract(exact).abs().divide(exact, MathContext.DECIMAL64);
+    assertTrue(relative.compareTo(new BigDecimal("1e-12")) < 0,
+        "P(X <= " + k + ") = " + exact.round(new MathContext(15)) + ", computed " + p);
+  }
+
+  @Test
+  void theTailAt400Of490IsAbout1point85eMinus26() {
+    // The sum below, by hand to three digits; the old 1 - upper tail gave exactly 0 here.
+    assertEquals(1.85e-26, Interval.pBelowTarget(400, 490, 0.95), 0.01e-26);
+  }
+
+  /** sum over i <= k of C(n, i) 19^i / 20^n, with exact integers. */
+  private static BigDecimal exactLowerTail(long k, long n) {
+    BigInteger sum = BigInteger.ZERO;
+    BigInteger binomial = BigInteger.ONE;
+    for (int i = 0; i <= k; i++) {
+      if (i > 0) {
+        binomial = binomial.multiply(BigInteger.valueOf(n - i + 1)).divide(BigInteger.valueOf(i));
+      }
+      sum = sum.add(binomial.multiply(BigInteger.valueOf(19).pow(i)));
+    }
+    return new BigDecimal(sum).divide(new BigDecimal(BigInteger.valueOf(20).pow((int) n)), new MathContext(40));
   }
 
   @Test
