@@ -101,7 +101,7 @@ public final class DataDictionary {
         .append("| Column | Type | Nullable | Unit | Constraints | Description |\n")
         .append("|---|---|---|---|---|---|\n");
     for (ColumnSpec c : t.columns()) {
-      md.append("| `").append(c.name()).append("` | ").append(c.type())
+      md.append("| `").append(c.name()).append("` | ").append(c.type().code())
           .append(" | ").append(c.nullable() ? "yes" : "no")
           .append(" | ").append(c.unit() == null ? "" : cell(c.unit()))
           .append(" | ").append(constraints(c))

@@ -1,6 +1,7 @@
 package io.commpulse.generate;
 
 import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.ColumnType;
 import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ final class DirtyRows {
 
   private List<ColumnSpec> typedColumns() {
     return contract.columns().stream()
-        .filter(c -> List.of("int", "long", "double", "boolean", "date").contains(c.type())).toList();
+        .filter(c -> c.type().isNumeric() || c.type() == ColumnType.BOOLEAN || c.type() == ColumnType.DATE).toList();
   }
 
   private List<ColumnSpec> rangedColumns() {

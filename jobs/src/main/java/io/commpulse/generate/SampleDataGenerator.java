@@ -3,6 +3,7 @@ package io.commpulse.generate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.ColumnType;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import java.io.IOException;
@@ -703,7 +704,7 @@ public final class SampleDataGenerator {
         Map<String, Object> json = new LinkedHashMap<>();
         for (ColumnSpec column : contract.columns()) {
           String value = row.get(column.name());
-          json.put(column.name(), column.type().equals("boolean") && ("true".equals(value) || "false".equals(value))
+          json.put(column.name(), column.type() == ColumnType.BOOLEAN && ("true".equals(value) || "false".equals(value))
               ? Boolean.valueOf(value) : value);
         }
         try {

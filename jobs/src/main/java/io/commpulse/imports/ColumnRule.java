@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.commpulse.errors.UserError;
 import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.ColumnType;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public record ColumnRule(
     if ((column == null) == (constant == null)) {
       throw new UserError(where + ": give exactly one of \"column\" or \"constant\"");
     }
-    boolean temporal = target.isTimestamp() || "date".equals(target.type());
+    boolean temporal = target.isTimestamp() || target.type() == ColumnType.DATE;
     if (formats != null && !temporal) {
       throw new UserError(where + ": \"formats\" only applies to timestamp and date columns");
     }
@@ -111,8 +112,8 @@ public record ColumnRule(
       text = concat(lit(prefix), text);
     }
     Column instant = null;
-    if (target.isTimestamp() || "date".equals(target.type())) {
-      boolean isDate = "date".equals(target.type());
+    if (target.isTimestamp() || target.type() == ColumnType.DATE) {
+      boolean isDate = target.type() == ColumnType.DATE;
       instant = SourceFields.timestamp(text, formats, isDate ? ZoneOffset.UTC : zone);
       problems.add(when(text.isNotNull().and(instant.isNull()), problem("bad_timestamp",
           concat(lit(name + ": " + from + " value "), quoted(text),

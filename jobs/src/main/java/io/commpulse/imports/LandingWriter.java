@@ -119,7 +119,7 @@ public record LandingWriter(Path root, String format) {
 
   private static Column typedForJson(ColumnSpec column) {
     return switch (column.type()) {
-      case "boolean", "int", "long", "double" -> col(column.name()).try_cast(column.sparkType()).as(column.name());
+      case BOOLEAN, INT, LONG, DOUBLE -> col(column.name()).try_cast(column.sparkType()).as(column.name());
       default -> col(column.name());
     };
   }

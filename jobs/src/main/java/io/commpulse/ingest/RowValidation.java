@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.ColumnType;
 import io.commpulse.schema.RowCheck;
 import io.commpulse.schema.TableContract;
 import java.sql.Timestamp;
@@ -120,16 +121,16 @@ public final class RowValidation {
       String zone = sourceZone == null ? "UTC" : sourceZone;
       return when(text.rlike(OFFSET_SUFFIX), parsed).otherwise(to_utc_timestamp(parsed, zone));
     }
-    if (column.type().equals("boolean")) {
+    if (column.type() == ColumnType.BOOLEAN) {
       return text.try_cast(DataTypes.BooleanType);
     }
-    if (column.type().equals("int") || column.type().equals("long")) {
+    if (column.type() == ColumnType.INT || column.type() == ColumnType.LONG) {
       // "3.0" is how many exporters write integers; accept it only when it is whole. try_cast, as
       // a value beyond the type's range is a bad row to quarantine, not an ANSI overflow error.
       Column number = text.try_cast(DataTypes.createDecimalType(38, 6));
       return when(number.equalTo(number.try_cast(DataTypes.LongType)), number.try_cast(column.sparkType()));
     }
-    return column.type().equals("string") ? text : text.try_cast(column.sparkType());
+    return column.type() == ColumnType.STRING ? text : text.try_cast(column.sparkType());
   }
 
   private static List<Column> columnProblems(ColumnSpec column, Column raw, Column value, Instant now) {
@@ -148,7 +149,7 @@ public final class RowValidation {
           "missing_required", lit(name + ": required value is missing")));
     }
     found.add(problemIf(present.and(value.isNull()),
-        "wrong_type", concat(lit(name + ": '"), raw, lit("' is not a valid " + column.type()))));
+        "wrong_type", concat(lit(name + ": '"), raw, lit("' is not a valid " + column.type().code()))));
     if (column.min() != null && !column.isTimestamp()) {
       found.add(problemIf(value.lt(column.min()), "out_of_range",
           concat(lit(name + ": "), raw, lit(" is below the minimum " + plain(column.min())))));

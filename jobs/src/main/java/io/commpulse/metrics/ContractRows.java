@@ -41,9 +41,9 @@ public final class ContractRows {
       return null;
     }
     return switch (column.type()) {
-      case "long" -> ((Number) value).longValue();
-      case "int" -> ((Number) value).intValue();
-      case "double" -> ((Number) value).doubleValue();
+      case LONG -> ((Number) value).longValue();
+      case INT -> ((Number) value).intValue();
+      case DOUBLE -> ((Number) value).doubleValue();
       default -> value;
     };
   }

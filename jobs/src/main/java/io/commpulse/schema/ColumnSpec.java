@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.StructField;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ColumnSpec(
     @JsonProperty(value = "name", required = true) String name,
-    @JsonProperty(value = "type", required = true) String type,
+    @JsonProperty(value = "type", required = true) String typeName,
     @JsonProperty("nullable") Boolean nullableOrNull,
     @JsonProperty(value = "description", required = true) String description,
     @JsonProperty("unit") String unit,
@@ -32,12 +32,17 @@ public record ColumnSpec(
     return notFutureOrNull != null && notFutureOrNull;
   }
 
+  /** The declared type; fails with a {@link SchemaException} naming the allowed types when it is unknown. */
+  public ColumnType type() {
+    return ColumnType.of(typeName);
+  }
+
   public boolean isTimestamp() {
-    return "timestamp".equals(type);
+    return type() == ColumnType.TIMESTAMP;
   }
 
   public DataType sparkType() {
-    return SparkTypes.parse(type);
+    return type().sparkType();
   }
 
   /** The Spark field with the description as its comment, so DESCRIBE shows it to analysts. */

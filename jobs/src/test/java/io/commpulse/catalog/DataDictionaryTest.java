@@ -39,7 +39,7 @@ class DataDictionaryTest {
       assertTrue(md.contains("\n### " + table.qualifiedName() + "\n"), table.qualifiedName());
       assertTrue(md.contains("| Grain | " + table.grain().strip().replace("|", "\\|") + " |"), table.qualifiedName());
       for (ColumnSpec column : table.columns()) {
-        assertTrue(md.contains("| `" + column.name() + "` | " + column.type() + " | "),
+        assertTrue(md.contains("| `" + column.name() + "` | " + column.type().code() + " | "),
             table.qualifiedName() + "." + column.name());
       }
     }

@@ -1,6 +1,7 @@
 package io.commpulse.testing;
 
 import io.commpulse.schema.ColumnSpec;
+import io.commpulse.schema.ColumnType;
 import io.commpulse.schema.RowCheck;
 import io.commpulse.schema.TableContract;
 import java.math.BigDecimal;
@@ -125,11 +126,11 @@ public final class ContractCheck {
     Double number = null;
     Instant instant = null;
     switch (column.type()) {
-      case "int", "long" -> {
+      case INT, LONG -> {
         try {
           BigDecimal d = new BigDecimal(value);
-          long max = column.type().equals("int") ? Integer.MAX_VALUE : Long.MAX_VALUE;
-          long min = column.type().equals("int") ? Integer.MIN_VALUE : Long.MIN_VALUE;
+          long max = column.type() == ColumnType.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
+          long min = column.type() == ColumnType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
           if (d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.valueOf(max)) > 0
               || d.compareTo(BigDecimal.valueOf(min)) < 0) {
             return "wrong_type";
@@ -139,26 +140,26 @@ public final class ContractCheck {
           return "wrong_type";
         }
       }
-      case "double" -> {
+      case DOUBLE -> {
         try {
           number = Double.parseDouble(value);
         } catch (NumberFormatException e) {
           return "wrong_type";
         }
       }
-      case "boolean" -> {
+      case BOOLEAN -> {
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
           return "wrong_type";
         }
       }
-      case "date" -> {
+      case DATE -> {
         try {
           LocalDate.parse(value);
         } catch (DateTimeParseException e) {
           return "wrong_type";
         }
       }
-      case "timestamp" -> {
+      case TIMESTAMP -> {
         instant = instant(value, contract.sourceTimezone());
         if (instant == null) {
           return "wrong_type";
