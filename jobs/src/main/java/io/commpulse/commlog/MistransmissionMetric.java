@@ -14,9 +14,7 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -31,24 +29,16 @@ public final class MistransmissionMetric {
         .rollup(col("from_department"))
         .agg(count(lit(1)).as("communications"), sum("flag").as("flagged"));
     KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("mistransmission_rate");
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<MistransmissionRow> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
       long n = Cells.lng(cell, "communications");
       long flagged = Cells.lng(cell, "flagged");
       Double rate = Cells.ratio(flagged, n);
       Interval ci = Interval.wilson(flagged, n);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("month", month);
-      row.put("department", cell.isNullAt(0) ? ALL : cell.getString(0));
-      row.put("communications", n);
-      row.put("flagged", flagged);
-      row.put("rate", rate);
-      row.put("ci_low", ci == null ? null : ci.low());
-      row.put("ci_high", ci == null ? null : ci.high());
-      row.put("target", kpi.target());
-      row.put("status", KpiStatus.codeFor(kpi, rate, ci));
-      rows.add(row);
+      rows.add(new MistransmissionRow(month, cell.isNullAt(0) ? ALL : cell.getString(0), n, flagged, rate,
+          ci == null ? null : ci.low(), ci == null ? null : ci.high(), kpi.target(),
+          KpiStatus.codeFor(kpi, rate, ci)));
     }
-    return ContractRows.toDataFrame(log.sparkSession(), table, rows);
+    return ContractRows.fromRecords(log.sparkSession(), table, rows);
   }
 }

@@ -1,5 +1,6 @@
 package io.commpulse.report.model;
 
+import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.report.i18n.Bilingual;
 import java.time.YearMonth;
 import java.util.List;

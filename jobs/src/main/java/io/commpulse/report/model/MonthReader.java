@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.errors.UserError;
 import io.commpulse.lake.Lake;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
@@ -230,8 +232,7 @@ public final class MonthReader {
   }
 
   static MistransmissionRow mistransmissionRow(Row r) {
-    return new MistransmissionRow(str(r, "department"), lng(r, "communications"), lng(r, "flagged"),
-        dbl(r, "rate"), dbl(r, "ci_low"), dbl(r, "ci_high"));
+    return ContractRows.toRecord(r, MistransmissionRow.class);
   }
 
   static AbComparison abComparison(Row r) {

@@ -1,5 +1,6 @@
 package io.commpulse.report.model;
 
+import io.commpulse.commlog.MistransmissionRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
