@@ -98,7 +98,7 @@ public final class SilverJob {
     }
   }
 
-  /** A bronze-to-silver transformation, given one month of bronze and the silver contract's key. */
+  /** A bronze-to-silver transformation, given one month of bronze and the silver contract's key within the month. */
   @FunctionalInterface
   private interface Transform {
     Dataset<Row> apply(Dataset<Row> bronze, List<String> keys);
@@ -112,7 +112,7 @@ public final class SilverJob {
     long started = System.nanoTime();
     TableContract silver = catalog.table("silver." + table);
     Dataset<Row> bronze = lake.read(catalog.table("bronze." + source)).where(col("month").equalTo(month));
-    lake.replaceMonth(silver, transform.apply(bronze, silver.keys()), month);
+    lake.replaceMonth(silver, transform.apply(bronze, SilverTransforms.keyWithinMonth(silver)), month);
     RunLog.info("silver %-20s %s: written in %s", table, month, RunLog.seconds(started));
   }
 }

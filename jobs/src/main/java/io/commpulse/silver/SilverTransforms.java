@@ -8,8 +8,10 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 
+import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,21 +35,40 @@ public final class SilverTransforms {
   private SilverTransforms() {}
 
   /**
-   * Keeps one row per key: the first in the given order. Ties are broken by the source file and
-   * then by every column, so the choice is deterministic whatever the partitioning. The key is the
-   * silver contract's, so its columns must exist when this runs: a pseudonymised key column is
-   * derived before, not after.
+   * The silver contract's key as it applies to one month of bronze: without the partition columns, which hold
+   * the same value on every row of the month being built.
    */
+  public static List<String> keyWithinMonth(TableContract silver) {
+    return silver.keys().stream().filter(k -> !silver.partitionedBy().contains(k)).toList();
+  }
+
   public static Dataset<Row> firstPerKey(Dataset<Row> rows, List<String> keys, Column... order) {
+    return firstPerKey(rows, keys, Map.of(), order);
+  }
+
+  /**
+   * Keeps one row per key: the first in the given order. Ties are broken by the source file and
+   * then by every column, so the choice is deterministic whatever the partitioning.
+   *
+   * @param keys the silver contract's key columns (see {@link #keyWithinMonth})
+   * @param pseudonymSources for a key column that is a pseudonym, the bronze identifier it is computed from:
+   *     the pseudonym is one-to-one, so grouping by the identifier groups as the key does, and only the rows
+   *     kept are pseudonymised
+   */
+  public static Dataset<Row> firstPerKey(Dataset<Row> rows, List<String> keys, Map<String, String> pseudonymSources,
+      Column... order) {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("no key to de-duplicate on");
     }
     List<String> present = List.of(rows.columns());
+    List<Column> partition = new ArrayList<>();
     for (String key : keys) {
-      if (!present.contains(key)) {
+      String column = pseudonymSources.getOrDefault(key, key);
+      if (!present.contains(column)) {
         throw new IllegalStateException("key column '" + key + "' is not among the columns to de-duplicate "
             + present);
       }
+      partition.add(col(column));
     }
     List<Column> ordering = new ArrayList<>(List.of(order));
     ordering.add(col("source_file").desc());
@@ -56,16 +77,16 @@ public final class SilverTransforms {
         ordering.add(col(column).asc_nulls_last());
       }
     }
-    Column[] partition = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     return rows
-        .withColumn("_rank", row_number().over(Window.partitionBy(partition).orderBy(ordering.toArray(Column[]::new))))
+        .withColumn("_rank", row_number().over(
+            Window.partitionBy(partition.toArray(Column[]::new)).orderBy(ordering.toArray(Column[]::new))))
         .where(col("_rank").equalTo(1))
         .drop("_rank");
   }
 
   public static Dataset<Row> employees(Dataset<Row> roster, List<String> keys, Pseudonymizer pseudonyms) {
-    return firstPerKey(roster.withColumn("employee_key", pseudonyms.apply(col("employee_id"))), keys,
-        col("hire_date").desc());
+    return firstPerKey(roster, keys, Map.of("employee_key", "employee_id"), col("hire_date").desc())
+        .withColumn("employee_key", pseudonyms.apply(col("employee_id")));
   }
 
   public static Dataset<Row> decisions(Dataset<Row> decisions, List<String> keys, String sourceZone) {
@@ -77,8 +98,9 @@ public final class SilverTransforms {
   /** Awareness joined to the month's roster for the department; the earliest awareness wins. */
   public static Dataset<Row> acknowledgements(Dataset<Row> acknowledgements, List<String> keys,
       Dataset<Row> silverEmployees, Pseudonymizer pseudonyms, String sourceZone) {
-    Dataset<Row> pseudonymised = acknowledgements.withColumn("employee_key", pseudonyms.apply(col("employee_id")));
-    Dataset<Row> keyed = firstPerKey(pseudonymised, keys, col("aware_at").asc());
+    Dataset<Row> keyed = firstPerKey(acknowledgements, keys, Map.of("employee_key", "employee_id"),
+        col("aware_at").asc())
+        .withColumn("employee_key", pseudonyms.apply(col("employee_id")));
     Dataset<Row> departments = silverEmployees.select(col("employee_key"), col("department"));
     return keyed.join(departments, keyed.col("employee_key").equalTo(departments.col("employee_key")), "left")
         .drop(departments.col("employee_key"))
@@ -86,8 +108,8 @@ public final class SilverTransforms {
   }
 
   public static Dataset<Row> surveyAnswers(Dataset<Row> responses, List<String> keys, Pseudonymizer pseudonyms) {
-    return firstPerKey(responses.withColumn("respondent_key", pseudonyms.apply(col("response_id"))), keys,
-        col("submitted_at").desc());
+    return firstPerKey(responses, keys, Map.of("respondent_key", "response_id"), col("submitted_at").desc())
+        .withColumn("respondent_key", pseudonyms.apply(col("response_id")));
   }
 
   public static Dataset<Row> tickets(Dataset<Row> tickets, List<String> keys, Pseudonymizer pseudonyms,

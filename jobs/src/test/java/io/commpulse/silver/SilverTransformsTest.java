@@ -55,9 +55,9 @@ class SilverTransformsTest {
         "csat", csat, "updated_at", shanghai(updated));
   }
 
-  /** The key the silver contract declares: what SilverJob de-duplicates on. */
+  /** The key the silver contract declares, within one month: what SilverJob de-duplicates on. */
   private static List<String> keys(String silverTable) {
-    return CATALOG.table("silver." + silverTable).keys();
+    return SilverTransforms.keyWithinMonth(CATALOG.table("silver." + silverTable));
   }
 
   private static Dataset<Row> tickets(List<Map<String, Object>> rows) {
@@ -362,6 +362,14 @@ class SilverTransformsTest {
         () -> SilverTransforms.tickets(tickets, List.of("customer_key", "month"), DEMO, "UTC"));
     assertTrue(missing.getMessage().contains("'customer_key'"), missing.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SilverTransforms.firstPerKey(tickets, List.of()));
+  }
+
+  @Test
+  void theKeyWithinAMonthLeavesOutThePartitionColumn() {
+    assertEquals(List.of("ticket_id", "month"), CATALOG.table("silver.tickets").keys());
+    assertEquals(List.of("ticket_id"), keys("tickets"));
+    assertEquals(List.of("respondent_key", "question_id"), keys("survey_answers"));
+    assertEquals(List.of("decision_id", "employee_key"), keys("acknowledgements"));
   }
 
   @Test
