@@ -105,8 +105,9 @@ public final class SilverJob {
   }
 
   /**
-   * De-duplication by the contract's key is what makes it hold, so the rows are not checked again: over a
-   * large month that would be a second pass for a guarantee the window already gives.
+   * The silver key is not checked again before the write: the window keeps one row per key, and the key's
+   * identifiers are landing columns that ingest requires (a row missing one is quarantined), so the key holds by
+   * construction, where a check over a large month would be a second pass.
    */
   private void write(String table, String source, String month, Transform transform) {
     long started = System.nanoTime();
