@@ -126,7 +126,8 @@ public final class GoldJob {
 
     /**
      * The month of a gold table once written, as the rows written, so later tables build on what is stored
-     * without reading it back (gold tables are small: a few hundred rows each).
+     * without reading it back (gold tables are small: a few hundred rows each). The rows are written only if
+     * they satisfy the table's key.
      */
     CompletableFuture<Dataset<Row>> tableAfter(List<CompletableFuture<Dataset<Row>>> inputs, String name,
         Supplier<Dataset<Row>> compute) {
@@ -137,8 +138,7 @@ public final class GoldJob {
       return tasks.after(inputs, "gold-" + name, () -> {
         long started = System.nanoTime();
         Dataset<Row> rows = Lake.conform(table, compute.get());
-        Dataset<Row> written = rows.sparkSession().createDataFrame(rows.collectAsList(), rows.schema());
-        lake.replaceMonth(table, written, month);
+        Dataset<Row> written = lake.replaceMonth(table, rows.collectAsList(), rows.schema(), month);
         RunLog.info("gold %-18s %s: written in %s", name, month, RunLog.seconds(started));
         return written;
       });

@@ -27,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The one class that reads and writes Delta tables. A table lives at {@code <root>/<layer>/<name>};
@@ -172,6 +173,18 @@ public final class Lake {
 
   public void replaceMonth(TableContract table, Dataset<Row> rows, String month) {
     replace(table, rows, "month = '" + month + "'");
+  }
+
+  /**
+   * Replaces a month with rows the driver holds (gold tables: a few hundred rows) once they satisfy the
+   * contract's key, every key column set and no key twice; otherwise a {@link KeyViolationException} and
+   * nothing is written. Returns the rows written.
+   */
+  public Dataset<Row> replaceMonth(TableContract table, List<Row> rows, StructType schema, String month) {
+    KeyCheck.verify(table, schema, rows);
+    Dataset<Row> written = spark.createDataFrame(rows, schema);
+    replaceMonth(table, written, month);
+    return written;
   }
 
   public void append(TableContract table, Dataset<Row> rows) {

@@ -104,6 +104,44 @@ class SchemaCatalogTest {
         List.of("source", "month", "rows_read", "rows_accepted", "rows_quarantined", "duplicates", "duration_ms")));
   }
 
+  /**
+   * Every gold write is checked against its key (non-null, unique), so every gold table needs one: columns of the
+   * table, none nullable, the month among them (a month is what a write replaces).
+   */
+  @Test
+  void everyGoldContractHasANonNullableKeyThatIncludesTheMonth() {
+    SchemaCatalog catalog = SchemaCatalog.fromDirectory(SCHEMAS);
+    assertFalse(catalog.layer("gold").isEmpty());
+    for (TableContract table : catalog.layer("gold")) {
+      String name = table.qualifiedName();
+      assertFalse(table.keys().isEmpty(), name + " declares no key");
+      assertEquals(Set.copyOf(table.keys()).size(), table.keys().size(), name + " names a key column twice");
+      assertTrue(table.keys().contains("month"), name + " key " + table.keys() + " lacks the month");
+      for (String key : table.keys()) {
+        ColumnSpec column = table.column(key).orElse(null);
+        assertTrue(column != null, name + " key column " + key + " is not a column");
+        assertFalse(column.nullable(), name + " key column " + key + " is nullable");
+      }
+    }
+  }
+
+  /** Silver is de-duplicated by its contract's key; only the experiment assignments are kept as recorded. */
+  @Test
+  void everySilverContractButTheExperimentUnitsHasANonNullableKey() {
+    SchemaCatalog catalog = SchemaCatalog.fromDirectory(SCHEMAS);
+    for (TableContract table : catalog.layer("silver")) {
+      String name = table.qualifiedName();
+      if (name.equals("silver.experiment_units")) {
+        assertEquals(List.of(), table.keys(), name + " is not de-duplicated, so no key holds on it");
+        continue;
+      }
+      assertTrue(table.keys().contains("month"), name + " key " + table.keys() + " lacks the month");
+      for (String key : table.keys()) {
+        assertFalse(table.requireColumn(key).nullable(), name + " key column " + key + " is nullable");
+      }
+    }
+  }
+
   @Test
   void typesMapToSparkTypes() {
     SchemaCatalog catalog = SchemaCatalog.fromDirectory(SCHEMAS);

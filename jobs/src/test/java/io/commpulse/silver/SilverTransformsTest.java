@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.lake.Lake;
@@ -54,6 +55,11 @@ class SilverTransformsTest {
         "csat", csat, "updated_at", shanghai(updated));
   }
 
+  /** The key the silver contract declares, within one month: what SilverJob de-duplicates on. */
+  private static List<String> keys(String silverTable) {
+    return SilverTransforms.keyWithinMonth(CATALOG.table("silver." + silverTable));
+  }
+
   private static Dataset<Row> tickets(List<Map<String, Object>> rows) {
     return frame(CATALOG.table("bronze.tickets"), rows);
   }
@@ -63,7 +69,7 @@ class SilverTransformsTest {
     Dataset<Row> silver = SilverTransforms.tickets(tickets(List.of(
         ticket("a.csv", "T1", "2026-10-12 10:00", null),
         ticket("a.csv", "T1", "2026-10-12 12:00", 4),
-        ticket("b.csv", "T1", "2026-10-12 11:00", 2))), DEMO, "Asia/Shanghai");
+        ticket("b.csv", "T1", "2026-10-12 11:00", 2))), keys("tickets"), DEMO, "Asia/Shanghai");
     List<Row> rows = silver.collectAsList();
     assertEquals(1, rows.size());
     assertEquals(shanghai("2026-10-12 12:00"), rows.get(0).getAs("updated_at"));
@@ -79,7 +85,7 @@ class SilverTransformsTest {
         // same updated_at in the same file: the rows differ only in csat; ascending, nulls last -> 3
         ticket("a.csv", "T3", "2026-10-12 10:00", null),
         ticket("a.csv", "T3", "2026-10-12 10:00", 3)));
-    Map<String, Row> first = byKey(SilverTransforms.tickets(tickets(input), DEMO, "UTC"), "ticket_id");
+    Map<String, Row> first = byKey(SilverTransforms.tickets(tickets(input), keys("tickets"), DEMO, "UTC"), "ticket_id");
     assertEquals(5, (int) first.get("T2").getAs("csat"));
     assertEquals(3, (int) first.get("T3").getAs("csat"));
 
@@ -88,7 +94,7 @@ class SilverTransformsTest {
       Collections.reverse(input);
       Collections.rotate(input, attempt);
       Dataset<Row> shuffled = tickets(input).repartition(3);
-      Map<String, Row> again = byKey(SilverTransforms.tickets(shuffled, DEMO, "UTC"), "ticket_id");
+      Map<String, Row> again = byKey(SilverTransforms.tickets(shuffled, keys("tickets"), DEMO, "UTC"), "ticket_id");
       assertEquals(first.get("T2").getAs("csat"), (Object) again.get("T2").getAs("csat"));
       assertEquals(first.get("T3").getAs("csat"), (Object) again.get("T3").getAs("csat"));
     }
@@ -97,8 +103,8 @@ class SilverTransformsTest {
   @Test
   void ticketsArePseudonymisedAndTheSilverContractDropsTheCustomerId() {
     Dataset<Row> silver = Lake.conform(CATALOG.table("silver.tickets"),
-        SilverTransforms.tickets(tickets(List.of(ticket("a.csv", "T1", "2026-10-12 10:00", 4))), DEMO,
-            "Asia/Shanghai"));
+        SilverTransforms.tickets(tickets(List.of(ticket("a.csv", "T1", "2026-10-12 10:00", 4))), keys("tickets"),
+            DEMO, "Asia/Shanghai"));
     Row row = silver.first();
     assertFalse(List.of(silver.columns()).contains("customer_id"));
     assertEquals(C1234567_KEY, row.getAs("customer_key"));
@@ -114,7 +120,8 @@ class SilverTransformsTest {
             "leave_date", Date.valueOf("2023-12-31")),
         bronze("roster.csv", "employee_id", "E000123", "email", "e000123@staff.example.com", "department", "SALES",
             "department_name_zh", "销售部", "department_name_en", "Sales", "hire_date", Date.valueOf("2024-06-01"))));
-    Dataset<Row> silver = Lake.conform(CATALOG.table("silver.employees"), SilverTransforms.employees(roster, DEMO));
+    Dataset<Row> silver = Lake.conform(CATALOG.table("silver.employees"),
+        SilverTransforms.employees(roster, keys("employees"), DEMO));
     List<Row> rows = silver.collectAsList();
     assertEquals(1, rows.size(), "one row per employee");
     Row row = rows.get(0);
@@ -136,7 +143,7 @@ class SilverTransformsTest {
         bronze("d.csv", "decision_id", "D2026-10-02", "title_zh", "搬迁", "title_en", "Move", "owner_department", "OPS",
             "published_at", shanghai("2026-10-10 09:00"), "channels", "email;wecom;")));
     Map<String, Row> silver = byKey(Lake.conform(CATALOG.table("silver.decisions"),
-        SilverTransforms.decisions(decisions, "Asia/Shanghai")), "decision_id");
+        SilverTransforms.decisions(decisions, keys("decisions"), "Asia/Shanghai")), "decision_id");
     Row corrected = silver.get("D2026-10-01");
     assertEquals("Budget (corrected)", corrected.getAs("title_en"));
     assertEquals(List.of("email", "wecom", "intranet"), corrected.getList(corrected.fieldIndex("channels")));
@@ -151,7 +158,8 @@ class SilverTransformsTest {
     Dataset<Row> roster = frame(CATALOG.table("bronze.roster"), List.of(
         bronze("roster.csv", "employee_id", "E000123", "email", "x@staff.example.com", "department", "OPS",
             "department_name_zh", "运营部", "department_name_en", "Operations", "hire_date", Date.valueOf("2020-03-01"))));
-    Dataset<Row> employees = Lake.conform(CATALOG.table("silver.employees"), SilverTransforms.employees(roster, DEMO));
+    Dataset<Row> employees = Lake.conform(CATALOG.table("silver.employees"),
+        SilverTransforms.employees(roster, keys("employees"), DEMO));
     Dataset<Row> acks = frame(CATALOG.table("bronze.acknowledgements"), List.of(
         bronze("a.csv", "decision_id", "D1", "employee_id", "E000123", "aware_at", shanghai("2026-10-09 10:00"),
             "channel", "email"),
@@ -160,7 +168,7 @@ class SilverTransformsTest {
         bronze("a.csv", "decision_id", "D1", "employee_id", "E999999", "aware_at", shanghai("2026-10-09 09:00"),
             "channel", "email")));
     Dataset<Row> silver = Lake.conform(CATALOG.table("silver.acknowledgements"),
-        SilverTransforms.acknowledgements(acks, employees, DEMO, "Asia/Shanghai"));
+        SilverTransforms.acknowledgements(acks, keys("acknowledgements"), employees, DEMO, "Asia/Shanghai"));
     Map<String, Row> rows = byKey(silver, "employee_key");
     assertEquals(2, rows.size());
     Row known = rows.get(E000123_KEY);
@@ -182,7 +190,7 @@ class SilverTransformsTest {
         bronze("s.csv", "response_id", "R-7f3a", "department", "OPS", "question_id", "conv_find", "answer", 3,
             "submitted_at", shanghai("2026-10-20 10:00"))));
     Dataset<Row> silver = Lake.conform(CATALOG.table("silver.survey_answers"),
-        SilverTransforms.surveyAnswers(responses, DEMO));
+        SilverTransforms.surveyAnswers(responses, keys("survey_answers"), DEMO));
     assertEquals(java.util.Set.of("respondent_key", "department", "question_id", "answer", "month", "batch_id"),
         java.util.Set.of(silver.columns()), "no response token, no submission time");
     Map<String, Row> rows = byKey(silver, "question_id");
@@ -210,7 +218,8 @@ class SilverTransformsTest {
           "text", cases[i][0], "sentiment", "neutral"));
     }
     Dataset<Row> silver = Lake.conform(CATALOG.table("silver.social_comments"),
-        SilverTransforms.socialComments(frame(CATALOG.table("bronze.social_comments"), rows), DEMO, "UTC"));
+        SilverTransforms.socialComments(frame(CATALOG.table("bronze.social_comments"), rows), keys("social_comments"),
+            DEMO, "UTC"));
     Map<String, Row> byId = byKey(silver, "comment_id");
     for (int i = 0; i < cases.length; i++) {
       Row row = byId.get("c" + i);
@@ -229,7 +238,8 @@ class SilverTransformsTest {
             "is_official_reply", false, "created_at", utc("2026-10-05T00:05:00Z"), "text", "edited"),
         bronze("c.jsonl", "platform", "douyin", "account", "d", "comment_id", "x1", "author", "@b_user",
             "is_official_reply", false, "created_at", utc("2026-10-05T00:00:00Z"), "text", "other platform")));
-    Map<String, Row> rows = byKey(SilverTransforms.socialComments(comments, DEMO, "UTC"), "platform", "comment_id");
+    Map<String, Row> rows = byKey(SilverTransforms.socialComments(comments, keys("social_comments"), DEMO, "UTC"),
+        "platform", "comment_id");
     assertEquals(2, rows.size());
     assertEquals("edited", rows.get("weibo/x1").getAs("text"));
     assertEquals("other platform", rows.get("douyin/x1").getAs("text"));
@@ -243,11 +253,129 @@ class SilverTransformsTest {
         bronze("l.csv", "log_id", "L1", "logged_at", shanghai("2026-10-05 10:00"), "from_department", "OPS",
             "to_department", "SALES", "channel", "email", "outcome", "misunderstood", "misinformation_flag", true,
             "problem_category", "process")));
-    List<Row> rows = Lake.conform(CATALOG.table("silver.comm_log"), SilverTransforms.commLog(log, "Asia/Shanghai"))
+    List<Row> rows = Lake.conform(CATALOG.table("silver.comm_log"),
+            SilverTransforms.commLog(log, keys("comm_log"), "Asia/Shanghai"))
         .collectAsList();
     assertEquals(1, rows.size());
     assertTrue((Boolean) rows.get(0).getAs("misinformation_flag"));
     assertEquals("process", rows.get(0).getAs("problem_category"));
+  }
+
+  /** Conformed to the silver contract, rendered and sorted: the content, whatever the order. */
+  private static List<String> content(String silverTable, Dataset<Row> rows) {
+    return Lake.conform(CATALOG.table("silver." + silverTable), rows).collectAsList().stream()
+        .map(Row::toString).sorted().toList();
+  }
+
+  /**
+   * Exact repeats and key repeats: the silver contract's key keeps one row per ticket, per respondent and
+   * question, per employee, per decision and employee. The expected rows are worked out by hand, and the
+   * result is also compared with the column lists the transformations used to fix in code (repeated here).
+   */
+  @Test
+  void theContractKeyKeepsTheRowsTheFormerFixedKeysKept() {
+    Dataset<Row> tickets = tickets(List.of(
+        ticket("a.csv", "T1", "2026-10-12 10:00", null),
+        ticket("a.csv", "T1", "2026-10-12 12:00", 4),
+        ticket("b.csv", "T1", "2026-10-12 11:00", 2),
+        ticket("a.csv", "T2", "2026-10-12 10:00", 5),
+        ticket("a.csv", "T2", "2026-10-12 10:00", 5),
+        ticket("a.csv", "T3", "2026-10-13 10:00", 1)));
+    Dataset<Row> silverTickets = SilverTransforms.tickets(tickets, keys("tickets"), DEMO, "UTC");
+    Map<String, Row> byTicket = byKey(silverTickets, "ticket_id");
+    assertEquals(List.of("T1", "T2", "T3"), List.copyOf(byTicket.keySet()));
+    assertEquals(4, (int) byTicket.get("T1").getAs("csat"), "T1: the 12:00 record, the latest of three");
+    assertEquals(5, (int) byTicket.get("T2").getAs("csat"));
+    assertEquals(content("tickets", SilverTransforms.firstPerKey(tickets, List.of("ticket_id"),
+            col("updated_at").desc()).withColumn("customer_key", DEMO.apply(col("customer_id")))
+            .withColumn("source_timezone", org.apache.spark.sql.functions.lit("UTC"))),
+        content("tickets", silverTickets));
+
+    Dataset<Row> responses = frame(CATALOG.table("bronze.survey_responses"), List.of(
+        bronze("s.csv", "response_id", "R-7f3a", "department", "OPS", "question_id", "overall", "answer", 2,
+            "submitted_at", shanghai("2026-10-20 10:00")),
+        bronze("s.csv", "response_id", "R-7f3a", "department", "OPS", "question_id", "overall", "answer", 4,
+            "submitted_at", shanghai("2026-10-20 11:00")),
+        bronze("s.csv", "response_id", "R-7f3a", "department", "OPS", "question_id", "conv_find", "answer", 3,
+            "submitted_at", shanghai("2026-10-20 10:00")),
+        bronze("s.csv", "response_id", "R-7f3a", "department", "OPS", "question_id", "conv_find", "answer", 3,
+            "submitted_at", shanghai("2026-10-20 10:00")),
+        bronze("s.csv", "response_id", "R-0001", "department", "HR", "question_id", "overall", "answer", 5,
+            "submitted_at", shanghai("2026-10-21 10:00"))));
+    Dataset<Row> answers = SilverTransforms.surveyAnswers(responses, keys("survey_answers"), DEMO);
+    Map<String, Row> byAnswer = byKey(answers, "respondent_key", "question_id");
+    assertEquals(3, byAnswer.size(), "R-7f3a answered two questions, R-0001 one");
+    assertEquals(4, (int) byAnswer.get(R_7F3A_KEY + "/overall").getAs("answer"), "the 11:00 submission");
+    assertEquals(3, (int) byAnswer.get(R_7F3A_KEY + "/conv_find").getAs("answer"));
+    assertEquals(content("survey_answers", SilverTransforms.firstPerKey(responses, List.of("response_id", "question_id"),
+            col("submitted_at").desc()).withColumn("respondent_key", DEMO.apply(col("response_id")))),
+        content("survey_answers", answers));
+
+    Dataset<Row> roster = frame(CATALOG.table("bronze.roster"), List.of(
+        bronze("r.csv", "employee_id", "E000123", "email", "a@staff.example.com", "department", "OPS",
+            "department_name_zh", "运营部", "department_name_en", "Operations", "hire_date", Date.valueOf("2020-03-01")),
+        bronze("r.csv", "employee_id", "E000123", "email", "a@staff.example.com", "department", "SALES",
+            "department_name_zh", "销售部", "department_name_en", "Sales", "hire_date", Date.valueOf("2024-06-01")),
+        bronze("r.csv", "employee_id", "E999999", "email", "b@staff.example.com", "department", "HR",
+            "department_name_zh", "人力资源部", "department_name_en", "HR", "hire_date", Date.valueOf("2022-01-01")),
+        bronze("r.csv", "employee_id", "E999999", "email", "b@staff.example.com", "department", "HR",
+            "department_name_zh", "人力资源部", "department_name_en", "HR", "hire_date", Date.valueOf("2022-01-01"))));
+    Dataset<Row> employees = SilverTransforms.employees(roster, keys("employees"), DEMO);
+    Map<String, Row> byEmployee = byKey(employees, "employee_key");
+    assertEquals(List.of(E999999_KEY, E000123_KEY).stream().sorted().toList(), List.copyOf(byEmployee.keySet()));
+    assertEquals("SALES", byEmployee.get(E000123_KEY).getAs("department"), "the rehire");
+    assertEquals(content("employees", SilverTransforms.firstPerKey(roster, List.of("employee_id"),
+            col("hire_date").desc()).withColumn("employee_key", DEMO.apply(col("employee_id")))),
+        content("employees", employees));
+
+    Dataset<Row> acks = frame(CATALOG.table("bronze.acknowledgements"), List.of(
+        bronze("a.csv", "decision_id", "D1", "employee_id", "E000123", "aware_at", shanghai("2026-10-09 10:00"),
+            "channel", "email"),
+        bronze("a.csv", "decision_id", "D1", "employee_id", "E000123", "aware_at", shanghai("2026-10-09 09:00"),
+            "channel", "wecom"),
+        bronze("a.csv", "decision_id", "D2", "employee_id", "E000123", "aware_at", shanghai("2026-10-10 09:00"),
+            "channel", "email"),
+        bronze("a.csv", "decision_id", "D1", "employee_id", "E999999", "aware_at", shanghai("2026-10-09 11:00"),
+            "channel", "email"),
+        bronze("a.csv", "decision_id", "D1", "employee_id", "E999999", "aware_at", shanghai("2026-10-09 11:00"),
+            "channel", "email")));
+    Dataset<Row> silverEmployees = Lake.conform(CATALOG.table("silver.employees"), employees);
+    Dataset<Row> acknowledged = SilverTransforms.acknowledgements(acks, keys("acknowledgements"), silverEmployees, DEMO,
+        "UTC");
+    Map<String, Row> byAck = byKey(acknowledged, "decision_id", "employee_key");
+    assertEquals(3, byAck.size(), "D1 by two employees, D2 by one");
+    assertEquals("wecom", byAck.get("D1/" + E000123_KEY).getAs("channel"), "the earlier awareness");
+    assertEquals("SALES", byAck.get("D1/" + E000123_KEY).getAs("department"));
+    Dataset<Row> formerly = SilverTransforms.firstPerKey(acks, List.of("decision_id", "employee_id"),
+        col("aware_at").asc()).withColumn("employee_key", DEMO.apply(col("employee_id")));
+    Dataset<Row> departments = silverEmployees.select(col("employee_key"), col("department"));
+    assertEquals(content("acknowledgements", formerly.join(departments,
+            formerly.col("employee_key").equalTo(departments.col("employee_key")), "left")
+            .drop(departments.col("employee_key")).withColumn("source_timezone", org.apache.spark.sql.functions.lit("UTC"))),
+        content("acknowledgements", acknowledged));
+  }
+
+  @Test
+  void aKeyColumnMissingAtDeDuplicationIsRefused() {
+    Dataset<Row> tickets = tickets(List.of(ticket("a.csv", "T1", "2026-10-12 10:00", 4)));
+    IllegalStateException missing = assertThrows(IllegalStateException.class,
+        () -> SilverTransforms.tickets(tickets, List.of("customer_key", "month"), DEMO, "UTC"));
+    assertTrue(missing.getMessage().contains("'customer_key'"), missing.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SilverTransforms.firstPerKey(tickets, List.of()));
+  }
+
+  @Test
+  void theKeyWithinAMonthLeavesOutThePartitionColumn() {
+    assertEquals(List.of("ticket_id", "month"), CATALOG.table("silver.tickets").keys());
+    assertEquals(List.of("ticket_id"), keys("tickets"));
+    assertEquals(List.of("respondent_key", "question_id"), keys("survey_answers"));
+    assertEquals(List.of("decision_id", "employee_key"), keys("acknowledgements"));
+  }
+
+  @Test
+  void experimentUnitsDeclareNoKey() {
+    assertEquals(List.of(), keys("experiment_units"),
+        "the A/B analysis counts and excludes repeated units itself, so silver keeps every record");
   }
 
   @Test
@@ -256,11 +384,13 @@ class SilverTransformsTest {
         bronze("x.csv", "experiment_id", "X1", "unit_id", "E000123", "variant", "control", "split_weight", 0.5,
             "assigned_at", shanghai("2026-10-01 09:00")),
         bronze("x.csv", "experiment_id", "X1", "unit_id", "E000123", "variant", "wecom", "split_weight", 0.5,
-            "assigned_at", shanghai("2026-10-01 09:00"))));
+            "assigned_at", shanghai("2026-10-01 09:00")),
+        bronze("x.csv", "experiment_id", "X1", "unit_id", "E000123", "variant", "control", "split_weight", 0.5,
+            "assigned_at", shanghai("2026-10-01 10:00"))));
     Dataset<Row> silver = Lake.conform(CATALOG.table("silver.experiment_units"),
         SilverTransforms.experimentUnits(units, DEMO));
     List<Row> rows = silver.collectAsList();
-    assertEquals(2, rows.size(), "a unit seen in two variants stays visible to the A/B analysis");
+    assertEquals(3, rows.size(), "a unit seen twice, and in two variants, stays visible to the A/B analysis");
     assertTrue(rows.stream().allMatch(r -> E000123_KEY.equals(r.getAs("unit_key"))));
     assertFalse(List.of(silver.columns()).contains("unit_id"));
     assertEquals(0, silver.where(col("unit_key").contains("E000123")).count());
