@@ -1,5 +1,6 @@
 package io.commpulse.coverage;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
@@ -29,7 +30,6 @@ import org.apache.spark.sql.Row;
  */
 public final class CoverageMetric {
   public static final double TARGET = 0.95;
-  public static final String ALL = "ALL";
 
   private CoverageMetric() {}
 

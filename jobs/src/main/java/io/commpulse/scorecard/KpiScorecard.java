@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.Rollup;
 import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.KpiStatus.Comparator;
 import io.commpulse.stats.Interval;
@@ -30,12 +31,12 @@ public final class KpiScorecard {
 
   public static Dataset<Row> compute(TableContract table, String month, Inputs in) {
     List<Kpi> kpis = new ArrayList<>();
-    Row mis = single(in.mistransmission().where(col("department").equalTo("ALL")));
+    Row mis = single(in.mistransmission().where(col("department").equalTo(Rollup.ALL)));
     kpis.add(new Kpi("mistransmission_rate", "share", Comparator.BELOW, 0.05, value(mis, "rate"),
         interval(mis, "ci_low", "ci_high"), "gold.mistransmission"));
 
-    Row complaints = single(in.responseSla().where(col("channel").equalTo("ALL")
-        .and(col("category").equalTo("service_complaint")).and(col("priority").equalTo("ALL"))));
+    Row complaints = single(in.responseSla().where(col("channel").equalTo(Rollup.ALL)
+        .and(col("category").equalTo("service_complaint")).and(col("priority").equalTo(Rollup.ALL))));
     kpis.add(new Kpi("complaint_first_response_hours", "hours", Comparator.AT_MOST, 24.0,
         value(complaints, "first_reply_hours_mean"),
         interval(complaints, "first_reply_hours_mean_ci_low", "first_reply_hours_mean_ci_high"), "gold.response_sla"));
@@ -43,13 +44,13 @@ public final class KpiScorecard {
         value(complaints, "within_24h_share"), interval(complaints, "within_24h_ci_low", "within_24h_ci_high"),
         "gold.response_sla"));
 
-    Row social = single(in.socialResponse().where(col("platform").equalTo("ALL")));
+    Row social = single(in.socialResponse().where(col("platform").equalTo(Rollup.ALL)));
     kpis.add(new Kpi("social_replied_24h_share", "share", Comparator.AT_LEAST, 1.0, value(social, "replied_24h_share"),
         interval(social, "replied_24h_ci_low", "replied_24h_ci_high"), "gold.social_response"));
 
     long employees = 0;
     long aware = 0;
-    for (Row r : in.coverage().where(col("department").equalTo("ALL")).collectAsList()) {
+    for (Row r : in.coverage().where(col("department").equalTo(Rollup.ALL)).collectAsList()) {
       employees += Cells.lng(r, "employees");
       aware += Cells.lng(r, "aware");
     }
@@ -60,7 +61,7 @@ public final class KpiScorecard {
     for (Row r : in.previousScorecard().where(col("actual").isNotNull()).select("kpi", "actual").collectAsList()) {
       previous.put(r.getString(0), r.getDouble(1));
     }
-    Row overall = single(in.satisfaction().where(col("department").equalTo("ALL")
+    Row overall = single(in.satisfaction().where(col("department").equalTo(Rollup.ALL)
         .and(col("question_id").equalTo("overall")).and(col("suppressed").equalTo(false))));
     kpis.add(new Kpi("satisfaction_mean", "likert", Comparator.TREND_UP, previous.get("satisfaction_mean"),
         value(overall, "mean"), interval(overall, "mean_ci_low", "mean_ci_high"), "gold.satisfaction"));

@@ -1,5 +1,6 @@
 package io.commpulse.social;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
@@ -23,7 +24,6 @@ import org.apache.spark.sql.Row;
 
 /** {@code gold.social_response}: how fast official accounts answer inbound comments, per platform. */
 public final class SocialResponseMetric {
-  public static final String ALL = "ALL";
   public static final double TARGET_HOURS = 24.0;
 
   private SocialResponseMetric() {}

@@ -1,5 +1,6 @@
 package io.commpulse.tickets;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -30,7 +31,6 @@ import org.apache.spark.sql.types.DataTypes;
 
 /** {@code gold.response_sla}: first human reply times of customer tickets, by channel x category x priority. */
 public final class ResponseSlaMetric {
-  public static final String ALL = "ALL";
   public static final double TARGET_HOURS = 24.0;
 
   private ResponseSlaMetric() {}

@@ -1,5 +1,6 @@
 package io.commpulse.report.render;
 
+import io.commpulse.metrics.Rollup;
 import io.commpulse.report.chart.HoursSavedChart;
 import io.commpulse.report.chart.Palette;
 import io.commpulse.report.i18n.Formats;
@@ -34,7 +35,7 @@ final class FollowThroughContent {
   /** The KPIs every department reports, in the columns of the department table. */
   static final List<String> DEPARTMENT_KPIS = List.of("information_coverage", "mistransmission_rate",
       "satisfaction_mean");
-  private static final List<String> SEGMENT_ORDER = List.of("key_account", "enterprise", "smb", "consumer", "ALL");
+  private static final List<String> SEGMENT_ORDER = List.of("key_account", "enterprise", "smb", "consumer", Rollup.ALL);
   private static final List<String> FEEDBACK_BREAKDOWNS = List.of("channel", "category");
 
   private FollowThroughContent() {}
