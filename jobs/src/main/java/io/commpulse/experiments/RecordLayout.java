@@ -34,10 +34,6 @@ public record RecordLayout(Column experimentId, Column unit, Column variant, Col
                 functions.monotonically_increasing_id(), functions.lit(true));
     }
 
-    public RecordLayout withSplitWeight(Column weight) {
-        return new RecordLayout(experimentId, unit, variant, weight, order, consistent);
-    }
-
     public RecordLayout withConsistency(Column rule) {
         return new RecordLayout(experimentId, unit, variant, splitWeight, order, rule);
     }

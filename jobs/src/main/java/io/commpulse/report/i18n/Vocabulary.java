@@ -142,10 +142,6 @@ public enum Vocabulary {
     return name == null ? code : name.in(language);
   }
 
-  public boolean knows(String code) {
-    return names.containsKey(code);
-  }
-
   public Map<String, Bilingual> names() {
     return names;
   }
