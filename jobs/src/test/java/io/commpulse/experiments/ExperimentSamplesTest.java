@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ExperimentSamples} on a handful of records whose exclusions and statistics are worked out by hand; sample
  * statistics are compared with the statistics core's own summaries of the same values ({@link ContinuousSample#of},
- * {@link CupedSample#of}, {@link Winsorisation#percentile}).
+ * {@link CupedSample#of}); winsorising caps are worked out by hand.
  */
 class ExperimentSamplesTest {
 
@@ -110,15 +110,16 @@ class ExperimentSamplesTest {
     void winsorisesAtThePooledPercentileOfAnalysedUnits() {
         List<ExperimentSummary> summaries = ExperimentSamples.summarise(records(), LAYOUT, metrics(0.5));
         ExperimentSummary e = summaries.get(0);
-        // analysed values of E: 4.0 and 3.0 (control), 2.0, 1.5 and 2.5 (treatment); u4's 9.0 is excluded
-        double[] analysed = {4.0, 3.0, 2.0, 1.5, 2.5};
-        rel(Winsorisation.percentile(analysed, 50), e.caps().get("h"), "cap of E");
-        double[] capped = Winsorisation.capAbove(analysed, 50);
-        assertContinuous(ContinuousSample.of(Arrays.copyOfRange(capped, 0, 2)), e.samples().get("h").get("control"));
-        assertContinuous(ContinuousSample.of(Arrays.copyOfRange(capped, 2, 5)), e.samples().get("h").get("treatment"));
+        // analysed values of E: 4.0 and 3.0 (control), 2.0, 1.5 and 2.5 (treatment); u4's 9.0 is excluded.
+        // Sorted 1.5, 2.0, 2.5, 3.0, 4.0: the 50th percentile sits at position (5 - 1) * 0.5 = 2, so the cap is 2.5,
+        // and 4.0 and 3.0 become 2.5.
+        rel(2.5, e.caps().get("h"), "cap of E");
+        assertContinuous(ContinuousSample.of(new double[] {2.5, 2.5}), e.samples().get("h").get("control"));
+        assertContinuous(ContinuousSample.of(new double[] {2.0, 1.5, 2.5}), e.samples().get("h").get("treatment"));
         assertEquals(CupedSample.of(new double[] {4.0, 3.0}, new double[] {3.0, 2.5}),
                 e.samples().get("h_adjusted").get("control"), "other metrics are not capped");
-        rel(Winsorisation.percentile(new double[] {1.0, 2.0, 3.0}, 50), summaries.get(1).caps().get("h"), "cap of F");
+        // F: 1.0, 2.0, 3.0; the 50th percentile sits at position (3 - 1) * 0.5 = 1
+        rel(2.0, summaries.get(1).caps().get("h"), "cap of F");
     }
 
     @Test

@@ -3,47 +3,34 @@ package io.commpulse.experiments;
 import java.util.Arrays;
 
 /**
- * Caps extreme values of a continuous metric at percentiles of its own distribution, so that one runaway unit
- * (a player with 50 000 game rounds) cannot dominate a mean.
+ * Reference winsorisation for tests, in plain Java: caps extreme values of a continuous metric at a percentile of
+ * its own distribution, the way {@link ExperimentSamples} does it in Spark.
  *
  * <p>Percentile definition: numpy's default {@code np.percentile(a, q)} ('linear', type 7 of Hyndman and Fan).
  * With the n values sorted, a_0 ≤ … ≤ a_{n−1}, h = (n − 1)·q/100, j = ⌊h⌋:
  * {@code P(q) = a_j + (h − j)·(a_{j+1} − a_j)}. Winsorising at q then equals
  * {@code np.clip(a, None, np.percentile(a, q))}.
  */
-public final class Winsorisation {
+final class Winsorisation {
 
     private Winsorisation() {
     }
 
     /** The q-th percentile (0 ≤ q ≤ 100) by numpy's default linear interpolation. */
-    public static double percentile(double[] values, double q) {
+    static double percentile(double[] values, double q) {
         double[] sorted = sortedCopy(values);
         return percentileOfSorted(sorted, q);
     }
 
     /** A copy of {@code values} with everything above the q-th percentile replaced by that percentile. */
-    public static double[] capAbove(double[] values, double q) {
-        return clip(values, 0, q);
-    }
-
-    /**
-     * A copy of {@code values} clipped to [P(lowerQ), P(upperQ)]; {@code lowerQ = 0} leaves the low end alone
-     * because P(0) is the minimum.
-     */
-    public static double[] clip(double[] values, double lowerQ, double upperQ) {
-        if (lowerQ > upperQ) {
-            throw new IllegalArgumentException("lower percentile " + lowerQ + " exceeds upper " + upperQ);
-        }
+    static double[] capAbove(double[] values, double q) {
         if (values.length == 0) {
             return new double[0];
         }
-        double[] sorted = sortedCopy(values);
-        double low = percentileOfSorted(sorted, lowerQ);
-        double high = percentileOfSorted(sorted, upperQ);
+        double high = percentile(values, q);
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = Math.min(high, Math.max(low, values[i]));
+            out[i] = Math.min(high, values[i]);
         }
         return out;
     }
