@@ -2,6 +2,8 @@ package io.commpulse.catalog;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.commpulse.text.CsvField;
+import io.commpulse.text.TextTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -29,7 +31,25 @@ public enum ResultFormat {
   TABLE {
     @Override
     public void write(StructType schema, Iterator<Row> rows, Writer out) throws IOException {
-      TextTable.write(schema, rows, out);
+      StructField[] fields = schema.fields();
+      List<String> header = new ArrayList<>();
+      boolean[] numeric = new boolean[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        header.add(fields[i].name());
+        numeric[i] = fields[i].dataType() instanceof NumericType;
+      }
+      TextTable table = new TextTable(header, numeric);
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        List<String> line = new ArrayList<>();
+        for (int i = 0; i < fields.length; i++) {
+          Object value = row.get(i);
+          line.add(value == null ? NULL : text(value).replaceAll("\\R", " "));
+        }
+        table.add(line);
+      }
+      out.write(table.boxed());
+      out.write("(" + table.rows() + (table.rows() == 1 ? " row)\n" : " rows)\n"));
     }
   },
   /**
@@ -42,7 +62,7 @@ public enum ResultFormat {
       StructField[] fields = schema.fields();
       List<String> header = new ArrayList<>();
       for (StructField field : fields) {
-        header.add(csvCell(defuseFormula(field.name())));
+        header.add(CsvField.quote(defuseFormula(field.name())));
       }
       out.write(String.join(",", header));
       out.write('\n');
@@ -56,7 +76,7 @@ public enum ResultFormat {
           Object value = row.get(i);
           if (value != null) {
             String text = text(value);
-            line.append(csvCell(fields[i].dataType() instanceof NumericType ? text : defuseFormula(text)));
+            line.append(CsvField.quote(fields[i].dataType() instanceof NumericType ? text : defuseFormula(text)));
           }
         }
         out.write(line.append('\n').toString());
@@ -88,6 +108,9 @@ public enum ResultFormat {
     }
   };
 
+  /** How the table format prints a missing value. */
+  static final String NULL = "NULL";
+
   private static final JsonFactory JSON_FACTORY =
       new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -97,13 +120,6 @@ public enum ResultFormat {
   static String defuseFormula(String text) {
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       return "'" + text;
-    }
-    return text;
-  }
-
-  static String csvCell(String text) {
-    if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-      return '"' + text.replace("\"", "\"\"") + '"';
     }
     return text;
   }

@@ -3,9 +3,11 @@ package io.commpulse.cli;
 import io.commpulse.experiments.ExperimentResult;
 import io.commpulse.experiments.ExperimentSummary;
 import io.commpulse.experiments.SrmCheck;
+import io.commpulse.text.TextTable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +43,9 @@ final class AbTestReport {
             : "ok (mismatch when p < " + SrmCheck.THRESHOLD + ")");
     out.append(System.lineSeparator());
 
-    List<List<String>> cells = new ArrayList<>();
-    cells.add(HEADER);
+    boolean[] numeric = new boolean[HEADER.size()];
+    Arrays.fill(numeric, 2, 6, true);
+    TextTable cells = new TextTable(HEADER, numeric);
     List<String> notes = new ArrayList<>();
     for (Map<String, Object> r : rows) {
       cells.add(List.of(str(r, "metric") + ("lower".equals(r.get("better")) ? " (lower better)" : ""),
@@ -63,22 +66,7 @@ final class AbTestReport {
             r.get("metric"), r.get("cuped_covariate"), sig(r.get("cuped_theta")), percent(r.get("variance_reduction"))));
       }
     }
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : cells) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    for (List<String> row : cells) {
-      StringBuilder l = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        boolean numeric = i >= 2 && i <= 5;
-        String cell = row.get(i);
-        String pad = " ".repeat(widths[i] - cell.length());
-        l.append(numeric ? pad + cell : cell + (i == row.size() - 1 ? "" : pad)).append(i == row.size() - 1 ? "" : "  ");
-      }
-      out.append(l.toString().stripTrailing()).append(System.lineSeparator());
-    }
+    out.append(cells.plain(System.lineSeparator()));
     out.append(System.lineSeparator());
     notes.stream().distinct().forEach(n -> line(out, "note: %s", n));
     line(out, "power and MDE: for a %s relative effect and at 80%% power, alpha 0.05 two-sided; p Holm: adjusted over"

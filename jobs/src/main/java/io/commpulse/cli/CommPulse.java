@@ -1,5 +1,6 @@
 package io.commpulse.cli;
 
+import io.commpulse.errors.UserError;
 import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -50,6 +51,10 @@ public final class CommPulse implements Runnable {
     CommandLine cli = new CommandLine(new CommPulse());
     cli.registerConverter(YearMonth.class, CommPulse::parseMonth);
     cli.setExecutionExceptionHandler(CommPulse::handleFailure);
+    CommandLine.IParameterExceptionHandler badUsage = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler((e, args) -> e.getCause() instanceof UserError error
+        ? printUserError(error, e.getCommandLine())
+        : badUsage.handleParseException(e, args));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
@@ -60,6 +65,17 @@ public final class CommPulse implements Runnable {
     } catch (DateTimeParseException e) {
       throw new CommandLine.TypeConversionException("'" + value + "' is not a month; use YYYY-MM, e.g. 2026-10");
     }
+  }
+
+  /**
+   * An option value a converter rejects with a {@link UserError} is reported like a failure of the command: one
+   * line, exit code 1.
+   */
+  private static int printUserError(UserError error, CommandLine cli) {
+    PrintWriter err = cli.getErr();
+    err.println("error: " + error.getMessage());
+    err.flush();
+    return 1;
   }
 
   private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

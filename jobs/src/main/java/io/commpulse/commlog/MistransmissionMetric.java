@@ -1,5 +1,6 @@
 package io.commpulse.commlog;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -20,7 +21,6 @@ import org.apache.spark.sql.Row;
 
 /** {@code gold.mistransmission}: share of internal communications flagged as wrongly transmitted. */
 public final class MistransmissionMetric {
-  public static final String ALL = "ALL";
 
   private MistransmissionMetric() {}
 

@@ -1,5 +1,6 @@
 package io.commpulse.coverage;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
@@ -7,13 +8,15 @@ import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.metrics.Hours;
+import io.commpulse.metrics.Hours.Resolution;
+import io.commpulse.metrics.Hours.Reversed;
 import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
@@ -31,7 +34,6 @@ import org.apache.spark.sql.Row;
  * publication day (in the company's time zone) became aware of it.
  */
 public final class CoverageMetric {
-  public static final String ALL = "ALL";
 
   private CoverageMetric() {}
 
@@ -48,7 +50,7 @@ public final class CoverageMetric {
             .and(eligible.col("employee_key").equalTo(aware.col("a_employee"))), "left")
         .withColumn("is_aware", when(col("aware_at").isNotNull(), 1).otherwise(0))
         .withColumn("hours_to_aware",
-            (unix_timestamp(col("aware_at")).minus(unix_timestamp(col("published_at")))).divide(3600.0));
+            Hours.between(col("published_at"), col("aware_at"), Resolution.SECONDS, Reversed.NEGATIVE));
   }
 
   public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> decisions,

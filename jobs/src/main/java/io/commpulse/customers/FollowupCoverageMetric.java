@@ -1,5 +1,6 @@
 package io.commpulse.customers;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -24,7 +25,6 @@ import org.apache.spark.sql.Row;
 
 /** {@code gold.followup_coverage}: the after-sales follow-up plan of the month per customer segment. */
 public final class FollowupCoverageMetric {
-  public static final String ALL = "ALL";
   /** A follow-up done up to this many days after its planned day still counts as on time. */
   public static final int GRACE_DAYS = 7;
 

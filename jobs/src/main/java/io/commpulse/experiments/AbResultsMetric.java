@@ -24,53 +24,52 @@ import org.apache.spark.sql.Row;
  */
 public final class AbResultsMetric {
 
-    public static final String CONTROL = "control";
-    static final String COVARIATE = "pre_period_hours_to_ack";
+  public static final String CONTROL = "control";
+  static final String COVARIATE = "pre_period_hours_to_ack";
 
-    private AbResultsMetric() {
+  private AbResultsMetric() {}
+
+  static final RecordLayout LAYOUT = new RecordLayout(col("experiment_id"), col("unit_key"), col("variant"),
+      col("split_weight"), unix_micros(col("assigned_at")), lit(true));
+
+  /** The metrics of {@code silver.experiment_units}; CUPED only when the covariate column is there. */
+  static List<MetricColumn> metrics(List<String> columns) {
+    MetricColumn hours = MetricColumn.typed(
+        new MetricSpec("hours_to_ack", MetricKind.CONTINUOUS, Better.LOWER), col("hours_to_ack"));
+    if (columns.contains(COVARIATE)) {
+      hours = hours.withCovariate(MetricColumn.Covariate.typed(COVARIATE, col(COVARIATE)));
     }
+    return List.of(
+        MetricColumn.typed(new MetricSpec("acknowledged_48h", MetricKind.BINARY, Better.HIGHER),
+            col("acknowledged_48h")),
+        hours,
+        MetricColumn.typed(new MetricSpec("clarity_rating", MetricKind.ORDINAL, Better.HIGHER),
+            col("clarity_rating")));
+  }
 
-    static final RecordLayout LAYOUT = new RecordLayout(col("experiment_id"), col("unit_key"), col("variant"),
-            col("split_weight"), unix_micros(col("assigned_at")), lit(true));
-
-    /** The metrics of {@code silver.experiment_units}; CUPED only when the covariate column is there. */
-    static List<MetricColumn> metrics(List<String> columns) {
-        MetricColumn hours = MetricColumn.typed(
-                new MetricSpec("hours_to_ack", MetricKind.CONTINUOUS, Better.LOWER), col("hours_to_ack"));
-        if (columns.contains(COVARIATE)) {
-            hours = hours.withCovariate(MetricColumn.Covariate.typed(COVARIATE, col(COVARIATE)));
-        }
-        return List.of(
-                MetricColumn.typed(new MetricSpec("acknowledged_48h", MetricKind.BINARY, Better.HIGHER),
-                        col("acknowledged_48h")),
-                hours,
-                MetricColumn.typed(new MetricSpec("clarity_rating", MetricKind.ORDINAL, Better.HIGHER),
-                        col("clarity_rating")));
+  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> experimentUnits) {
+    List<MetricColumn> metrics = metrics(Arrays.asList(experimentUnits.columns()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ExperimentSummary summary : ExperimentSamples.summarise(experimentUnits, LAYOUT, metrics)) {
+      String id = summary.experimentId();
+      var problem = summary.problemWith(CONTROL);
+      if (problem.isPresent()) {
+        RunLog.info("gold ab_results %s: %s; no results", month, problem.get());
+        continue;
+      }
+      if (summary.configuredSplit().isEmpty()) {
+        RunLog.info("gold ab_results %s: %s states no single positive split_weight per variant;"
+            + " the sample-ratio check assumes an equal split", month, id);
+      }
+      ExperimentResult result = AbResults.analyse(summary, metrics, AbResults.Settings.withControl(CONTROL));
+      for (Map<String, Object> row : AbResults.rows(summary, metrics, result)) {
+        row.put("month", month);
+        rows.add(row);
+      }
+      RunLog.info("gold ab_results %s: %s %s", month, id, result.comparisons().stream()
+          .map(c -> c.metric() + " " + c.variant() + " " + c.decision().label())
+          .collect(Collectors.joining(", ")));
     }
-
-    public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> experimentUnits) {
-        List<MetricColumn> metrics = metrics(Arrays.asList(experimentUnits.columns()));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ExperimentSummary summary : ExperimentSamples.summarise(experimentUnits, LAYOUT, metrics)) {
-            String id = summary.experimentId();
-            var problem = summary.problemWith(CONTROL);
-            if (problem.isPresent()) {
-                RunLog.info("gold ab_results %s: %s; no results", month, problem.get());
-                continue;
-            }
-            if (summary.configuredSplit().isEmpty()) {
-                RunLog.info("gold ab_results %s: %s states no single positive split_weight per variant;"
-                        + " the sample-ratio check assumes an equal split", month, id);
-            }
-            ExperimentResult result = AbResults.analyse(summary, metrics, AbResults.Settings.withControl(CONTROL));
-            for (Map<String, Object> row : AbResults.rows(summary, metrics, result)) {
-                row.put("month", month);
-                rows.add(row);
-            }
-            RunLog.info("gold ab_results %s: %s %s", month, id, result.comparisons().stream()
-                    .map(c -> c.metric() + " " + c.variant() + " " + c.decision().label())
-                    .collect(Collectors.joining(", ")));
-        }
-        return ContractRows.toDataFrame(experimentUnits.sparkSession(), table, rows);
-    }
+    return ContractRows.toDataFrame(experimentUnits.sparkSession(), table, rows);
+  }
 }

@@ -8,22 +8,22 @@ package io.commpulse.experiments;
  */
 public record BinarySample(long n, long successes) implements MetricSample {
 
-    public BinarySample {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, got " + n);
-        }
-        if (successes < 0 || successes > n) {
-            throw new IllegalArgumentException("successes must lie in [0, n=" + n + "], got " + successes);
-        }
+  public BinarySample {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, got " + n);
     }
+    if (successes < 0 || successes > n) {
+      throw new IllegalArgumentException("successes must lie in [0, n=" + n + "], got " + successes);
+    }
+  }
 
-    /** Success rate; NaN when no unit was observed. */
-    public double rate() {
-        return n == 0 ? Double.NaN : (double) successes / n;
-    }
+  /** Success rate; NaN when no unit was observed. */
+  public double rate() {
+    return n == 0 ? Double.NaN : (double) successes / n;
+  }
 
-    @Override
-    public MetricKind kind() {
-        return MetricKind.BINARY;
-    }
+  @Override
+  public MetricKind kind() {
+    return MetricKind.BINARY;
+  }
 }

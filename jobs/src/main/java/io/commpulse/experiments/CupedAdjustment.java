@@ -24,51 +24,51 @@ import java.util.Map;
  * @param pooledVarianceReduction {@code 1 − var_adj / var_y} over all units together
  */
 public record CupedAdjustment(double theta, Map<String, ContinuousSample> adjusted,
-                              Map<String, Double> varianceReduction, double pooledVarianceReduction) {
+    Map<String, Double> varianceReduction, double pooledVarianceReduction) {
 
-    public CupedAdjustment {
-        adjusted = Collections.unmodifiableMap(new LinkedHashMap<>(adjusted));
-        varianceReduction = Collections.unmodifiableMap(new LinkedHashMap<>(varianceReduction));
-    }
+  public CupedAdjustment {
+    adjusted = Collections.unmodifiableMap(new LinkedHashMap<>(adjusted));
+    varianceReduction = Collections.unmodifiableMap(new LinkedHashMap<>(varianceReduction));
+  }
 
-    public static CupedAdjustment fit(Map<String, CupedSample> byVariant) {
-        CupedSample all = new CupedSample(0, 0, 0, 0, 0, 0);
-        for (CupedSample s : byVariant.values()) {
-            all = all.plus(s);
-        }
-        double theta = 0;
-        double pooledReduction = 0;
-        if (all.n() >= 2 && all.centredXX() > 0) {
-            theta = all.centredXY() / all.centredXX();
-            pooledReduction = reduction(all, theta);
-        } else if (all.n() < 2) {
-            pooledReduction = Double.NaN;
-        }
-        double grandMeanX = all.meanX();
-        Map<String, ContinuousSample> adjusted = new LinkedHashMap<>();
-        Map<String, Double> reductions = new LinkedHashMap<>();
-        for (Map.Entry<String, CupedSample> e : byVariant.entrySet()) {
-            CupedSample s = e.getValue();
-            if (s.n() == 0) {
-                adjusted.put(e.getKey(), new ContinuousSample(0, Double.NaN, Double.NaN));
-                reductions.put(e.getKey(), Double.NaN);
-                continue;
-            }
-            double mean = s.meanY() - theta * (s.meanX() - grandMeanX);
-            double variance = s.n() < 2 ? Double.NaN : adjustedSquares(s, theta) / (s.n() - 1);
-            adjusted.put(e.getKey(), new ContinuousSample(s.n(), mean, variance));
-            reductions.put(e.getKey(), s.n() < 2 ? Double.NaN : reduction(s, theta));
-        }
-        return new CupedAdjustment(theta, adjusted, reductions, pooledReduction);
+  public static CupedAdjustment fit(Map<String, CupedSample> byVariant) {
+    CupedSample all = new CupedSample(0, 0, 0, 0, 0, 0);
+    for (CupedSample s : byVariant.values()) {
+      all = all.plus(s);
     }
+    double theta = 0;
+    double pooledReduction = 0;
+    if (all.n() >= 2 && all.centredXX() > 0) {
+      theta = all.centredXY() / all.centredXX();
+      pooledReduction = reduction(all, theta);
+    } else if (all.n() < 2) {
+      pooledReduction = Double.NaN;
+    }
+    double grandMeanX = all.meanX();
+    Map<String, ContinuousSample> adjusted = new LinkedHashMap<>();
+    Map<String, Double> reductions = new LinkedHashMap<>();
+    for (Map.Entry<String, CupedSample> e : byVariant.entrySet()) {
+      CupedSample s = e.getValue();
+      if (s.n() == 0) {
+        adjusted.put(e.getKey(), new ContinuousSample(0, Double.NaN, Double.NaN));
+        reductions.put(e.getKey(), Double.NaN);
+        continue;
+      }
+      double mean = s.meanY() - theta * (s.meanX() - grandMeanX);
+      double variance = s.n() < 2 ? Double.NaN : adjustedSquares(s, theta) / (s.n() - 1);
+      adjusted.put(e.getKey(), new ContinuousSample(s.n(), mean, variance));
+      reductions.put(e.getKey(), s.n() < 2 ? Double.NaN : reduction(s, theta));
+    }
+    return new CupedAdjustment(theta, adjusted, reductions, pooledReduction);
+  }
 
-    /** Σ((y − θx) − mean(y − θx))². */
-    private static double adjustedSquares(CupedSample s, double theta) {
-        return Math.max(0, s.centredYY() - 2 * theta * s.centredXY() + theta * theta * s.centredXX());
-    }
+  /** Σ((y − θx) − mean(y − θx))². */
+  private static double adjustedSquares(CupedSample s, double theta) {
+    return Math.max(0, s.centredYY() - 2 * theta * s.centredXY() + theta * theta * s.centredXX());
+  }
 
-    private static double reduction(CupedSample s, double theta) {
-        double yy = s.centredYY();
-        return yy == 0 ? Double.NaN : 1 - adjustedSquares(s, theta) / yy;
-    }
+  private static double reduction(CupedSample s, double theta) {
+    double yy = s.centredYY();
+    return yy == 0 ? Double.NaN : 1 - adjustedSquares(s, theta) / yy;
+  }
 }

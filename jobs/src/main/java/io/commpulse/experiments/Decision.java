@@ -16,15 +16,15 @@ import java.util.Locale;
  * </ol>
  */
 public enum Decision {
-    WINNER,
-    LOSER,
-    NO_SIGNIFICANT_DIFFERENCE,
-    INCONCLUSIVE_UNDERPOWERED,
-    INVALID_SRM,
-    INSUFFICIENT_DATA;
+  WINNER,
+  LOSER,
+  NO_SIGNIFICANT_DIFFERENCE,
+  INCONCLUSIVE_UNDERPOWERED,
+  INVALID_SRM,
+  INSUFFICIENT_DATA;
 
-    /** Lower-case name used in JSON output. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+  /** Lower-case name used in JSON output. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

@@ -11,13 +11,13 @@ package io.commpulse.experiments;
  * @param multiVariantUnits   units recorded in more than one variant, excluded with all their records
  */
 public record Exclusions(long incompleteRecords, long inconsistentRecords, long duplicateUnits,
-                         long duplicateRecords, long multiVariantUnits) {
+    long duplicateRecords, long multiVariantUnits) {
 
-    public static final Exclusions NONE = new Exclusions(0, 0, 0, 0, 0);
+  public static final Exclusions NONE = new Exclusions(0, 0, 0, 0, 0);
 
-    public Exclusions plus(Exclusions o) {
-        return new Exclusions(incompleteRecords + o.incompleteRecords, inconsistentRecords + o.inconsistentRecords,
-                duplicateUnits + o.duplicateUnits, duplicateRecords + o.duplicateRecords,
-                multiVariantUnits + o.multiVariantUnits);
-    }
+  public Exclusions plus(Exclusions o) {
+    return new Exclusions(incompleteRecords + o.incompleteRecords, inconsistentRecords + o.inconsistentRecords,
+        duplicateUnits + o.duplicateUnits, duplicateRecords + o.duplicateRecords,
+        multiVariantUnits + o.multiVariantUnits);
+  }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record ExperimentResult(String experimentId, SrmCheck srm, List<Comparison> comparisons) {
 
-    public ExperimentResult {
-        comparisons = List.copyOf(comparisons);
-    }
+  public ExperimentResult {
+    comparisons = List.copyOf(comparisons);
+  }
 }

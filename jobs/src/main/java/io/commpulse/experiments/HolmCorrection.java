@@ -15,27 +15,26 @@ import java.util.Comparator;
  */
 final class HolmCorrection {
 
-    private HolmCorrection() {
-    }
+  private HolmCorrection() {}
 
-    static double[] adjust(double[] pValues) {
-        Integer[] order = new Integer[pValues.length];
-        int m = 0;
-        for (int i = 0; i < pValues.length; i++) {
-            if (!Double.isNaN(pValues[i])) {
-                order[m++] = i;
-            }
-        }
-        Integer[] tested = Arrays.copyOf(order, m);
-        Arrays.sort(tested, Comparator.comparingDouble(i -> pValues[i]));
-        double[] adjusted = new double[pValues.length];
-        Arrays.fill(adjusted, Double.NaN);
-        double runningMax = 0;
-        for (int rank = 0; rank < m; rank++) {
-            int i = tested[rank];
-            runningMax = Math.max(runningMax, Math.min(1, (m - rank) * pValues[i]));
-            adjusted[i] = runningMax;
-        }
-        return adjusted;
+  static double[] adjust(double[] pValues) {
+    Integer[] order = new Integer[pValues.length];
+    int m = 0;
+    for (int i = 0; i < pValues.length; i++) {
+      if (!Double.isNaN(pValues[i])) {
+        order[m++] = i;
+      }
     }
+    Integer[] tested = Arrays.copyOf(order, m);
+    Arrays.sort(tested, Comparator.comparingDouble(i -> pValues[i]));
+    double[] adjusted = new double[pValues.length];
+    Arrays.fill(adjusted, Double.NaN);
+    double runningMax = 0;
+    for (int rank = 0; rank < m; rank++) {
+      int i = tested[rank];
+      runningMax = Math.max(runningMax, Math.min(1, (m - rank) * pValues[i]));
+      adjusted[i] = runningMax;
+    }
+    return adjusted;
+  }
 }

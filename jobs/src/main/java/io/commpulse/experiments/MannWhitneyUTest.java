@@ -25,43 +25,42 @@ import java.util.TreeSet;
  */
 final class MannWhitneyUTest {
 
-    static final String NAME = "mann_whitney_u";
+  static final String NAME = "mann_whitney_u";
 
-    private MannWhitneyUTest() {
+  private MannWhitneyUTest() {}
+
+  static TestOutcome run(OrdinalSample control, OrdinalSample variant) {
+    Map<Integer, Long> c = control.countsPerLevel();
+    Map<Integer, Long> v = variant.countsPerLevel();
+    TreeSet<Integer> levels = new TreeSet<>(c.keySet());
+    levels.addAll(v.keySet());
+
+    double nV = variant.n();
+    double nC = control.n();
+    double n = nV + nC;
+    double below = 0;
+    double rankSumV = 0;
+    double ties = 0;
+    for (int level : levels) {
+      double inV = v.getOrDefault(level, 0L);
+      double t = inV + c.getOrDefault(level, 0L);
+      rankSumV += inV * (below + (t + 1) / 2);
+      ties += t * t * t - t;
+      below += t;
+    }
+    double uV = rankSumV - nV * (nV + 1) / 2;
+    double mu = nV * nC / 2;
+    double sigma = Math.sqrt(nV * nC / 12 * ((n + 1) - ties / (n * (n - 1))));
+    double p = 1;
+    if (sigma > 0) {
+      double z = (Math.max(uV, nV * nC - uV) - mu - 0.5) / sigma;
+      // Upper tail through Φ(−z) keeps small p-values precise.
+      p = Math.min(1, 2 * StandardNormal.cdf(-z));
     }
 
-    static TestOutcome run(OrdinalSample control, OrdinalSample variant) {
-        Map<Integer, Long> c = control.countsPerLevel();
-        Map<Integer, Long> v = variant.countsPerLevel();
-        TreeSet<Integer> levels = new TreeSet<>(c.keySet());
-        levels.addAll(v.keySet());
-
-        double nV = variant.n();
-        double nC = control.n();
-        double n = nV + nC;
-        double below = 0;
-        double rankSumV = 0;
-        double ties = 0;
-        for (int level : levels) {
-            double inV = v.getOrDefault(level, 0L);
-            double t = inV + c.getOrDefault(level, 0L);
-            rankSumV += inV * (below + (t + 1) / 2);
-            ties += t * t * t - t;
-            below += t;
-        }
-        double uV = rankSumV - nV * (nV + 1) / 2;
-        double mu = nV * nC / 2;
-        double sigma = Math.sqrt(nV * nC / 12 * ((n + 1) - ties / (n * (n - 1))));
-        double p = 1;
-        if (sigma > 0) {
-            double z = (Math.max(uV, nV * nC - uV) - mu - 0.5) / sigma;
-            // Upper tail through Φ(−z) keeps small p-values precise.
-            p = Math.min(1, 2 * StandardNormal.cdf(-z));
-        }
-
-        TestOutcome means = WelchTTest.run(control.asContinuous(), variant.asContinuous());
-        return new TestOutcome(NAME, means.controlValue(), means.variantValue(),
-                means.controlValueVar(), means.variantValueVar(), means.ciLower(), means.ciUpper(),
-                uV, Double.NaN, p, (int) Math.signum(uV - mu));
-    }
+    TestOutcome means = WelchTTest.run(control.asContinuous(), variant.asContinuous());
+    return new TestOutcome(NAME, means.controlValue(), means.variantValue(),
+        means.controlValueVar(), means.variantValueVar(), means.ciLower(), means.ciUpper(),
+        uV, Double.NaN, p, (int) Math.signum(uV - mu));
+  }
 }

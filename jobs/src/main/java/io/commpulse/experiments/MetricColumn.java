@@ -18,60 +18,60 @@ import org.apache.spark.sql.functions;
  */
 public record MetricColumn(MetricSpec spec, Column value, Column unreadable, Covariate covariate, Double capQuantile) {
 
-    /**
-     * A pre-experiment covariate of a continuous metric.
-     *
-     * @param name       column name, reported with the results
-     * @param values     the covariate of a record; null when the record has none
-     * @param unreadable the raw text of a record whose covariate is not a number, else null
-     */
-    public record Covariate(String name, Column values, Column unreadable) {
-        public Covariate {
-            Objects.requireNonNull(name, "covariate name");
-            Objects.requireNonNull(values, "covariate values");
-            Objects.requireNonNull(unreadable, "unreadable covariate values");
-        }
-
-        /** A covariate read from an already typed column. */
-        public static Covariate typed(String name, Column values) {
-            return new Covariate(name, values, functions.lit(null).cast("string"));
-        }
+  /**
+   * A pre-experiment covariate of a continuous metric.
+   *
+   * @param name       column name, reported with the results
+   * @param values     the covariate of a record; null when the record has none
+   * @param unreadable the raw text of a record whose covariate is not a number, else null
+   */
+  public record Covariate(String name, Column values, Column unreadable) {
+    public Covariate {
+      Objects.requireNonNull(name, "covariate name");
+      Objects.requireNonNull(values, "covariate values");
+      Objects.requireNonNull(unreadable, "unreadable covariate values");
     }
 
-    public MetricColumn {
-        Objects.requireNonNull(spec, "metric spec");
-        Objects.requireNonNull(value, "metric values");
-        Objects.requireNonNull(unreadable, "unreadable values");
-        if (covariate != null && spec.kind() != MetricKind.CONTINUOUS) {
-            throw new IllegalArgumentException("metric '" + spec.name() + "' is " + spec.kind().label()
-                    + "; a CUPED covariate applies to continuous metrics only");
-        }
-        if (capQuantile != null) {
-            if (spec.kind() != MetricKind.CONTINUOUS) {
-                throw new IllegalArgumentException("metric '" + spec.name() + "' is " + spec.kind().label()
-                        + "; winsorisation applies to continuous metrics only");
-            }
-            if (!(capQuantile > 0 && capQuantile < 1)) {
-                throw new IllegalArgumentException("winsorisation quantile of '" + spec.name()
-                        + "' must lie strictly between 0 and 1, got " + capQuantile);
-            }
-        }
+    /** A covariate read from an already typed column. */
+    public static Covariate typed(String name, Column values) {
+      return new Covariate(name, values, functions.lit(null).cast("string"));
     }
+  }
 
-    /** A metric read from an already typed column: nothing can be unreadable. */
-    public static MetricColumn typed(MetricSpec spec, Column value) {
-        return new MetricColumn(spec, value, functions.lit(null).cast("string"), null, null);
+  public MetricColumn {
+    Objects.requireNonNull(spec, "metric spec");
+    Objects.requireNonNull(value, "metric values");
+    Objects.requireNonNull(unreadable, "unreadable values");
+    if (covariate != null && spec.kind() != MetricKind.CONTINUOUS) {
+      throw new IllegalArgumentException("metric '" + spec.name() + "' is " + spec.kind().label()
+          + "; a CUPED covariate applies to continuous metrics only");
     }
+    if (capQuantile != null) {
+      if (spec.kind() != MetricKind.CONTINUOUS) {
+        throw new IllegalArgumentException("metric '" + spec.name() + "' is " + spec.kind().label()
+            + "; winsorisation applies to continuous metrics only");
+      }
+      if (!(capQuantile > 0 && capQuantile < 1)) {
+        throw new IllegalArgumentException("winsorisation quantile of '" + spec.name()
+            + "' must lie strictly between 0 and 1, got " + capQuantile);
+      }
+    }
+  }
 
-    public MetricColumn withCovariate(Covariate cov) {
-        return new MetricColumn(spec, value, unreadable, cov, capQuantile);
-    }
+  /** A metric read from an already typed column: nothing can be unreadable. */
+  public static MetricColumn typed(MetricSpec spec, Column value) {
+    return new MetricColumn(spec, value, functions.lit(null).cast("string"), null, null);
+  }
 
-    public MetricColumn winsorisedAt(double quantile) {
-        return new MetricColumn(spec, value, unreadable, covariate, quantile);
-    }
+  public MetricColumn withCovariate(Covariate cov) {
+    return new MetricColumn(spec, value, unreadable, cov, capQuantile);
+  }
 
-    public String name() {
-        return spec.name();
-    }
+  public MetricColumn winsorisedAt(double quantile) {
+    return new MetricColumn(spec, value, unreadable, covariate, quantile);
+  }
+
+  public String name() {
+    return spec.name();
+  }
 }

@@ -7,8 +7,8 @@ package io.commpulse.experiments;
  */
 public sealed interface MetricSample permits BinarySample, ContinuousSample, OrdinalSample, CupedSample {
 
-    /** Units with a value for this metric. */
-    long n();
+  /** Units with a value for this metric. */
+  long n();
 
-    MetricKind kind();
+  MetricKind kind();
 }

@@ -28,32 +28,32 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * @param achievedPower       power to detect a relative effect of minEffectOfInterest
  */
 public record PowerAnalysis(double mdeAbsolute, double mdeRelative, double minEffectOfInterest,
-                            double achievedPower) {
+    double achievedPower) {
 
-    public static final double ALPHA = 0.05;
-    public static final double TARGET_POWER = 0.8;
+  public static final double ALPHA = 0.05;
+  public static final double TARGET_POWER = 0.8;
 
-    /** Standard errors between 0 and the effect detected with 80% power. */
-    static final double MDE_MULTIPLIER = new BrentSolver(1e-15, 1e-15)
-            .solve(200, k -> power(k, 1) - TARGET_POWER, 0, 10);
+  /** Standard errors between 0 and the effect detected with 80% power. */
+  static final double MDE_MULTIPLIER = new BrentSolver(1e-15, 1e-15)
+      .solve(200, k -> power(k, 1) - TARGET_POWER, 0, 10);
 
-    static PowerAnalysis at(double standardError, double controlValue, double minEffectOfInterest) {
-        double mdeAbsolute = MDE_MULTIPLIER * standardError;
-        double scale = Math.abs(controlValue);
-        if (scale == 0 || !Double.isFinite(scale)) {
-            return new PowerAnalysis(mdeAbsolute, Double.NaN, minEffectOfInterest, Double.NaN);
-        }
-        return new PowerAnalysis(mdeAbsolute, mdeAbsolute / scale, minEffectOfInterest,
-                power(minEffectOfInterest * scale, standardError));
+  static PowerAnalysis at(double standardError, double controlValue, double minEffectOfInterest) {
+    double mdeAbsolute = MDE_MULTIPLIER * standardError;
+    double scale = Math.abs(controlValue);
+    if (scale == 0 || !Double.isFinite(scale)) {
+      return new PowerAnalysis(mdeAbsolute, Double.NaN, minEffectOfInterest, Double.NaN);
     }
+    return new PowerAnalysis(mdeAbsolute, mdeAbsolute / scale, minEffectOfInterest,
+        power(minEffectOfInterest * scale, standardError));
+  }
 
-    /** Power of the two-sided level-α z-test to detect a true difference {@code effect}. */
-    static double power(double effect, double standardError) {
-        if (standardError == 0) {
-            return effect == 0 ? ALPHA : 1;
-        }
-        double shift = Math.abs(effect) / standardError;
-        double c = StandardNormal.Z_975;
-        return StandardNormal.cdf(shift - c) + StandardNormal.cdf(-shift - c);
+  /** Power of the two-sided level-α z-test to detect a true difference {@code effect}. */
+  static double power(double effect, double standardError) {
+    if (standardError == 0) {
+      return effect == 0 ? ALPHA : 1;
     }
+    double shift = Math.abs(effect) / standardError;
+    double c = StandardNormal.Z_975;
+    return StandardNormal.cdf(shift - c) + StandardNormal.cdf(-shift - c);
+  }
 }

@@ -17,28 +17,24 @@ import org.apache.spark.sql.functions;
  *                     such records are excluded and counted, a null counts as false
  */
 public record RecordLayout(Column experimentId, Column unit, Column variant, Column splitWeight, Column order,
-                           Column consistent) {
+    Column consistent) {
 
-    public RecordLayout {
-        Objects.requireNonNull(experimentId, "experiment id");
-        Objects.requireNonNull(unit, "unit");
-        Objects.requireNonNull(variant, "variant");
-        Objects.requireNonNull(splitWeight, "split weight");
-        Objects.requireNonNull(order, "order");
-        Objects.requireNonNull(consistent, "consistency");
-    }
+  public RecordLayout {
+    Objects.requireNonNull(experimentId, "experiment id");
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(variant, "variant");
+    Objects.requireNonNull(splitWeight, "split weight");
+    Objects.requireNonNull(order, "order");
+    Objects.requireNonNull(consistent, "consistency");
+  }
 
-    /** Records of one experiment in file order, without configured weights, all consistent. */
-    public static RecordLayout singleExperiment(String experimentId, Column unit, Column variant) {
-        return new RecordLayout(functions.lit(experimentId), unit, variant, functions.lit(null).cast("double"),
-                functions.monotonically_increasing_id(), functions.lit(true));
-    }
+  /** Records of one experiment in file order, without configured weights, all consistent. */
+  public static RecordLayout singleExperiment(String experimentId, Column unit, Column variant) {
+    return new RecordLayout(functions.lit(experimentId), unit, variant, functions.lit(null).cast("double"),
+        functions.monotonically_increasing_id(), functions.lit(true));
+  }
 
-    public RecordLayout withSplitWeight(Column weight) {
-        return new RecordLayout(experimentId, unit, variant, weight, order, consistent);
-    }
-
-    public RecordLayout withConsistency(Column rule) {
-        return new RecordLayout(experimentId, unit, variant, splitWeight, order, rule);
-    }
+  public RecordLayout withConsistency(Column rule) {
+    return new RecordLayout(experimentId, unit, variant, splitWeight, order, rule);
+  }
 }

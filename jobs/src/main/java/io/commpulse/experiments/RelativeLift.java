@@ -21,17 +21,17 @@ package io.commpulse.experiments;
  */
 public record RelativeLift(double estimate, double ciLower, double ciUpper) {
 
-    static final RelativeLift UNDEFINED = new RelativeLift(Double.NaN, Double.NaN, Double.NaN);
+  static final RelativeLift UNDEFINED = new RelativeLift(Double.NaN, Double.NaN, Double.NaN);
 
-    static RelativeLift deltaMethod(double controlValue, double controlValueVar,
-                                    double variantValue, double variantValueVar) {
-        if (controlValue == 0 || !Double.isFinite(controlValue) || !Double.isFinite(variantValue)) {
-            return UNDEFINED;
-        }
-        double mc2 = controlValue * controlValue;
-        double variance = variantValueVar / mc2 + variantValue * variantValue * controlValueVar / (mc2 * mc2);
-        double lift = variantValue / controlValue - 1;
-        double halfWidth = StandardNormal.Z_975 * Math.sqrt(variance);
-        return new RelativeLift(lift, lift - halfWidth, lift + halfWidth);
+  static RelativeLift deltaMethod(double controlValue, double controlValueVar,
+      double variantValue, double variantValueVar) {
+    if (controlValue == 0 || !Double.isFinite(controlValue) || !Double.isFinite(variantValue)) {
+      return UNDEFINED;
     }
+    double mc2 = controlValue * controlValue;
+    double variance = variantValueVar / mc2 + variantValue * variantValue * controlValueVar / (mc2 * mc2);
+    double lift = variantValue / controlValue - 1;
+    double halfWidth = StandardNormal.Z_975 * Math.sqrt(variance);
+    return new RelativeLift(lift, lift - halfWidth, lift + halfWidth);
+  }
 }

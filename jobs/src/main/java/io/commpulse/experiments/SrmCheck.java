@@ -23,57 +23,57 @@ import org.apache.commons.math3.special.Gamma;
  * @param mismatch         whether pValue &lt; {@link #THRESHOLD}
  */
 public record SrmCheck(Map<String, Long> observed, Map<String, Double> expected, double chiSquare,
-                       int degreesOfFreedom, double pValue, boolean mismatch) {
+    int degreesOfFreedom, double pValue, boolean mismatch) {
 
-    public static final double THRESHOLD = 0.001;
+  public static final double THRESHOLD = 0.001;
 
-    public SrmCheck {
-        observed = Collections.unmodifiableMap(new LinkedHashMap<>(observed));
-        expected = Collections.unmodifiableMap(new LinkedHashMap<>(expected));
+  public SrmCheck {
+    observed = Collections.unmodifiableMap(new LinkedHashMap<>(observed));
+    expected = Collections.unmodifiableMap(new LinkedHashMap<>(expected));
+  }
+
+  /**
+   * @param observedUnits variant → units observed; at least two variants
+   * @param weights       variant → configured share (any positive scale); exactly the observed variants
+   */
+  public static SrmCheck of(Map<String, Long> observedUnits, Map<String, Double> weights) {
+    if (observedUnits.size() < 2) {
+      throw new IllegalArgumentException("sample-ratio check needs at least two variants, got "
+          + observedUnits.keySet());
     }
-
-    /**
-     * @param observedUnits variant → units observed; at least two variants
-     * @param weights       variant → configured share (any positive scale); exactly the observed variants
-     */
-    public static SrmCheck of(Map<String, Long> observedUnits, Map<String, Double> weights) {
-        if (observedUnits.size() < 2) {
-            throw new IllegalArgumentException("sample-ratio check needs at least two variants, got "
-                    + observedUnits.keySet());
-        }
-        if (!weights.keySet().equals(observedUnits.keySet())) {
-            throw new IllegalArgumentException("weights name variants " + weights.keySet()
-                    + " but units were observed for " + observedUnits.keySet());
-        }
-        long total = 0;
-        for (Map.Entry<String, Long> e : observedUnits.entrySet()) {
-            if (e.getValue() == null || e.getValue() < 0) {
-                throw new IllegalArgumentException("units of variant " + e.getKey() + " must be >= 0, got " + e.getValue());
-            }
-            total += e.getValue();
-        }
-        if (total == 0) {
-            throw new IllegalArgumentException("no units observed in any variant");
-        }
-        double weightSum = 0;
-        for (Map.Entry<String, Double> e : weights.entrySet()) {
-            if (e.getValue() == null || !(e.getValue() > 0) || !Double.isFinite(e.getValue())) {
-                throw new IllegalArgumentException("weight of variant " + e.getKey() + " must be > 0, got " + e.getValue());
-            }
-            weightSum += e.getValue();
-        }
-        Map<String, Double> expected = new LinkedHashMap<>();
-        double chiSquare = 0;
-        for (Map.Entry<String, Long> e : observedUnits.entrySet()) {
-            double exp = total * weights.get(e.getKey()) / weightSum;
-            expected.put(e.getKey(), exp);
-            double d = e.getValue() - exp;
-            chiSquare += d * d / exp;
-        }
-        int df = observedUnits.size() - 1;
-        // Q(df/2, χ²/2) is the chi-square survival function that ChiSquaredDistribution's cdf complements;
-        // taking it directly keeps p-values like 1e-30 instead of rounding 1 − cdf to 0.
-        double p = Gamma.regularizedGammaQ(df / 2.0, chiSquare / 2);
-        return new SrmCheck(observedUnits, expected, chiSquare, df, p, p < THRESHOLD);
+    if (!weights.keySet().equals(observedUnits.keySet())) {
+      throw new IllegalArgumentException("weights name variants " + weights.keySet()
+          + " but units were observed for " + observedUnits.keySet());
     }
+    long total = 0;
+    for (Map.Entry<String, Long> e : observedUnits.entrySet()) {
+      if (e.getValue() == null || e.getValue() < 0) {
+        throw new IllegalArgumentException("units of variant " + e.getKey() + " must be >= 0, got " + e.getValue());
+      }
+      total += e.getValue();
+    }
+    if (total == 0) {
+      throw new IllegalArgumentException("no units observed in any variant");
+    }
+    double weightSum = 0;
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      if (e.getValue() == null || !(e.getValue() > 0) || !Double.isFinite(e.getValue())) {
+        throw new IllegalArgumentException("weight of variant " + e.getKey() + " must be > 0, got " + e.getValue());
+      }
+      weightSum += e.getValue();
+    }
+    Map<String, Double> expected = new LinkedHashMap<>();
+    double chiSquare = 0;
+    for (Map.Entry<String, Long> e : observedUnits.entrySet()) {
+      double exp = total * weights.get(e.getKey()) / weightSum;
+      expected.put(e.getKey(), exp);
+      double d = e.getValue() - exp;
+      chiSquare += d * d / exp;
+    }
+    int df = observedUnits.size() - 1;
+    // Q(df/2, χ²/2) is the chi-square survival function that ChiSquaredDistribution's cdf complements;
+    // taking it directly keeps p-values like 1e-30 instead of rounding 1 − cdf to 0.
+    double p = Gamma.regularizedGammaQ(df / 2.0, chiSquare / 2);
+    return new SrmCheck(observedUnits, expected, chiSquare, df, p, p < THRESHOLD);
+  }
 }

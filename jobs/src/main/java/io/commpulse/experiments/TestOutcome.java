@@ -16,16 +16,16 @@ package io.commpulse.experiments;
  * @param direction        sign of the effect the test measured: +1 variant higher, −1 lower, 0 none
  */
 record TestOutcome(String testName, double controlValue, double variantValue,
-                   double controlValueVar, double variantValueVar,
-                   double ciLower, double ciUpper,
-                   double statistic, double degreesOfFreedom, double pValue, int direction) {
+    double controlValueVar, double variantValueVar,
+    double ciLower, double ciUpper,
+    double statistic, double degreesOfFreedom, double pValue, int direction) {
 
-    double difference() {
-        return variantValue - controlValue;
-    }
+  double difference() {
+    return variantValue - controlValue;
+  }
 
-    /** Unpooled standard error of the difference, √(se_c² + se_v²). */
-    double standardError() {
-        return Math.sqrt(controlValueVar + variantValueVar);
-    }
+  /** Unpooled standard error of the difference, √(se_c² + se_v²). */
+  double standardError() {
+    return Math.sqrt(controlValueVar + variantValueVar);
+  }
 }

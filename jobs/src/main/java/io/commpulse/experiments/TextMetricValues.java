@@ -24,55 +24,54 @@ import org.apache.spark.sql.Column;
  */
 public final class TextMetricValues {
 
-    /** Read as missing, like pandas' default {@code na_values}: case-insensitive, after trimming. */
-    public static final List<String> MISSING_MARKERS = List.of("", "na", "n/a", "nan", "null", "none", "<na>", "#n/a");
+  /** Read as missing, like pandas' default {@code na_values}: case-insensitive, after trimming. */
+  public static final List<String> MISSING_MARKERS = List.of("", "na", "n/a", "nan", "null", "none", "<na>", "#n/a");
 
-    private TextMetricValues() {
-    }
+  private TextMetricValues() {}
 
-    /** A metric whose values are the text column {@code text}. */
-    public static MetricColumn metric(MetricSpec spec, Column text) {
-        Column value = switch (spec.kind()) {
-            case BINARY -> binary(text);
-            case CONTINUOUS -> number(text);
-            case ORDINAL -> level(text);
-        };
-        return new MetricColumn(spec, value, unreadable(text, value), null, null);
-    }
+  /** A metric whose values are the text column {@code text}. */
+  public static MetricColumn metric(MetricSpec spec, Column text) {
+    Column value = switch (spec.kind()) {
+      case BINARY -> binary(text);
+      case CONTINUOUS -> number(text);
+      case ORDINAL -> level(text);
+    };
+    return new MetricColumn(spec, value, unreadable(text, value), null, null);
+  }
 
-    /** A CUPED covariate whose values are the text column {@code text}. */
-    public static MetricColumn.Covariate covariate(String name, Column text) {
-        Column value = number(text);
-        return new MetricColumn.Covariate(name, value, unreadable(text, value));
-    }
+  /** A CUPED covariate whose values are the text column {@code text}. */
+  public static MetricColumn.Covariate covariate(String name, Column text) {
+    Column value = number(text);
+    return new MetricColumn.Covariate(name, value, unreadable(text, value));
+  }
 
-    private static Column present(Column text) {
-        return trim(text).isNotNull().and(not(lower(trim(text)).isin(MISSING_MARKERS.toArray())));
-    }
+  private static Column present(Column text) {
+    return trim(text).isNotNull().and(not(lower(trim(text)).isin(MISSING_MARKERS.toArray())));
+  }
 
-    private static Column unreadable(Column text, Column parsed) {
-        return when(present(text).and(parsed.isNull()), text);
-    }
+  private static Column unreadable(Column text, Column parsed) {
+    return when(present(text).and(parsed.isNull()), text);
+  }
 
-    private static Column number(Column text) {
-        Column d = trim(text).try_cast("double");
-        Column finite = d.isNotNull().and(not(isnan(d)))
-                .and(d.notEqual(lit(Double.POSITIVE_INFINITY))).and(d.notEqual(lit(Double.NEGATIVE_INFINITY)));
-        return when(present(text).and(finite), d);
-    }
+  private static Column number(Column text) {
+    Column d = trim(text).try_cast("double");
+    Column finite = d.isNotNull().and(not(isnan(d)))
+        .and(d.notEqual(lit(Double.POSITIVE_INFINITY))).and(d.notEqual(lit(Double.NEGATIVE_INFINITY)));
+    return when(present(text).and(finite), d);
+  }
 
-    private static Column binary(Column text) {
-        Column t = lower(trim(text));
-        Column d = number(text);
-        return when(t.equalTo("true"), lit(1))
-                .when(t.equalTo("false"), lit(0))
-                .when(d.equalTo(1.0), lit(1))
-                .when(d.equalTo(0.0), lit(0));
-    }
+  private static Column binary(Column text) {
+    Column t = lower(trim(text));
+    Column d = number(text);
+    return when(t.equalTo("true"), lit(1))
+        .when(t.equalTo("false"), lit(0))
+        .when(d.equalTo(1.0), lit(1))
+        .when(d.equalTo(0.0), lit(0));
+  }
 
-    private static Column level(Column text) {
-        Column d = number(text);
-        Column whole = d.equalTo(floor(d)).and(d.between(Integer.MIN_VALUE, Integer.MAX_VALUE));
-        return when(whole, d.cast("int"));
-    }
+  private static Column level(Column text) {
+    Column d = number(text);
+    Column whole = d.equalTo(floor(d)).and(d.between(Integer.MIN_VALUE, Integer.MAX_VALUE));
+    return when(whole, d.cast("int"));
+  }
 }

@@ -17,29 +17,28 @@ package io.commpulse.experiments;
  */
 public final class TwoProportionZTest {
 
-    static final String NAME = "two_proportion_z_test";
+  static final String NAME = "two_proportion_z_test";
 
-    private TwoProportionZTest() {
-    }
+  private TwoProportionZTest() {}
 
-    /** Two-sided p-value (pooled standard error) for equal rates in two samples. */
-    public static double pValue(BinarySample control, BinarySample variant) {
-        return run(control, variant).pValue();
-    }
+  /** Two-sided p-value (pooled standard error) for equal rates in two samples. */
+  public static double pValue(BinarySample control, BinarySample variant) {
+    return run(control, variant).pValue();
+  }
 
-    static TestOutcome run(BinarySample control, BinarySample variant) {
-        double pc = control.rate();
-        double pv = variant.rate();
-        double varC = pc * (1 - pc) / control.n();
-        double varV = pv * (1 - pv) / variant.n();
-        double diff = pv - pc;
-        double halfWidth = StandardNormal.Z_975 * Math.sqrt(varC + varV);
+  static TestOutcome run(BinarySample control, BinarySample variant) {
+    double pc = control.rate();
+    double pv = variant.rate();
+    double varC = pc * (1 - pc) / control.n();
+    double varV = pv * (1 - pv) / variant.n();
+    double diff = pv - pc;
+    double halfWidth = StandardNormal.Z_975 * Math.sqrt(varC + varV);
 
-        double pooled = (double) (control.successes() + variant.successes()) / (control.n() + variant.n());
-        double sePooled = Math.sqrt(pooled * (1 - pooled) * (1.0 / control.n() + 1.0 / variant.n()));
-        double z = sePooled == 0 ? 0 : diff / sePooled;
-        double p = sePooled == 0 ? 1 : StandardNormal.twoSidedP(z);
-        return new TestOutcome(NAME, pc, pv, varC, varV, diff - halfWidth, diff + halfWidth,
-                z, Double.NaN, p, (int) Math.signum(diff));
-    }
+    double pooled = (double) (control.successes() + variant.successes()) / (control.n() + variant.n());
+    double sePooled = Math.sqrt(pooled * (1 - pooled) * (1.0 / control.n() + 1.0 / variant.n()));
+    double z = sePooled == 0 ? 0 : diff / sePooled;
+    double p = sePooled == 0 ? 1 : StandardNormal.twoSidedP(z);
+    return new TestOutcome(NAME, pc, pv, varC, varV, diff - halfWidth, diff + halfWidth,
+        z, Double.NaN, p, (int) Math.signum(diff));
+  }
 }

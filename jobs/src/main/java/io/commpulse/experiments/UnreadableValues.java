@@ -9,11 +9,11 @@ package io.commpulse.experiments;
  */
 public record UnreadableValues(long count, String example) {
 
-    public static final UnreadableValues NONE = new UnreadableValues(0, null);
+  public static final UnreadableValues NONE = new UnreadableValues(0, null);
 
-    public UnreadableValues plus(UnreadableValues o) {
-        String first = example == null ? o.example : o.example == null ? example
-                : example.compareTo(o.example) <= 0 ? example : o.example;
-        return new UnreadableValues(count + o.count, first);
-    }
+  public UnreadableValues plus(UnreadableValues o) {
+    String first = example == null ? o.example : o.example == null ? example
+        : example.compareTo(o.example) <= 0 ? example : o.example;
+    return new UnreadableValues(count + o.count, first);
+  }
 }

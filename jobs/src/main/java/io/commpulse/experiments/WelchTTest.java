@@ -19,33 +19,32 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 final class WelchTTest {
 
-    static final String NAME = "welch_t_test";
+  static final String NAME = "welch_t_test";
 
-    private WelchTTest() {
-    }
+  private WelchTTest() {}
 
-    static TestOutcome run(ContinuousSample control, ContinuousSample variant) {
-        return run(control, variant, NAME);
-    }
+  static TestOutcome run(ContinuousSample control, ContinuousSample variant) {
+    return run(control, variant, NAME);
+  }
 
-    static TestOutcome run(ContinuousSample control, ContinuousSample variant, String name) {
-        double varC = control.variance() / control.n();
-        double varV = variant.variance() / variant.n();
-        double diff = variant.mean() - control.mean();
-        int direction = (int) Math.signum(diff);
-        double se = Math.sqrt(varC + varV);
-        if (se == 0) {
-            double statistic = diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
-            return new TestOutcome(name, control.mean(), variant.mean(), 0, 0, diff, diff,
-                    statistic, Double.NaN, diff == 0 ? 1 : 0, direction);
-        }
-        double df = Math.pow(varC + varV, 2)
-                / (varC * varC / (control.n() - 1) + varV * varV / (variant.n() - 1));
-        TDistribution t = new TDistribution(null, df, 1e-13);
-        double statistic = diff / se;
-        double p = Math.min(1, 2 * t.cumulativeProbability(-Math.abs(statistic)));
-        double halfWidth = t.inverseCumulativeProbability(0.975) * se;
-        return new TestOutcome(name, control.mean(), variant.mean(), varC, varV,
-                diff - halfWidth, diff + halfWidth, statistic, df, p, direction);
+  static TestOutcome run(ContinuousSample control, ContinuousSample variant, String name) {
+    double varC = control.variance() / control.n();
+    double varV = variant.variance() / variant.n();
+    double diff = variant.mean() - control.mean();
+    int direction = (int) Math.signum(diff);
+    double se = Math.sqrt(varC + varV);
+    if (se == 0) {
+      double statistic = diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+      return new TestOutcome(name, control.mean(), variant.mean(), 0, 0, diff, diff,
+          statistic, Double.NaN, diff == 0 ? 1 : 0, direction);
     }
+    double df = Math.pow(varC + varV, 2)
+        / (varC * varC / (control.n() - 1) + varV * varV / (variant.n() - 1));
+    TDistribution t = new TDistribution(null, df, 1e-13);
+    double statistic = diff / se;
+    double p = Math.min(1, 2 * t.cumulativeProbability(-Math.abs(statistic)));
+    double halfWidth = t.inverseCumulativeProbability(0.975) * se;
+    return new TestOutcome(name, control.mean(), variant.mean(), varC, varV,
+        diff - halfWidth, diff + halfWidth, statistic, df, p, direction);
+  }
 }

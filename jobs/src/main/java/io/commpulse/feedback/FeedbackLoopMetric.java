@@ -1,5 +1,6 @@
 package io.commpulse.feedback;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -26,7 +27,6 @@ import org.apache.spark.sql.Row;
  * of it, overall and per channel, category and named department, with the survey's anonymity rules.
  */
 public final class FeedbackLoopMetric {
-  public static final String ALL = "ALL";
   public static final String UNSPECIFIED = "unspecified";
   private static final Map<String, Column> BREAKDOWNS = new LinkedHashMap<>();
 

@@ -1,5 +1,6 @@
 package io.commpulse.generate;
 
+import io.commpulse.text.CsvField;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +32,7 @@ public final class CsvFile implements AutoCloseable {
       if (i > 0) {
         line.append(',');
       }
-      line.append(quote(fields[i]));
+      line.append(CsvField.quote(fields[i]));
     }
     rawLine(line.toString());
   }
@@ -44,16 +45,6 @@ public final class CsvFile implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static String quote(String field) {
-    if (field == null) {
-      return "";
-    }
-    if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
-      return '"' + field.replace("\"", "\"\"") + '"';
-    }
-    return field;
   }
 
   @Override

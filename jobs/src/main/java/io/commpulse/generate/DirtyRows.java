@@ -3,6 +3,7 @@ package io.commpulse.generate;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.ColumnType;
 import io.commpulse.schema.TableContract;
+import io.commpulse.text.CsvField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ final class DirtyRows {
           .collect(Collectors.joining(", ")) + "}";
       return json.substring(0, json.length() / 2);
     }
-    List<String> fields = new ArrayList<>(contract.columnNames().stream().map(row::get).map(CsvFile::quote).toList());
+    List<String> fields = new ArrayList<>(contract.columnNames().stream().map(row::get).map(CsvField::quote).toList());
     if (rnd.nextBoolean()) {
       fields.remove(fields.size() - 1);
     } else {

@@ -1,6 +1,7 @@
 package io.commpulse.imports;
 
 import io.commpulse.errors.UserError;
+import io.commpulse.text.ByteOrderMark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -89,22 +90,14 @@ public record ExportFile(Path input, Path csv, Path work) implements AutoCloseab
 
   /** The charset named by the file's byte-order mark, or null when it has none. */
   public Charset byteOrderMark() {
-    byte[] head = new byte[3];
-    int n;
+    byte[] head;
     try (InputStream in = Files.newInputStream(csv)) {
-      n = in.readNBytes(head, 0, 3);
+      head = in.readNBytes(ByteOrderMark.MAX_LENGTH);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-      return StandardCharsets.UTF_8;
-    }
-    if (n >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
-        || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
-      // "UTF-16" consumes the mark and picks the byte order from it.
-      return StandardCharsets.UTF_16;
-    }
-    return null;
+    ByteOrderMark mark = ByteOrderMark.of(head);
+    return mark == null ? null : mark.charset();
   }
 
   /**

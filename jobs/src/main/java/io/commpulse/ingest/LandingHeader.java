@@ -2,6 +2,7 @@ package io.commpulse.ingest;
 
 import io.commpulse.errors.UserError;
 import io.commpulse.schema.TableContract;
+import io.commpulse.text.ByteOrderMark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,8 @@ public final class LandingHeader {
     if (!"csv".equals(source.format()) || head.length == 0) {
       return problems;
     }
-    int start = startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+    ByteOrderMark mark = ByteOrderMark.of(head);
+    int start = mark == ByteOrderMark.UTF_8 ? mark.length() : 0;
     int end = start;
     while (end < head.length && head[end] != '\n' && head[end] != '\r') {
       end++;
@@ -96,11 +98,9 @@ public final class LandingHeader {
 
   /** The name of a non-UTF-8 Unicode encoding recognisable from the first bytes, or null. */
   static String nonUtf8Encoding(byte[] head) {
-    if (startsWith(head, 0x00, 0x00, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE, 0x00, 0x00)) {
-      return "UTF-32";
-    }
-    if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)) {
-      return "UTF-16";
+    ByteOrderMark mark = ByteOrderMark.of(head);
+    if (mark != null && mark != ByteOrderMark.UTF_8) {
+      return mark.encoding();
     }
     // Without a byte-order mark, UTF-16 text in the ASCII range has a NUL in every other byte.
     int sample = Math.min(head.length, 512) & ~1;
@@ -117,18 +117,6 @@ public final class LandingHeader {
       }
     }
     return null;
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String plural(java.util.Collection<String> names) {

@@ -1,5 +1,6 @@
 package io.commpulse.scorecard;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 
 import io.commpulse.metrics.Cells;
@@ -24,7 +25,6 @@ import org.apache.spark.sql.Row;
  * department rows add up to it; survey figures keep the suppression of {@code gold.satisfaction}.
  */
 public final class DepartmentScorecard {
-  static final String ALL = "ALL";
   static final String SUPPRESSED = "suppressed";
 
   private DepartmentScorecard() {}

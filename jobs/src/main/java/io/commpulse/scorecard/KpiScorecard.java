@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.Rollup;
 import io.commpulse.schema.KpiComparator;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
@@ -41,30 +42,30 @@ public final class KpiScorecard {
       previous.put(r.getString(0), r.getDouble(1));
     }
     List<Kpi> kpis = new ArrayList<>();
-    Row mis = single(in.mistransmission().where(col("department").equalTo("ALL")));
+    Row mis = single(in.mistransmission().where(col("department").equalTo(Rollup.ALL)));
     kpis.add(kpi(registry, previous, "mistransmission_rate", value(mis, "rate"), interval(mis, "ci_low", "ci_high")));
 
-    Row complaints = single(in.responseSla().where(col("channel").equalTo("ALL")
-        .and(col("category").equalTo("service_complaint")).and(col("priority").equalTo("ALL"))));
+    Row complaints = single(in.responseSla().where(col("channel").equalTo(Rollup.ALL)
+        .and(col("category").equalTo("service_complaint")).and(col("priority").equalTo(Rollup.ALL))));
     kpis.add(kpi(registry, previous, "complaint_first_response_hours", value(complaints, "first_reply_hours_mean"),
         interval(complaints, "first_reply_hours_mean_ci_low", "first_reply_hours_mean_ci_high")));
     kpis.add(kpi(registry, previous, "complaint_replied_24h_share", value(complaints, "within_24h_share"),
         interval(complaints, "within_24h_ci_low", "within_24h_ci_high")));
 
-    Row social = single(in.socialResponse().where(col("platform").equalTo("ALL")));
+    Row social = single(in.socialResponse().where(col("platform").equalTo(Rollup.ALL)));
     kpis.add(kpi(registry, previous, "social_replied_24h_share", value(social, "replied_24h_share"),
         interval(social, "replied_24h_ci_low", "replied_24h_ci_high")));
 
     long employees = 0;
     long aware = 0;
-    for (Row r : in.coverage().where(col("department").equalTo("ALL")).collectAsList()) {
+    for (Row r : in.coverage().where(col("department").equalTo(Rollup.ALL)).collectAsList()) {
       employees += Cells.lng(r, "employees");
       aware += Cells.lng(r, "aware");
     }
     kpis.add(kpi(registry, previous, "information_coverage", Cells.ratio(aware, employees),
         Interval.wilson(aware, employees)));
 
-    Row overall = single(in.satisfaction().where(col("department").equalTo("ALL")
+    Row overall = single(in.satisfaction().where(col("department").equalTo(Rollup.ALL)
         .and(col("question_id").equalTo("overall")).and(col("suppressed").equalTo(false))));
     kpis.add(kpi(registry, previous, "satisfaction_mean", value(overall, "mean"),
         interval(overall, "mean_ci_low", "mean_ci_high")));

@@ -1,16 +1,19 @@
 package io.commpulse.social;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.Hours;
+import io.commpulse.metrics.Hours.Resolution;
+import io.commpulse.metrics.Hours.Reversed;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
@@ -20,13 +23,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** {@code gold.social_response}: how fast official accounts answer inbound comments, per platform. */
 public final class SocialResponseMetric {
-  public static final String ALL = "ALL";
   public static final double TARGET_HOURS = 24.0;
 
   private SocialResponseMetric() {}
@@ -37,10 +38,10 @@ public final class SocialResponseMetric {
     Dataset<Row> replies = comments.where(col("parent_id").isNotNull().and(col("is_official_reply").equalTo(true)))
         .groupBy(col("platform").as("r_platform"), col("parent_id").as("r_parent"))
         .agg(min("created_at").as("replied_at"));
-    Column seconds = unix_timestamp(col("replied_at")).minus(unix_timestamp(col("created_at")));
     return inbound.join(replies, inbound.col("platform").equalTo(replies.col("r_platform"))
             .and(inbound.col("comment_id").equalTo(replies.col("r_parent"))), "left")
-        .withColumn("reply_hours", when(seconds.geq(0), seconds.divide(3600.0)))
+        .withColumn("reply_hours",
+            Hours.between(col("created_at"), col("replied_at"), Resolution.SECONDS, Reversed.NULL))
         .withColumn("is_replied", when(col("reply_hours").isNotNull(), 1).otherwise(0))
         .withColumn("is_replied_24h", when(col("reply_hours").leq(TARGET_HOURS), 1).otherwise(0))
         .withColumn("is_negative", when(col("sentiment").equalTo("negative"), 1).otherwise(0));

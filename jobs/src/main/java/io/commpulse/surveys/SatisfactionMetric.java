@@ -1,5 +1,6 @@
 package io.commpulse.surveys;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -21,7 +22,6 @@ import org.apache.spark.sql.Row;
 
 /** {@code gold.satisfaction}: Likert statistics per question and department, with anonymity suppression. */
 public final class SatisfactionMetric {
-  public static final String ALL = "ALL";
 
   private SatisfactionMetric() {}
 

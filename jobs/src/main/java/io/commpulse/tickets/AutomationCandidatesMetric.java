@@ -12,6 +12,9 @@ import io.commpulse.experiments.BinarySample;
 import io.commpulse.experiments.TwoProportionZTest;
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.Hours;
+import io.commpulse.metrics.Hours.Resolution;
+import io.commpulse.metrics.Hours.Reversed;
 import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +45,7 @@ public final class AutomationCandidatesMetric {
         .withColumn("is_repeat", when(row_number().over(Window.partitionBy("customer_key", "category")
             .orderBy(col("created_at"), col("ticket_id"))).gt(1), 1).otherwise(0))
         .withColumn("handling_hours",
-            col("resolved_at").cast("double").minus(col("created_at").cast("double")).divide(3600.0))
+            Hours.between(col("created_at"), col("resolved_at"), Resolution.MICROSECONDS, Reversed.NEGATIVE))
         .withColumn("is_bot_first", when(botFirst, 1).otherwise(0))
         .withColumn("is_bot_resolved", when(botFirst.and(col("first_human_reply_at").isNull())
             .and(col("resolved_at").isNotNull()), 1).otherwise(0))

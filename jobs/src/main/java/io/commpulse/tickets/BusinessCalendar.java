@@ -3,6 +3,7 @@ package io.commpulse.tickets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commpulse.errors.UserError;
+import io.commpulse.metrics.Hours;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -86,6 +87,6 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTim
         seconds += Duration.between(a, b).getSeconds();
       }
     }
-    return seconds / 3600.0;
+    return Hours.ofSeconds(seconds);
   }
 }

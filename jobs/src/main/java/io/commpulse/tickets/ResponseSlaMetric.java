@@ -1,5 +1,6 @@
 package io.commpulse.tickets;
 
+import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -8,11 +9,13 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.Hours;
+import io.commpulse.metrics.Hours.Resolution;
+import io.commpulse.metrics.Hours.Reversed;
 import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.sql.Timestamp;
@@ -30,7 +33,6 @@ import org.apache.spark.sql.types.DataTypes;
 
 /** {@code gold.response_sla}: first human reply times of customer tickets, by channel x category x priority. */
 public final class ResponseSlaMetric {
-  public static final String ALL = "ALL";
   public static final double TARGET_HOURS = 24.0;
 
   private ResponseSlaMetric() {}
@@ -42,20 +44,15 @@ public final class ResponseSlaMetric {
     UserDefinedFunction businessHours = functions.udf(business, DataTypes.DoubleType).withName("business_hours");
     Column reply = col("first_human_reply_at");
     return tickets
-        .withColumn("reply_hours", hoursBetween(col("created_at"), reply))
+        .withColumn("reply_hours", Hours.between(col("created_at"), reply, Resolution.SECONDS, Reversed.NULL))
         .withColumn("reply_business_hours", businessHours.apply(col("created_at"), reply))
-        .withColumn("resolution_hours", hoursBetween(col("created_at"), col("resolved_at")))
+        .withColumn("resolution_hours",
+            Hours.between(col("created_at"), col("resolved_at"), Resolution.SECONDS, Reversed.NULL))
         .withColumn("is_replied", when(col("reply_hours").isNotNull(), 1).otherwise(0))
         .withColumn("is_within_24h", when(col("reply_hours").leq(TARGET_HOURS), 1).otherwise(0))
         .withColumn("is_bot_first", when(col("first_reply_by_bot").equalTo(true), 1).otherwise(0))
         .withColumn("is_reopened", when(col("reopened_count").gt(0), 1).otherwise(0))
         .withColumn("is_csat_top2", when(col("csat").geq(4), 1).when(col("csat").isNotNull(), 0));
-  }
-
-  /** Hours from a to b; null when either is missing or b precedes a (a data error, not a negative wait). */
-  static Column hoursBetween(Column a, Column b) {
-    Column seconds = unix_timestamp(b).minus(unix_timestamp(a));
-    return when(seconds.geq(0), seconds.divide(3600.0));
   }
 
   public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> tickets, BusinessCalendar calendar) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.commpulse.surveys.SatisfactionMetric;
+import io.commpulse.metrics.Rollup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +149,7 @@ class PrivacyTest {
         "the generated month has small departments, so the attack has something to attack");
     List<Row> answers = LakeSnapshot.read(baseline.lake(), "silver.survey_answers")
         .where("month = '" + Baseline.MONTH + "'").collectAsList();
-    var leaks = SuppressionAttack.leaks(SuppressionAttack.attack(cells, SatisfactionMetric.ALL),
+    var leaks = SuppressionAttack.leaks(SuppressionAttack.attack(cells, Rollup.ALL),
         SuppressionAttack.truth(answers));
     assertEquals(List.of(), leaks);
   }

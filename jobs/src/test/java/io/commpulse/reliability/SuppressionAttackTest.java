@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.metrics.Rollup;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.surveys.Anonymity;
 import io.commpulse.surveys.SatisfactionMetric;
@@ -85,7 +86,7 @@ class SuppressionAttackTest {
     assertFalse(cells.get("conv_channels").get("ALL").suppressed(), "the company total is published");
 
     List<SuppressionAttack.Claim> leaks = SuppressionAttack.leaks(
-        SuppressionAttack.attack(cells, SatisfactionMetric.ALL), SuppressionAttack.truth(answers));
+        SuppressionAttack.attack(cells, Rollup.ALL), SuppressionAttack.truth(answers));
 
     assertEquals(List.of(), leaks, "figures of suppressed departments recovered from the published month");
   }

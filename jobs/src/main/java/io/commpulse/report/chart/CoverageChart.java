@@ -1,5 +1,6 @@
 package io.commpulse.report.chart;
 
+import io.commpulse.metrics.Rollup;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
@@ -20,7 +21,7 @@ public final class CoverageChart {
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
     List<CoverageRow> decisions = data.coverage().stream()
-        .filter(c -> "ALL".equals(c.department()) && c.share() != null)
+        .filter(c -> Rollup.ALL.equals(c.department()) && c.share() != null)
         .sorted(Comparator.comparingDouble(CoverageRow::share).thenComparing(CoverageRow::decisionId))
         .toList();
     if (decisions.isEmpty()) {

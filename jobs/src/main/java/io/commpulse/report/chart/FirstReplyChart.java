@@ -1,5 +1,6 @@
 package io.commpulse.report.chart;
 
+import io.commpulse.metrics.Rollup;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
@@ -95,8 +96,8 @@ public final class FirstReplyChart {
         new IntervalDotPlot.Reference(target, targetText)), Layer.BACKGROUND);
     IntervalDotPlot.valueColumn(style, plot, byChannel.stream()
         .map(r -> m.text(Message.VALUE_MEAN, m.fmt().hours(r.meanHours()))).toList());
-    long within = byChannel.stream().filter(r -> !"ALL".equals(r.channel()) && r.meanHours() <= target).count();
-    long channels = byChannel.stream().filter(r -> !"ALL".equals(r.channel())).count();
+    long within = byChannel.stream().filter(r -> !Rollup.ALL.equals(r.channel()) && r.meanHours() <= target).count();
+    long channels = byChannel.stream().filter(r -> !Rollup.ALL.equals(r.channel())).count();
     String title = m.text(Message.CHART_FIRST_REPLY_TITLE, within, channels, targetText);
     return Optional.of(new Figure.Single(ID, title,
         style.chart(title, m.text(Message.CHART_FIRST_REPLY_SUBTITLE, targetText), plot, true), Figure.rowsHeight(byChannel.size())));
@@ -105,8 +106,8 @@ public final class FirstReplyChart {
   /** The category's rows per channel (all channels first, then slowest mean first) that have a mean. */
   static List<SlaRow> rows(MonthData data, String category) {
     List<SlaRow> rows = new ArrayList<>(data.responseSla().stream()
-        .filter(r -> category.equals(r.category()) && "ALL".equals(r.priority()) && r.meanHours() != null)
-        .sorted(Comparator.comparing((SlaRow r) -> !"ALL".equals(r.channel()))
+        .filter(r -> category.equals(r.category()) && Rollup.ALL.equals(r.priority()) && r.meanHours() != null)
+        .sorted(Comparator.comparing((SlaRow r) -> !Rollup.ALL.equals(r.channel()))
             .thenComparing(SlaRow::meanHours, Comparator.reverseOrder()).thenComparing(SlaRow::channel))
         .toList());
     return rows;

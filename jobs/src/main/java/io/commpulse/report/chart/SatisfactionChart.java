@@ -1,5 +1,6 @@
 package io.commpulse.report.chart;
 
+import io.commpulse.metrics.Rollup;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
@@ -161,7 +162,7 @@ public final class SatisfactionChart {
 
   static String title(List<SatisfactionCell> cells, Messages m) {
     return cells.stream()
-        .filter(c -> "overall".equals(c.questionId()) && !"ALL".equals(c.department()) && !c.suppressed()
+        .filter(c -> "overall".equals(c.questionId()) && !Rollup.ALL.equals(c.department()) && !c.suppressed()
             && c.mean() != null)
         .min(Comparator.comparingDouble(SatisfactionCell::mean).thenComparing(SatisfactionCell::department))
         .map(c -> m.text(Message.CHART_SATISFACTION_TITLE, m.department(c.department()), m.fmt().likert(c.mean())))

@@ -1,6 +1,7 @@
 package io.commpulse.report.chart;
 
 import io.commpulse.report.i18n.Formats;
+import io.commpulse.metrics.Rollup;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
@@ -22,13 +23,13 @@ public final class SocialReplyChart {
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
     List<SocialRow> platforms = new ArrayList<>(data.social().stream()
-        .filter(r -> r.share() != null && !"ALL".equals(r.platform()))
+        .filter(r -> r.share() != null && !Rollup.ALL.equals(r.platform()))
         .sorted(Comparator.comparingDouble(SocialRow::share).thenComparing(SocialRow::platform)).toList());
     if (platforms.isEmpty()) {
       return Optional.empty();
     }
     SocialRow weakest = platforms.get(0);
-    Optional<SocialRow> all = data.social().stream().filter(r -> "ALL".equals(r.platform()) && r.share() != null)
+    Optional<SocialRow> all = data.social().stream().filter(r -> Rollup.ALL.equals(r.platform()) && r.share() != null)
         .findFirst();
     all.ifPresent(a -> platforms.add(0, a));
     Map<KpiStatus, IntervalDotPlot.Kind> kinds = StatusKinds.kinds(m);

@@ -43,10 +43,6 @@ public record Formats(Language language) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  public String signedCount(long n) {
-    return (n > 0 ? "+" : "") + count(n);
-  }
-
   /** A value in a scorecard unit: share, hours, likert or count. */
   public String value(String unit, Double value) {
     if (value == null) {
@@ -95,11 +91,6 @@ public record Formats(Language language) {
     return language == Language.ZH
         ? month.getYear() + "年" + month.getMonthValue() + "月"
         : month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
-  }
-
-  /** Short month for chart axes: "2026-10" in both languages, unambiguous and narrow. */
-  public String shortMonth(String month) {
-    return month;
   }
 
   public String hourUnit() {

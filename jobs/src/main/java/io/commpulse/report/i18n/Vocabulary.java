@@ -1,5 +1,6 @@
 package io.commpulse.report.i18n;
 
+import io.commpulse.metrics.Rollup;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import java.util.Collections;
@@ -22,7 +23,7 @@ public enum Vocabulary {
       "down", "down", "下降",
       "flat", "flat", "持平")),
   DEPARTMENT(names(
-      "ALL", "Company", "全公司",
+      Rollup.ALL, "Company", "全公司",
       "SALES", "Sales", "销售部",
       "RND", "R&D", "研发部",
       "CS", "Customer Service", "客户服务部",
@@ -32,7 +33,7 @@ public enum Vocabulary {
       "OPS", "Operations", "运营部",
       "IT", "IT", "信息技术部")),
   CHANNEL(names(
-      "ALL", "All channels", "全部渠道",
+      Rollup.ALL, "All channels", "全部渠道",
       "phone", "Phone", "电话",
       "online_chat", "Online chat", "在线客服",
       "email", "E-mail", "电子邮件",
@@ -47,7 +48,7 @@ public enum Vocabulary {
       "bullet_digest", "Bullet digest", "要点摘要",
       "control", "Control", "对照组")),
   PLATFORM(names(
-      "ALL", "All platforms", "全部平台",
+      Rollup.ALL, "All platforms", "全部平台",
       "weibo", "Weibo", "微博",
       "wechat", "WeChat", "微信",
       "douyin", "Douyin", "抖音",
@@ -99,7 +100,7 @@ public enum Vocabulary {
       "invalid_srm", "invalid (sample-ratio mismatch)", "无效（样本比例失衡）",
       "insufficient_data", "insufficient data", "数据不足")),
   SEGMENT(names(
-      "ALL", "All segments", "全部客户",
+      Rollup.ALL, "All segments", "全部客户",
       "key_account", "Key accounts", "重点客户",
       "enterprise", "Enterprise", "企业客户",
       "smb", "Small business", "中小企业",
@@ -133,10 +134,6 @@ public enum Vocabulary {
     }
     Bilingual name = names.get(code);
     return name == null ? code : name.in(language);
-  }
-
-  public boolean knows(String code) {
-    return names.containsKey(code);
   }
 
   public Map<String, Bilingual> names() {

@@ -1,6 +1,7 @@
 package io.commpulse.report.model;
 
 import io.commpulse.commlog.MistransmissionRow;
+import io.commpulse.metrics.Rollup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,16 +51,16 @@ public final class Narrative {
   static Finding.Detail detail(KpiRow kpi, MonthData data) {
     return switch (kpi.kpi()) {
       case "information_coverage" -> data.coverage().stream()
-          .filter(c -> "ALL".equals(c.department()) && c.share() != null)
+          .filter(c -> Rollup.ALL.equals(c.department()) && c.share() != null)
           .min(Comparator.comparingDouble(CoverageRow::share).thenComparing(CoverageRow::decisionId))
           .map(Finding.LowestDecision::new).orElse(null);
       case "mistransmission_rate" -> data.mistransmission().stream()
-          .filter(r -> !"ALL".equals(r.department()) && r.rate() != null)
+          .filter(r -> !Rollup.ALL.equals(r.department()) && r.rate() != null)
           .max(Comparator.comparingDouble(MistransmissionRow::rate)
               .thenComparing(MistransmissionRow::department, Comparator.reverseOrder()))
           .map(r -> new Finding.HighestDepartment(r.department(), r.rate())).orElse(null);
       case "social_replied_24h_share" -> data.social().stream()
-          .filter(r -> !"ALL".equals(r.platform()) && r.share() != null)
+          .filter(r -> !Rollup.ALL.equals(r.platform()) && r.share() != null)
           .min(Comparator.comparingDouble(SocialRow::share).thenComparing(SocialRow::platform))
           .map(Finding.LowestPlatform::new).orElse(null);
       case "complaint_first_response_hours" -> data.kpi("complaint_replied_24h_share")
@@ -73,7 +74,7 @@ public final class Narrative {
 
   private static Finding.Detail lowestSatisfaction(MonthData data, String unit) {
     return data.satisfaction().stream()
-        .filter(c -> "overall".equals(c.questionId()) && !"ALL".equals(c.department()) && !c.suppressed())
+        .filter(c -> "overall".equals(c.questionId()) && !Rollup.ALL.equals(c.department()) && !c.suppressed())
         .filter(c -> value(c, unit) != null)
         .min(Comparator.comparingDouble((SatisfactionCell c) -> value(c, unit))
             .thenComparing(SatisfactionCell::department))

@@ -1,5 +1,6 @@
 package io.commpulse.report.render;
 
+import io.commpulse.metrics.Rollup;
 import io.commpulse.report.chart.HoursSavedChart;
 import io.commpulse.report.chart.Palette;
 import io.commpulse.report.i18n.Formats;
@@ -36,7 +37,7 @@ final class FollowThroughContent {
   /** The KPIs every department reports, in the columns of the department table. */
   static final List<String> DEPARTMENT_KPIS = SchemaCatalog.get().kpis().scorecardOrder().stream()
       .filter(k -> k.scorecard() == KpiRegistry.Scope.COMPANY_AND_DEPARTMENTS).map(KpiRegistry.Kpi::code).toList();
-  private static final List<String> SEGMENT_ORDER = List.of("key_account", "enterprise", "smb", "consumer", "ALL");
+  private static final List<String> SEGMENT_ORDER = List.of("key_account", "enterprise", "smb", "consumer", Rollup.ALL);
   private static final List<String> FEEDBACK_BREAKDOWNS = List.of("channel", "category");
 
   private FollowThroughContent() {}
