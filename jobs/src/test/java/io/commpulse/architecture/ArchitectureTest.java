@@ -14,7 +14,7 @@ import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
 
 /**
- * The package layers, bottom-up: foundation (errors, stats, spark, schema) -> lake -> ingest, silver and the
+ * The package layers, bottom-up: foundation (errors, stats, spark, schema, text) -> lake -> ingest, silver and the
  * landing tools -> metrics -> gold -> report and catalog -> cli. A package may use the layers below it only.
  */
 @AnalyzeClasses(packages = "io.commpulse", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,7 +29,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("foundation").definedBy("io.commpulse.errors..", "io.commpulse.stats..", "io.commpulse.spark..",
-          "io.commpulse.schema..")
+          "io.commpulse.schema..", "io.commpulse.text..")
       .layer("lake").definedBy("io.commpulse.lake..", "io.commpulse.ops..")
       .layer("landing tools").definedBy("io.commpulse.generate..", "io.commpulse.imports..")
       .layer("ingest").definedBy("io.commpulse.ingest..")
