@@ -7,7 +7,6 @@ import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -27,36 +26,28 @@ public final class HotspotsMetric {
       previousCounts.put(r.getString(0) + "|" + r.getString(1), r.getLong(2));
     }
     boolean hasPrevious = !previousCounts.isEmpty();
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<HotspotRow> rows = new ArrayList<>();
     rows.addAll(domain(month, "internal",
         log.where(col("problem_category").isNotNull()).groupBy("problem_category").count().collectAsList(),
         previousCounts, hasPrevious));
     rows.addAll(domain(month, "customer", tickets.groupBy("category").count().collectAsList(), previousCounts,
         hasPrevious));
-    return ContractRows.toDataFrame(log.sparkSession(), table, rows);
+    return ContractRows.fromRecords(log.sparkSession(), table, rows);
   }
 
-  private static List<Map<String, Object>> domain(String month, String domain, List<Row> counts,
+  private static List<HotspotRow> domain(String month, String domain, List<Row> counts,
       Map<String, Long> previousCounts, boolean hasPrevious) {
     List<Row> ranked = new ArrayList<>(counts);
     ranked.sort(Comparator.<Row>comparingLong(r -> -r.getLong(1)).thenComparing(r -> r.getString(0)));
     long total = ranked.stream().mapToLong(r -> r.getLong(1)).sum();
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<HotspotRow> rows = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
       String category = ranked.get(i).getString(0);
       long count = ranked.get(i).getLong(1);
       Long before = hasPrevious ? previousCounts.getOrDefault(domain + "|" + category, 0L) : null;
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("month", month);
-      row.put("domain", domain);
-      row.put("category", category);
-      row.put("count", count);
-      row.put("share", (double) count / total);
-      row.put("rank", i + 1);
-      row.put("previous_count", before);
-      row.put("change", before == null ? null : count - before);
-      row.put("change_share", before == null || before == 0 ? null : (double) (count - before) / before);
-      rows.add(row);
+      rows.add(new HotspotRow(month, domain, category, count, (double) count / total, i + 1, before,
+          before == null ? null : count - before,
+          before == null || before == 0 ? null : (double) (count - before) / before));
     }
     return rows;
   }

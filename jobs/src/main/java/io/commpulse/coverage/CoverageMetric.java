@@ -22,7 +22,6 @@ import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -62,11 +61,11 @@ public final class CoverageMetric {
       List<Row> cells = new ArrayList<>(aggregate(reach, byDept));
       cells.addAll(aggregate(reach, overall));
       Map<String, Row> topChannel = topChannels(reach);
-      List<Map<String, Object>> rows = new ArrayList<>();
+      List<CoverageRow> rows = new ArrayList<>();
       for (Row cell : cells) {
         rows.add(row(month, cell, topChannel.get(Cells.str(cell, "decision_id") + "|" + Cells.str(cell, "department"))));
       }
-      return ContractRows.toDataFrame(reach.sparkSession(), table, rows);
+      return ContractRows.fromRecords(reach.sparkSession(), table, rows);
     } finally {
       reach.unpersist();
     }
@@ -95,31 +94,19 @@ public final class CoverageMetric {
     return best;
   }
 
-  private static Map<String, Object> row(String month, Row cell, Row topChannel) {
+  private static CoverageRow row(String month, Row cell, Row topChannel) {
     long employees = Cells.lng(cell, "employees");
     long aware = Cells.lng(cell, "aware");
     Interval ci = Interval.wilson(aware, employees);
     Double share = Cells.ratio(aware, employees);
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("month", month);
-    row.put("decision_id", Cells.str(cell, "decision_id"));
-    row.put("title_zh", Cells.str(cell, "title_zh"));
-    row.put("title_en", Cells.str(cell, "title_en"));
-    row.put("department", Cells.str(cell, "department"));
-    row.put("employees", employees);
-    row.put("aware", aware);
-    row.put("share", share);
-    row.put("ci_low", ci == null ? null : ci.low());
-    row.put("ci_high", ci == null ? null : ci.high());
     KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("information_coverage");
     double target = kpi.target();
-    row.put("target", target);
-    row.put("p_below_target", Interval.pBelowTarget(aware, employees, target));
-    row.put("meets_target", share == null ? null : share >= target);
-    row.put("status", KpiStatus.codeFor(kpi, share, ci));
-    row.put("median_hours_to_aware", Cells.dbl(cell, "median_hours"));
-    row.put("top_channel", topChannel == null ? null : topChannel.getString(2));
-    row.put("top_channel_share", topChannel == null ? null : Cells.ratio(topChannel.getLong(3), aware));
-    return row;
+    return new CoverageRow(month, Cells.str(cell, "decision_id"), Cells.str(cell, "title_zh"),
+        Cells.str(cell, "title_en"), Cells.str(cell, "department"), employees, aware, share,
+        ci == null ? null : ci.low(), ci == null ? null : ci.high(), target,
+        Interval.pBelowTarget(aware, employees, target), share == null ? null : share >= target,
+        KpiStatus.codeFor(kpi, share, ci), Cells.dbl(cell, "median_hours"),
+        topChannel == null ? null : topChannel.getString(2),
+        topChannel == null ? null : Cells.ratio(topChannel.getLong(3), aware));
   }
 }

@@ -20,9 +20,7 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -56,29 +54,18 @@ public final class SocialResponseMetric {
             sum(when(col("is_negative").equalTo(1), col("is_replied_24h"))).as("negative_24h"),
             expr("percentile(CASE WHEN is_negative = 1 THEN reply_hours END, 0.5)").as("negative_median"));
     KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("social_replied_24h_share");
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<SocialResponseRow> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
       long n = Cells.lng(cell, "inbound");
       long within = Cells.lng(cell, "replied_24h");
       long negative = Cells.lng(cell, "negative");
+      Double share = Cells.ratio(within, n);
       Interval ci = Interval.wilson(within, n);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("month", month);
-      row.put("platform", cell.isNullAt(0) ? ALL : cell.getString(0));
-      row.put("inbound", n);
-      row.put("replied", Cells.lng(cell, "replied"));
-      row.put("replied_24h", within);
-      row.put("replied_24h_share", Cells.ratio(within, n));
-      row.put("replied_24h_ci_low", ci == null ? null : ci.low());
-      row.put("replied_24h_ci_high", ci == null ? null : ci.high());
-      row.put("target", kpi.target());
-      row.put("status", KpiStatus.codeFor(kpi, Cells.ratio(within, n), ci));
-      row.put("median_reply_hours", Cells.dbl(cell, "median"));
-      row.put("negative_inbound", negative);
-      row.put("negative_replied_24h_share", Cells.ratio(Cells.lng(cell, "negative_24h"), negative));
-      row.put("negative_median_reply_hours", Cells.dbl(cell, "negative_median"));
-      rows.add(row);
+      rows.add(new SocialResponseRow(month, cell.isNullAt(0) ? ALL : cell.getString(0), n,
+          Cells.lng(cell, "replied"), within, share, ci == null ? null : ci.low(), ci == null ? null : ci.high(),
+          kpi.target(), KpiStatus.codeFor(kpi, share, ci), Cells.dbl(cell, "median"), negative,
+          Cells.ratio(Cells.lng(cell, "negative_24h"), negative), Cells.dbl(cell, "negative_median")));
     }
-    return ContractRows.toDataFrame(comments.sparkSession(), table, rows);
+    return ContractRows.fromRecords(comments.sparkSession(), table, rows);
   }
 }

@@ -13,7 +13,6 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,7 +64,7 @@ public final class SatisfactionMetric {
     // Questions share respondents, so suppression is decided across all of them at once.
     Map<String, Map<String, Anonymity.Reason>> withheldByQuestion =
         Anonymity.suppressConsistently(sizesByQuestion, minGroup);
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<SatisfactionRow> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, Row>> question : byQuestion.entrySet()) {
       Map<String, Anonymity.Reason> withheld = new HashMap<>(withheldByQuestion.get(question.getKey()));
       Row total = question.getValue().get(ALL);
@@ -77,7 +76,7 @@ public final class SatisfactionMetric {
             headcount.get(cell.getKey()), previousMeans.get(question.getKey() + "|" + cell.getKey())));
       }
     }
-    return ContractRows.toDataFrame(answers.sparkSession(), table, rows);
+    return ContractRows.fromRecords(answers.sparkSession(), table, rows);
   }
 
   private static List<Row> aggregate(org.apache.spark.sql.RelationalGroupedDataset grouped) {
@@ -85,16 +84,10 @@ public final class SatisfactionMetric {
         sum("top2").as("top2")).collectAsList();
   }
 
-  private static Map<String, Object> row(String month, String question, String department, Row cell,
+  private static SatisfactionRow row(String month, String question, String department, Row cell,
       Anonymity.Reason withheld, Long headcount, Double previousMean) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("month", month);
-    row.put("question_id", question);
-    row.put("department", department);
-    row.put("suppressed", withheld != null);
-    row.put("suppression_reason", withheld == null ? null : withheld.name().toLowerCase());
     if (withheld != null) {
-      return row;
+      return SatisfactionRow.suppressed(month, question, department, withheld.name().toLowerCase());
     }
     long n = Cells.lng(cell, "n");
     double total = Cells.lng(cell, "total");
@@ -103,17 +96,9 @@ public final class SatisfactionMetric {
     long top2 = Cells.lng(cell, "top2");
     Interval meanCi = Interval.studentT(n, mean, sd);
     Interval top2Ci = Interval.wilson(top2, n);
-    row.put("respondents", n);
-    row.put("headcount", headcount);
-    row.put("response_rate", headcount == null || headcount == 0 ? null : (double) n / headcount);
-    row.put("mean", mean);
-    row.put("sd", sd);
-    row.put("mean_ci_low", meanCi == null ? null : meanCi.low());
-    row.put("mean_ci_high", meanCi == null ? null : meanCi.high());
-    row.put("top2_share", (double) top2 / n);
-    row.put("top2_ci_low", top2Ci.low());
-    row.put("top2_ci_high", top2Ci.high());
-    row.put("mean_change", previousMean == null ? null : mean - previousMean);
-    return row;
+    return new SatisfactionRow(month, question, department, false, null, n, headcount,
+        headcount == null || headcount == 0 ? null : (double) n / headcount, mean, sd,
+        meanCi == null ? null : meanCi.low(), meanCi == null ? null : meanCi.high(), (double) top2 / n,
+        top2Ci.low(), top2Ci.high(), previousMean == null ? null : mean - previousMean);
   }
 }

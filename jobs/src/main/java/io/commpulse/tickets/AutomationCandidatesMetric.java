@@ -18,9 +18,7 @@ import io.commpulse.metrics.Hours.Reversed;
 import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,40 +62,26 @@ public final class AutomationCandidatesMetric {
     List<Row> ranked = new ArrayList<>(cells);
     ranked.sort(Comparator.<Row>comparingLong(c -> -Cells.lng(c, "tickets"))
         .thenComparing(c -> Cells.str(c, "category")).thenComparing(c -> Cells.str(c, "channel")));
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<AutomationCandidateRow> rows = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
       rows.add(row(month, ranked.get(i), i + 1, total));
     }
-    return ContractRows.toDataFrame(tickets.sparkSession(), table, rows);
+    return ContractRows.fromRecords(tickets.sparkSession(), table, rows);
   }
 
-  private static Map<String, Object> row(String month, Row cell, int rank, long total) {
+  private static AutomationCandidateRow row(String month, Row cell, int rank, long total) {
     long tickets = Cells.lng(cell, "tickets");
     long humanHandled = Cells.lng(cell, "human_handled");
     Double medianHours = Cells.dbl(cell, "median_handling_hours");
     BinarySample bot = new BinarySample(Cells.lng(cell, "bot_n"), Cells.lng(cell, "bot_top2"));
     BinarySample human = new BinarySample(Cells.lng(cell, "human_n"), Cells.lng(cell, "human_top2"));
     Double gapP = bot.n() == 0 || human.n() == 0 ? null : TwoProportionZTest.pValue(human, bot);
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("month", month);
-    row.put("category", Cells.str(cell, "category"));
-    row.put("channel", Cells.str(cell, "channel"));
-    row.put("volume_rank", rank);
-    row.put("tickets", tickets);
-    row.put("share", Cells.ratio(tickets, total));
-    row.put("median_handling_hours", medianHours);
-    row.put("repeat_rate", Cells.ratio(Cells.lng(cell, "repeats"), tickets));
-    row.put("bot_first_reply_share", Cells.ratio(Cells.lng(cell, "bot_first"), tickets));
-    row.put("bot_resolution_rate", Cells.ratio(Cells.lng(cell, "bot_resolved"), tickets));
-    row.put("human_handled", humanHandled);
-    row.put("bot_csat_responses", bot.n());
-    row.put("bot_csat_top2_share", bot.n() == 0 ? null : bot.rate());
-    row.put("human_csat_responses", human.n());
-    row.put("human_csat_top2_share", human.n() == 0 ? null : human.rate());
-    row.put("csat_gap_p_value", gapP);
-    row.put("bot_csat_worse", gapP != null && bot.rate() < human.rate() && gapP < SIGNIFICANCE);
-    row.put("automation_share", AUTOMATION_SHARE);
-    row.put("expected_hours_saved", medianHours == null ? null : AUTOMATION_SHARE * humanHandled * medianHours);
-    return row;
+    // A kind is a group of at least one ticket: its shares and rates have a denominator.
+    return new AutomationCandidateRow(month, Cells.str(cell, "category"), Cells.str(cell, "channel"), rank, tickets,
+        Cells.ratio(tickets, total), medianHours, Cells.ratio(Cells.lng(cell, "repeats"), tickets),
+        Cells.ratio(Cells.lng(cell, "bot_first"), tickets), Cells.ratio(Cells.lng(cell, "bot_resolved"), tickets),
+        humanHandled, bot.n(), bot.n() == 0 ? null : bot.rate(), human.n(), human.n() == 0 ? null : human.rate(),
+        gapP, gapP != null && bot.rate() < human.rate() && gapP < SIGNIFICANCE, AUTOMATION_SHARE,
+        medianHours == null ? null : AUTOMATION_SHARE * humanHandled * medianHours);
   }
 }

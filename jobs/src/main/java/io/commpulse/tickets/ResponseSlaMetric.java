@@ -20,9 +20,7 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -77,14 +75,14 @@ public final class ResponseSlaMetric {
         .withColumn("channel", coalesce(col("channel"), lit(ALL)))
         .withColumn("category", coalesce(col("category"), lit(ALL)))
         .withColumn("priority", coalesce(col("priority"), lit(ALL)));
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<ResponseSlaRow> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
       rows.add(row(month, cell));
     }
-    return ContractRows.toDataFrame(tickets.sparkSession(), table, rows);
+    return ContractRows.fromRecords(tickets.sparkSession(), table, rows);
   }
 
-  private static Map<String, Object> row(String month, Row cell) {
+  private static ResponseSlaRow row(String month, Row cell) {
     long tickets = Cells.lng(cell, "tickets");
     long replied = Cells.lng(cell, "replied");
     long within = Cells.lng(cell, "within");
@@ -92,30 +90,12 @@ public final class ResponseSlaMetric {
     Double sd = Cells.dbl(cell, "sd");
     Interval meanCi = mean == null || sd == null ? null : Interval.studentT(replied, mean, sd);
     Interval withinCi = Interval.wilson(within, tickets);
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("month", month);
-    row.put("channel", Cells.str(cell, "channel"));
-    row.put("category", Cells.str(cell, "category"));
-    row.put("priority", Cells.str(cell, "priority"));
-    row.put("tickets", tickets);
-    row.put("replied", replied);
-    row.put("first_reply_hours_mean", mean);
-    row.put("first_reply_hours_mean_ci_low", meanCi == null ? null : meanCi.low());
-    row.put("first_reply_hours_mean_ci_high", meanCi == null ? null : meanCi.high());
-    row.put("first_reply_hours_median", Cells.dbl(cell, "median"));
-    row.put("first_reply_hours_p90", Cells.dbl(cell, "p90"));
-    row.put("first_reply_business_hours_mean", Cells.dbl(cell, "b_mean"));
-    row.put("first_reply_business_hours_median", Cells.dbl(cell, "b_median"));
-    row.put("first_reply_business_hours_p90", Cells.dbl(cell, "b_p90"));
-    row.put("within_24h", within);
-    row.put("within_24h_share", Cells.ratio(within, tickets));
-    row.put("within_24h_ci_low", withinCi == null ? null : withinCi.low());
-    row.put("within_24h_ci_high", withinCi == null ? null : withinCi.high());
-    row.put("bot_first_replies", Cells.lng(cell, "bots"));
-    row.put("resolution_hours_median", Cells.dbl(cell, "resolution_median"));
-    row.put("reopen_rate", Cells.dbl(cell, "reopen_rate"));
-    row.put("csat_responses", Cells.lng(cell, "csat_n"));
-    row.put("csat_top2_share", Cells.dbl(cell, "csat_top2"));
-    return row;
+    return new ResponseSlaRow(month, Cells.str(cell, "channel"), Cells.str(cell, "category"),
+        Cells.str(cell, "priority"), tickets, replied, mean, meanCi == null ? null : meanCi.low(),
+        meanCi == null ? null : meanCi.high(), Cells.dbl(cell, "median"), Cells.dbl(cell, "p90"),
+        Cells.dbl(cell, "b_mean"), Cells.dbl(cell, "b_median"), Cells.dbl(cell, "b_p90"), within,
+        Cells.ratio(within, tickets), withinCi == null ? null : withinCi.low(),
+        withinCi == null ? null : withinCi.high(), Cells.lng(cell, "bots"), Cells.dbl(cell, "resolution_median"),
+        Cells.dbl(cell, "reopen_rate"), Cells.lng(cell, "csat_n"), Cells.dbl(cell, "csat_top2"));
   }
 }

@@ -1,10 +1,10 @@
 package io.commpulse.report.chart;
 
+import io.commpulse.coverage.CoverageRow;
 import io.commpulse.metrics.Rollup;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
-import io.commpulse.report.model.CoverageRow;
 import io.commpulse.report.model.MonthData;
 import io.commpulse.scorecard.KpiStatus;
 import java.util.Comparator;
@@ -32,9 +32,9 @@ public final class CoverageChart {
     Map<KpiStatus, IntervalDotPlot.Kind> kinds = StatusKinds.kinds(m);
     List<IntervalDotPlot.Row> rows = decisions.stream().map(c -> {
       String title = m.language() == Language.ZH ? c.titleZh() : c.titleEn();
-      return new IntervalDotPlot.Row(m.use(Axes.fit(style.tickFont(), title, 215)), kinds.get(c.status()),
-          c.share() * 100, Axes.scaled(c.ciLow(), "share"), Axes.scaled(c.ciHigh(), "share"),
-          m.fmt().share(c.share()));
+      return new IntervalDotPlot.Row(m.use(Axes.fit(style.tickFont(), title, 215)),
+          kinds.get(StatusKinds.stored(c.status())), c.share() * 100, Axes.scaled(c.ciLow(), "share"),
+          Axes.scaled(c.ciHigh(), "share"), m.fmt().share(c.share()));
     }).toList();
     List<IntervalDotPlot.Reference> refs = List.of(
         new IntervalDotPlot.Reference(target * 100, m.text(Message.MARKER_TARGET, targetText)));

@@ -6,7 +6,7 @@ import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
 import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthData;
-import io.commpulse.report.model.SlaRow;
+import io.commpulse.tickets.ResponseSlaRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class FirstReplyChart {
   private FirstReplyChart() {}
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
-    List<SlaRow> byChannel = rows(data, COMPLAINTS);
+    List<ResponseSlaRow> byChannel = rows(data, COMPLAINTS);
     Optional<Double> storedTarget = data.kpi(KPI).map(KpiRow::target);
     if (byChannel.isEmpty() || storedTarget.isEmpty()) {
       return Optional.empty();
@@ -51,15 +51,15 @@ public final class FirstReplyChart {
     XYSeries p90 = new XYSeries(m.text(Message.LEGEND_P90), false, true);
     double max = target;
     for (int i = 0; i < byChannel.size(); i++) {
-      SlaRow r = byChannel.get(i);
-      double median = r.medianHours() == null ? r.meanHours() : r.medianHours();
-      double high = r.p90Hours() == null ? median : r.p90Hours();
+      ResponseSlaRow r = byChannel.get(i);
+      double median = r.firstReplyHoursMedian() == null ? r.firstReplyHoursMean() : r.firstReplyHoursMedian();
+      double high = r.firstReplyHoursP90() == null ? median : r.firstReplyHoursP90();
       spread.add(i, median, median, high);
-      mean.add(i, r.meanHours());
-      if (r.p90Hours() != null) {
-        p90.add(i, r.p90Hours());
+      mean.add(i, r.firstReplyHoursMean());
+      if (r.firstReplyHoursP90() != null) {
+        p90.add(i, r.firstReplyHoursP90());
       }
-      max = Math.max(max, Math.max(high, r.meanHours()));
+      max = Math.max(max, Math.max(high, r.firstReplyHoursMean()));
     }
     SymbolAxis channelAxis = IntervalDotPlot.rowAxis(style, labels, byChannel.size());
     NumberAxis hours = new NumberAxis(m.text(Message.AXIS_HOURS));
@@ -95,8 +95,9 @@ public final class FirstReplyChart {
     plot.addRangeMarker(IntervalDotPlot.reference(style,
         new IntervalDotPlot.Reference(target, targetText)), Layer.BACKGROUND);
     IntervalDotPlot.valueColumn(style, plot, byChannel.stream()
-        .map(r -> m.text(Message.VALUE_MEAN, m.fmt().hours(r.meanHours()))).toList());
-    long within = byChannel.stream().filter(r -> !Rollup.ALL.equals(r.channel()) && r.meanHours() <= target).count();
+        .map(r -> m.text(Message.VALUE_MEAN, m.fmt().hours(r.firstReplyHoursMean()))).toList());
+    long within = byChannel.stream()
+        .filter(r -> !Rollup.ALL.equals(r.channel()) && r.firstReplyHoursMean() <= target).count();
     long channels = byChannel.stream().filter(r -> !Rollup.ALL.equals(r.channel())).count();
     String title = m.text(Message.CHART_FIRST_REPLY_TITLE, within, channels, targetText);
     return Optional.of(new Figure.Single(ID, title,
@@ -104,11 +105,13 @@ public final class FirstReplyChart {
   }
 
   /** The category's rows per channel (all channels first, then slowest mean first) that have a mean. */
-  static List<SlaRow> rows(MonthData data, String category) {
-    List<SlaRow> rows = new ArrayList<>(data.responseSla().stream()
-        .filter(r -> category.equals(r.category()) && Rollup.ALL.equals(r.priority()) && r.meanHours() != null)
-        .sorted(Comparator.comparing((SlaRow r) -> !Rollup.ALL.equals(r.channel()))
-            .thenComparing(SlaRow::meanHours, Comparator.reverseOrder()).thenComparing(SlaRow::channel))
+  static List<ResponseSlaRow> rows(MonthData data, String category) {
+    List<ResponseSlaRow> rows = new ArrayList<>(data.responseSla().stream()
+        .filter(r -> category.equals(r.category()) && Rollup.ALL.equals(r.priority())
+            && r.firstReplyHoursMean() != null)
+        .sorted(Comparator.comparing((ResponseSlaRow r) -> !Rollup.ALL.equals(r.channel()))
+            .thenComparing(ResponseSlaRow::firstReplyHoursMean, Comparator.reverseOrder())
+            .thenComparing(ResponseSlaRow::channel))
         .toList());
     return rows;
   }

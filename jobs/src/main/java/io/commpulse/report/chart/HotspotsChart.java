@@ -1,9 +1,9 @@
 package io.commpulse.report.chart;
 
+import io.commpulse.commlog.HotspotRow;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.HotspotRow;
 import io.commpulse.report.model.MonthData;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,8 +3,8 @@ package io.commpulse.report.chart;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.AutomationCandidate;
 import io.commpulse.report.model.MonthData;
+import io.commpulse.tickets.AutomationCandidateRow;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,15 +32,15 @@ public final class HoursSavedChart {
   private HoursSavedChart() {}
 
   /** The largest ticket kinds by volume, in rank order. */
-  public static List<AutomationCandidate> largest(List<AutomationCandidate> kinds) {
-    return kinds.stream().sorted(Comparator.comparingInt(AutomationCandidate::volumeRank)).limit(TOP_KINDS).toList();
+  public static List<AutomationCandidateRow> largest(List<AutomationCandidateRow> kinds) {
+    return kinds.stream().sorted(Comparator.comparingInt(AutomationCandidateRow::volumeRank)).limit(TOP_KINDS).toList();
   }
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
-    List<AutomationCandidate> kinds = data.followThrough().automation().map(HoursSavedChart::largest)
+    List<AutomationCandidateRow> kinds = data.followThrough().automation().map(HoursSavedChart::largest)
         .orElse(List.of()).stream().filter(k -> k.expectedHoursSaved() != null)
-        .sorted(Comparator.comparingDouble(AutomationCandidate::expectedHoursSaved).reversed()
-            .thenComparingInt(AutomationCandidate::volumeRank))
+        .sorted(Comparator.comparingDouble(AutomationCandidateRow::expectedHoursSaved).reversed()
+            .thenComparingInt(AutomationCandidateRow::volumeRank))
         .toList();
     if (kinds.isEmpty()) {
       return Optional.empty();
@@ -48,7 +48,7 @@ public final class HoursSavedChart {
     String key = m.text(Message.COL_HOURS_SAVED);
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     Map<String, String> labels = new HashMap<>();
-    for (AutomationCandidate k : kinds) {
+    for (AutomationCandidateRow k : kinds) {
       String kind = kindName(k, m);
       dataset.addValue(k.expectedHoursSaved(), key, kind);
       labels.put(kind, m.use(m.fmt().hours(k.expectedHoursSaved())));
@@ -78,7 +78,7 @@ public final class HoursSavedChart {
         TextAnchor.CENTER_LEFT));
     CategoryPlot plot = new CategoryPlot(dataset, kindAxis, hoursAxis, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
-    AutomationCandidate most = kinds.get(0);
+    AutomationCandidateRow most = kinds.get(0);
     String title = m.text(Message.CHART_HOURS_SAVED_TITLE, kindName(most, m),
         m.fmt().hours(most.expectedHoursSaved()));
     String subtitle = m.text(Message.CHART_HOURS_SAVED_SUBTITLE, m.fmt().target("share", most.automationShare()));
@@ -87,7 +87,7 @@ public final class HoursSavedChart {
   }
 
   /** "Category · channel" in the report's language. */
-  public static String kindName(AutomationCandidate k, Messages m) {
+  public static String kindName(AutomationCandidateRow k, Messages m) {
     return m.text(Message.PANEL_VALUE, m.name(Vocabulary.HOTSPOT_CATEGORY, k.category()),
         m.name(Vocabulary.CHANNEL, k.channel()));
   }

@@ -5,7 +5,7 @@ import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
 import io.commpulse.report.model.MonthData;
-import io.commpulse.report.model.SatisfactionCell;
+import io.commpulse.surveys.SatisfactionRow;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
@@ -72,7 +72,7 @@ public final class SatisfactionChart {
   }
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
-    List<SatisfactionCell> cells = data.satisfaction();
+    List<SatisfactionRow> cells = data.satisfaction();
     if (cells.isEmpty()) {
       return Optional.empty();
     }
@@ -83,7 +83,7 @@ public final class SatisfactionChart {
 
     List<double[]> plotted = new ArrayList<>();
     Scale scale = new Scale(2.5, 4.5);
-    for (SatisfactionCell c : cells) {
+    for (SatisfactionRow c : cells) {
       if (!c.suppressed() && c.mean() != null) {
         plotted.add(new double[] {departments.indexOf(c.department()), questions.indexOf(c.questionId()), c.mean()});
       }
@@ -121,7 +121,7 @@ public final class SatisfactionChart {
       label.setPaint(scale.dark(p[2]) ? Palette.WHITE : Palette.INK);
       plot.addAnnotation(label);
     }
-    for (SatisfactionCell c : cells) {
+    for (SatisfactionRow c : cells) {
       if (c.suppressed()) {
         hidden(plot, departments.indexOf(c.department()), questions.indexOf(c.questionId()), m, style);
       }
@@ -160,17 +160,17 @@ public final class SatisfactionChart {
     plot.addAnnotation(label);
   }
 
-  static String title(List<SatisfactionCell> cells, Messages m) {
+  static String title(List<SatisfactionRow> cells, Messages m) {
     return cells.stream()
         .filter(c -> "overall".equals(c.questionId()) && !Rollup.ALL.equals(c.department()) && !c.suppressed()
             && c.mean() != null)
-        .min(Comparator.comparingDouble(SatisfactionCell::mean).thenComparing(SatisfactionCell::department))
+        .min(Comparator.comparingDouble(SatisfactionRow::mean).thenComparing(SatisfactionRow::department))
         .map(c -> m.text(Message.CHART_SATISFACTION_TITLE, m.department(c.department()), m.fmt().likert(c.mean())))
         .orElseGet(() -> m.text(Message.CHART_SATISFACTION_NONE_TITLE));
   }
 
   /** Which cells are hidden, by department: "Human Resources (all questions); Finance: Feedback is heard". */
-  public static String hiddenSummary(List<SatisfactionCell> cells, Messages m) {
+  public static String hiddenSummary(List<SatisfactionRow> cells, Messages m) {
     Map<String, List<String>> byDepartment = new LinkedHashMap<>();
     List<String> questions = questions(cells);
     for (String department : departments(cells)) {
@@ -192,17 +192,17 @@ public final class SatisfactionChart {
     return parts.isEmpty() ? "" : String.join(m.text(Message.LIST_SEPARATOR), parts);
   }
 
-  static List<String> departments(List<SatisfactionCell> cells) {
+  static List<String> departments(List<SatisfactionRow> cells) {
     List<String> known = new ArrayList<>(Vocabulary.DEPARTMENT.names().keySet());
-    return cells.stream().map(SatisfactionCell::department).distinct()
+    return cells.stream().map(SatisfactionRow::department).distinct()
         .sorted(Comparator.comparingInt((String d) -> known.contains(d) ? known.indexOf(d) : known.size())
             .thenComparing(Comparator.naturalOrder()))
         .toList();
   }
 
-  static List<String> questions(List<SatisfactionCell> cells) {
+  static List<String> questions(List<SatisfactionRow> cells) {
     List<String> known = new ArrayList<>(Vocabulary.QUESTION.names().keySet());
-    return cells.stream().map(SatisfactionCell::questionId).distinct()
+    return cells.stream().map(SatisfactionRow::questionId).distinct()
         .sorted(Comparator.comparingInt((String q) -> known.contains(q) ? known.indexOf(q) : known.size())
             .thenComparing(Comparator.naturalOrder()))
         .toList();

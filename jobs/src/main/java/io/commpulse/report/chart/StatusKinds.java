@@ -19,4 +19,20 @@ final class StatusKinds {
     }
     return kinds;
   }
+
+  /**
+   * The status of a row by the code gold stored with it; {@link KpiStatus#NO_TARGET} for a row without one (no
+   * actual, or a month written before its table had the column).
+   */
+  static KpiStatus stored(String code) {
+    if (code == null) {
+      return KpiStatus.NO_TARGET;
+    }
+    for (KpiStatus status : KpiStatus.values()) {
+      if (status.code().equals(code)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("unknown KPI status '" + code + "'");
+  }
 }

@@ -1,11 +1,14 @@
 package io.commpulse.report.model;
 
+import io.commpulse.commlog.HotspotRow;
+import io.commpulse.coverage.CoverageRow;
 import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
 import io.commpulse.scorecard.KpiStatus;
+import io.commpulse.social.SocialResponseRow;
 
 /** A fact worth a sentence in the report's summary; each kind knows how to say itself in either language. */
 public sealed interface Finding {
@@ -113,11 +116,11 @@ public sealed interface Finding {
     }
   }
 
-  record LowestPlatform(SocialRow platform) implements Detail {
+  record LowestPlatform(SocialResponseRow platform) implements Detail {
     @Override
     public String clause(Messages m) {
       return m.text(Message.DETAIL_LOWEST_PLATFORM, m.name(Vocabulary.PLATFORM, platform.platform()),
-          m.fmt().share(platform.share()));
+          m.fmt().share(platform.replied24hShare()));
     }
   }
 

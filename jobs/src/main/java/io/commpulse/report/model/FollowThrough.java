@@ -1,5 +1,6 @@
 package io.commpulse.report.model;
 
+import io.commpulse.tickets.AutomationCandidateRow;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  * versions or holds no row for the month: a lake written before these tables existed still renders.
  */
 public record FollowThrough(Optional<List<DepartmentKpiRow>> departments,
-    Optional<List<AutomationCandidate>> automation, Optional<List<FollowupRow>> followups,
+    Optional<List<AutomationCandidateRow>> automation, Optional<List<FollowupRow>> followups,
     Optional<List<FeedbackRow>> feedback) {
 
   public FollowThrough {

@@ -1,7 +1,12 @@
 package io.commpulse.report.model;
 
+import io.commpulse.commlog.HotspotRow;
 import io.commpulse.commlog.MistransmissionRow;
+import io.commpulse.coverage.CoverageRow;
 import io.commpulse.report.i18n.Bilingual;
+import io.commpulse.social.SocialResponseRow;
+import io.commpulse.surveys.SatisfactionRow;
+import io.commpulse.tickets.ResponseSlaRow;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +20,8 @@ import java.util.Map;
  * @param followThrough the strategy's follow-through tables, each possibly absent
  */
 public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
-    List<CoverageRow> coverage, List<SatisfactionCell> satisfaction, List<SlaRow> responseSla,
-    List<SocialRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
+    List<CoverageRow> coverage, List<SatisfactionRow> satisfaction, List<ResponseSlaRow> responseSla,
+    List<SocialResponseRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
     List<SourceQuality> dataQuality, Map<String, Bilingual> departments, FollowThrough followThrough) {
 
   public MonthData {
@@ -35,8 +40,8 @@ public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> sc
 
   /** A month without the follow-through tables. */
   public MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
-      List<CoverageRow> coverage, List<SatisfactionCell> satisfaction, List<SlaRow> responseSla,
-      List<SocialRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
+      List<CoverageRow> coverage, List<SatisfactionRow> satisfaction, List<ResponseSlaRow> responseSla,
+      List<SocialResponseRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
       List<SourceQuality> dataQuality, Map<String, Bilingual> departments) {
     this(month, versions, scorecard, history, coverage, satisfaction, responseSla, social, mistransmission, hotspots,
         ab, dataQuality, departments, FollowThrough.absent());

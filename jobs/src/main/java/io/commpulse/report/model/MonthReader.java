@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import io.commpulse.commlog.HotspotRow;
 import io.commpulse.commlog.MistransmissionRow;
+import io.commpulse.coverage.CoverageRow;
 import io.commpulse.errors.UserError;
 import io.commpulse.lake.Lake;
 import io.commpulse.metrics.ContractRows;
@@ -13,11 +15,13 @@ import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
-import io.commpulse.scorecard.KpiStatus;
+import io.commpulse.social.SocialResponseRow;
 import io.commpulse.spark.ConcurrentTasks;
+import io.commpulse.surveys.SatisfactionRow;
+import io.commpulse.tickets.AutomationCandidateRow;
+import io.commpulse.tickets.ResponseSlaRow;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,7 +70,7 @@ public final class MonthReader {
       var coverage = tasks.submit("report-coverage", () -> rows(ReportTables.COVERAGE, m, versions,
           MonthReader::coverageRow));
       var satisfaction = tasks.submit("report-satisfaction", () -> rows(ReportTables.SATISFACTION, m, versions,
-          MonthReader::satisfactionCell));
+          MonthReader::satisfactionRow));
       var sla = tasks.submit("report-sla", () -> rows(ReportTables.RESPONSE_SLA, m, versions, MonthReader::slaRow));
       var social = tasks.submit("report-social", () -> rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow));
       var mistransmission = tasks.submit("report-mistransmission", () -> rows(ReportTables.MISTRANSMISSION, m,
@@ -208,27 +212,19 @@ public final class MonthReader {
   }
 
   static CoverageRow coverageRow(Row r) {
-    return new CoverageRow(str(r, "decision_id"), str(r, "title_zh"), str(r, "title_en"), str(r, "department"),
-        lng(r, "employees"), lng(r, "aware"), dbl(r, "share"), dbl(r, "ci_low"), dbl(r, "ci_high"),
-        dbl(r, "target"), r.getAs("meets_target"), storedStatus(r));
+    return ContractRows.toRecord(r, CoverageRow.class);
   }
 
-  static SatisfactionCell satisfactionCell(Row r) {
-    return new SatisfactionCell(str(r, "question_id"), str(r, "department"), r.<Boolean>getAs("suppressed"),
-        str(r, "suppression_reason"), nullableLong(r, "respondents"), dbl(r, "mean"), dbl(r, "mean_ci_low"),
-        dbl(r, "mean_ci_high"), dbl(r, "top2_share"), dbl(r, "mean_change"));
+  static SatisfactionRow satisfactionRow(Row r) {
+    return ContractRows.toRecord(r, SatisfactionRow.class);
   }
 
-  static SlaRow slaRow(Row r) {
-    return new SlaRow(str(r, "channel"), str(r, "category"), str(r, "priority"), lng(r, "tickets"),
-        lng(r, "replied"), dbl(r, "first_reply_hours_mean"), dbl(r, "first_reply_hours_median"),
-        dbl(r, "first_reply_hours_p90"), dbl(r, "within_24h_share"));
+  static ResponseSlaRow slaRow(Row r) {
+    return ContractRows.toRecord(r, ResponseSlaRow.class);
   }
 
-  static SocialRow socialRow(Row r) {
-    return new SocialRow(str(r, "platform"), lng(r, "inbound"), lng(r, "replied_24h"), dbl(r, "replied_24h_share"),
-        dbl(r, "replied_24h_ci_low"), dbl(r, "replied_24h_ci_high"), dbl(r, "median_reply_hours"),
-        optionalDbl(r, "target"), storedStatus(r));
+  static SocialResponseRow socialRow(Row r) {
+    return ContractRows.toRecord(r, SocialResponseRow.class);
   }
 
   static MistransmissionRow mistransmissionRow(Row r) {
@@ -243,9 +239,7 @@ public final class MonthReader {
   }
 
   static HotspotRow hotspotRow(Row r) {
-    return new HotspotRow(str(r, "domain"), str(r, "category"), lng(r, "count"), dbl(r, "share"),
-        ((Number) r.getAs("rank")).intValue(), nullableLong(r, "previous_count"), nullableLong(r, "change"),
-        dbl(r, "change_share"));
+    return ContractRows.toRecord(r, HotspotRow.class);
   }
 
   static DepartmentKpiRow departmentKpiRow(Row r) {
@@ -254,11 +248,8 @@ public final class MonthReader {
         Boolean.TRUE.equals(r.getAs("suppressed")));
   }
 
-  static AutomationCandidate automationCandidate(Row r) {
-    return new AutomationCandidate(str(r, "category"), str(r, "channel"), ((Number) r.getAs("volume_rank")).intValue(),
-        lng(r, "tickets"), dbl(r, "share"), dbl(r, "median_handling_hours"), dbl(r, "bot_resolution_rate"),
-        lng(r, "human_handled"), Boolean.TRUE.equals(r.getAs("bot_csat_worse")), dbl(r, "automation_share"),
-        dbl(r, "expected_hours_saved"));
+  static AutomationCandidateRow automationCandidate(Row r) {
+    return ContractRows.toRecord(r, AutomationCandidateRow.class);
   }
 
   static FollowupRow followupRow(Row r) {
@@ -271,20 +262,6 @@ public final class MonthReader {
     return new FeedbackRow(str(r, "breakdown"), str(r, "group_value"), Boolean.TRUE.equals(r.getAs("suppressed")),
         str(r, "suppression_reason"), nullableLong(r, "received"), nullableLong(r, "acted_on"),
         dbl(r, "acted_on_share"), dbl(r, "median_days_to_response"), nullableLong(r, "rewarded"));
-  }
-
-  /** The status gold stored with a row; none for rows of a table written before it had the column. */
-  private static KpiStatus storedStatus(Row r) {
-    String code = has(r, "status") ? str(r, "status") : null;
-    return code == null ? KpiStatus.NO_TARGET : KpiRow.status(code);
-  }
-
-  private static Double optionalDbl(Row r, String column) {
-    return has(r, column) ? dbl(r, column) : null;
-  }
-
-  private static boolean has(Row r, String column) {
-    return Arrays.asList(r.schema().fieldNames()).contains(column);
   }
 
   private static String str(Row r, String column) {

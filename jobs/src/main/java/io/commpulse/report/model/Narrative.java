@@ -1,7 +1,11 @@
 package io.commpulse.report.model;
 
+import io.commpulse.commlog.HotspotRow;
 import io.commpulse.commlog.MistransmissionRow;
+import io.commpulse.coverage.CoverageRow;
 import io.commpulse.metrics.Rollup;
+import io.commpulse.social.SocialResponseRow;
+import io.commpulse.surveys.SatisfactionRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,8 +64,9 @@ public final class Narrative {
               .thenComparing(MistransmissionRow::department, Comparator.reverseOrder()))
           .map(r -> new Finding.HighestDepartment(r.department(), r.rate())).orElse(null);
       case "social_replied_24h_share" -> data.social().stream()
-          .filter(r -> !Rollup.ALL.equals(r.platform()) && r.share() != null)
-          .min(Comparator.comparingDouble(SocialRow::share).thenComparing(SocialRow::platform))
+          .filter(r -> !Rollup.ALL.equals(r.platform()) && r.replied24hShare() != null)
+          .min(Comparator.comparingDouble(SocialResponseRow::replied24hShare)
+              .thenComparing(SocialResponseRow::platform))
           .map(Finding.LowestPlatform::new).orElse(null);
       case "complaint_first_response_hours" -> data.kpi("complaint_replied_24h_share")
           .filter(k -> k.actual() != null)
@@ -76,12 +81,12 @@ public final class Narrative {
     return data.satisfaction().stream()
         .filter(c -> "overall".equals(c.questionId()) && !Rollup.ALL.equals(c.department()) && !c.suppressed())
         .filter(c -> value(c, unit) != null)
-        .min(Comparator.comparingDouble((SatisfactionCell c) -> value(c, unit))
-            .thenComparing(SatisfactionCell::department))
+        .min(Comparator.comparingDouble((SatisfactionRow c) -> value(c, unit))
+            .thenComparing(SatisfactionRow::department))
         .map(c -> new Finding.LowestDepartment(c.department(), unit, value(c, unit))).orElse(null);
   }
 
-  private static Double value(SatisfactionCell c, String unit) {
+  private static Double value(SatisfactionRow c, String unit) {
     return "share".equals(unit) ? c.top2Share() : c.mean();
   }
 

@@ -7,7 +7,6 @@ import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.AutomationCandidate;
 import io.commpulse.report.model.DepartmentKpiRow;
 import io.commpulse.report.model.FeedbackRow;
 import io.commpulse.report.model.FollowThrough;
@@ -21,6 +20,7 @@ import io.commpulse.report.render.ReportContent.Table;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.scorecard.KpiStatus;
+import io.commpulse.tickets.AutomationCandidateRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -135,16 +135,16 @@ final class FollowThroughContent {
     return null;
   }
 
-  static Part automation(Optional<List<AutomationCandidate>> rows, Messages m) {
+  static Part automation(Optional<List<AutomationCandidateRow>> rows, Messages m) {
     if (rows.isEmpty()) {
       return absent(Message.PART_AUTOMATION, ReportTables.AUTOMATION_CANDIDATES, m);
     }
     Formats f = m.fmt();
-    List<AutomationCandidate> top = HoursSavedChart.largest(rows.get());
+    List<AutomationCandidateRow> top = HoursSavedChart.largest(rows.get());
     List<List<Cell>> table = new ArrayList<>();
     double share = 0;
     double hours = 0;
-    for (AutomationCandidate c : top) {
+    for (AutomationCandidateRow c : top) {
       share += c.share();
       hours += c.expectedHoursSaved() == null ? 0 : c.expectedHoursSaved();
       table.add(List.of(Cell.text(kind(c, m)), Cell.number(f.count(c.tickets())), Cell.number(f.share(c.share())),
@@ -161,7 +161,7 @@ final class FollowThroughContent {
             m.text(Message.AUTOMATION_MODEL, f.target("share", automationShare), m.text(Message.BOT_CSAT_WORSE))));
   }
 
-  static String kind(AutomationCandidate c, Messages m) {
+  static String kind(AutomationCandidateRow c, Messages m) {
     return HoursSavedChart.kindName(c, m);
   }
 

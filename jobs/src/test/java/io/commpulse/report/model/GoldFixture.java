@@ -468,7 +468,7 @@ public final class GoldFixture {
             (String) r.get("department_name_zh"))));
     return new MonthData(month, new TableVersions(versions), scorecard, history,
         rows(catalog, ReportTables.COVERAGE, m, MonthReader::coverageRow),
-        rows(catalog, ReportTables.SATISFACTION, m, MonthReader::satisfactionCell),
+        rows(catalog, ReportTables.SATISFACTION, m, MonthReader::satisfactionRow),
         rows(catalog, ReportTables.RESPONSE_SLA, m, MonthReader::slaRow),
         rows(catalog, ReportTables.SOCIAL, m, MonthReader::socialRow),
         rows(catalog, ReportTables.MISTRANSMISSION, m, MonthReader::mistransmissionRow),

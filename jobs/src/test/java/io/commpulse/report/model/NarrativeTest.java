@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Messages;
+import io.commpulse.surveys.SatisfactionRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,11 +78,12 @@ class NarrativeTest {
 
   @Test
   void aSuppressedCellCarriesNoFigureWhateverTheTableHolds() {
-    SatisfactionCell cell = new SatisfactionCell("overall", "FIN", true, "complementary", 3L, 1.23, 1.0, 1.5, 0.1,
-        0.2);
+    SatisfactionRow cell = new SatisfactionRow("2026-10", "overall", "FIN", true, "complementary", 3L, 40L, 0.075,
+        1.23, 0.9, 1.0, 1.5, 0.1, 0.05, 0.15, 0.2);
     assertNull(cell.mean());
     assertNull(cell.respondents());
     assertNull(cell.top2Share());
     assertNull(cell.meanCiLow());
+    assertNull(cell.headcount());
   }
 }

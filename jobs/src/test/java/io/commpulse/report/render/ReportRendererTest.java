@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.coverage.CoverageRow;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.KpiDefinitions;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.CoverageRow;
 import io.commpulse.report.model.GoldFixture;
 import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthData;
@@ -142,8 +142,9 @@ class ReportRendererTest {
     String hostile = "<script>alert('x')</script> & \"more\"";
     List<CoverageRow> coverage = new ArrayList<>();
     for (CoverageRow c : october.coverage()) {
-      coverage.add(c.decisionId().equals("D02") ? new CoverageRow(c.decisionId(), hostile, hostile, c.department(),
-          c.employees(), c.aware(), c.share(), c.ciLow(), c.ciHigh(), c.target(), c.meetsTarget(), c.status()) : c);
+      coverage.add(c.decisionId().equals("D02") ? new CoverageRow(c.month(), c.decisionId(), hostile, hostile,
+          c.department(), c.employees(), c.aware(), c.share(), c.ciLow(), c.ciHigh(), c.target(), c.pBelowTarget(),
+          c.meetsTarget(), c.status(), c.medianHoursToAware(), c.topChannel(), c.topChannelShare()) : c);
     }
     MonthData data = new MonthData(october.month(), october.versions(), october.scorecard(), october.history(),
         coverage, october.satisfaction(), october.responseSla(), october.social(), october.mistransmission(),
