@@ -5,6 +5,7 @@ import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
+import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
 
 /** A fact worth a sentence in the report's summary; each kind knows how to say itself in either language. */
@@ -20,7 +21,7 @@ public sealed interface Finding {
   }
 
   /** A KPI against its target, with the breakdown that explains it. */
-  record KpiResult(KpiRow kpi, Detail detail) implements Finding {
+  record KpiResult(KpiScorecardRow kpi, Detail detail) implements Finding {
     @Override
     public String sentence(Messages m) {
       Formats f = m.fmt();
@@ -31,7 +32,7 @@ public sealed interface Finding {
       String clause = detail == null ? "" : detail.clause(m);
       boolean trend = "trend_up".equals(kpi.comparator());
       String target = trend ? f.value(kpi.unit(), kpi.target()) : targetPhrase(f, kpi);
-      Message template = switch (kpi.status()) {
+      Message template = switch (KpiStatus.of(kpi.status())) {
         case MET -> trend ? Message.SENTENCE_TREND_MET : Message.SENTENCE_MET;
         case AT_RISK -> trend ? Message.SENTENCE_TREND_AT_RISK : Message.SENTENCE_AT_RISK;
         case MISSED -> trend ? Message.SENTENCE_TREND_MISSED : Message.SENTENCE_MISSED;
@@ -41,7 +42,7 @@ public sealed interface Finding {
     }
 
     /** "95%", "24 h", "< 5%": the target as the sentence names it. */
-    public static String targetPhrase(Formats f, KpiRow kpi) {
+    public static String targetPhrase(Formats f, KpiScorecardRow kpi) {
       String value = f.target(kpi.unit(), kpi.target());
       return "<".equals(kpi.comparator()) ? "< " + value : value;
     }

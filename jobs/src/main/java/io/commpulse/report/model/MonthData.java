@@ -2,6 +2,7 @@ package io.commpulse.report.model;
 
 import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.report.i18n.Bilingual;
+import io.commpulse.scorecard.KpiScorecardRow;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param departments department code to its names, from {@code silver.employees}
  * @param followThrough the strategy's follow-through tables, each possibly absent
  */
-public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
+public record MonthData(YearMonth month, TableVersions versions, List<KpiScorecardRow> scorecard, List<KpiScorecardRow> history,
     List<CoverageRow> coverage, List<SatisfactionCell> satisfaction, List<SlaRow> responseSla,
     List<SocialRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
     List<SourceQuality> dataQuality, Map<String, Bilingual> departments, FollowThrough followThrough) {
@@ -34,7 +35,7 @@ public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> sc
   }
 
   /** A month without the follow-through tables. */
-  public MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
+  public MonthData(YearMonth month, TableVersions versions, List<KpiScorecardRow> scorecard, List<KpiScorecardRow> history,
       List<CoverageRow> coverage, List<SatisfactionCell> satisfaction, List<SlaRow> responseSla,
       List<SocialRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
       List<SourceQuality> dataQuality, Map<String, Bilingual> departments) {
@@ -48,7 +49,7 @@ public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> sc
         mistransmission, hotspots, ab, dataQuality, departments, tables);
   }
 
-  public java.util.Optional<KpiRow> kpi(String code) {
+  public java.util.Optional<KpiScorecardRow> kpi(String code) {
     return scorecard.stream().filter(k -> k.kpi().equals(code)).findFirst();
   }
 }

@@ -6,13 +6,17 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import io.commpulse.commlog.MistransmissionRow;
+import io.commpulse.customers.FollowupCoverageRow;
 import io.commpulse.errors.UserError;
+import io.commpulse.feedback.FeedbackLoopRow;
 import io.commpulse.lake.Lake;
 import io.commpulse.metrics.ContractRows;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.DepartmentScorecardRow;
+import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.spark.ConcurrentTasks;
 import java.time.YearMonth;
@@ -79,15 +83,13 @@ public final class MonthReader {
       var followThrough = tasks.submit("report-follow-through", () -> followThrough(m, versions));
       tasks.awaitAll();
       List<Row> recentRows = valueOf(recent);
-      List<KpiRow> scorecard = new ArrayList<>(recentRows.stream().filter(r -> m.equals(str(r, "month")))
-          .map(MonthReader::kpiRow).toList());
+      List<KpiScorecardRow> history = recentRows.stream().map(MonthReader::kpiRow).toList();
+      List<KpiScorecardRow> scorecard = new ArrayList<>(history.stream().filter(k -> m.equals(k.month())).toList());
       if (scorecard.isEmpty()) {
         throw new UserError("gold.kpi_scorecard has no rows for " + m + " in " + lake.root()
             + "; run `commpulse run --month " + m + "` first");
       }
       scorecard.sort(Comparator.comparingInt(k -> kpiOrder(k.kpi())));
-      List<KpiPoint> history = recentRows.stream().map(r -> new KpiPoint(str(r, "month"), str(r, "kpi"),
-          str(r, "unit"), str(r, "comparator"), dbl(r, "target"), dbl(r, "actual"))).toList();
       return new MonthData(month, versions, scorecard, history, valueOf(coverage), valueOf(satisfaction),
           valueOf(sla), valueOf(social), valueOf(mistransmission), valueOf(hotspots), valueOf(ab), valueOf(quality),
           valueOf(departments), valueOf(followThrough));
@@ -201,10 +203,8 @@ public final class MonthReader {
     return i < 0 ? KPI_ORDER.size() : i;
   }
 
-  static KpiRow kpiRow(Row r) {
-    return new KpiRow(str(r, "month"), str(r, "kpi"), str(r, "unit"), str(r, "comparator"), dbl(r, "target"),
-        dbl(r, "actual"), dbl(r, "ci_low"), dbl(r, "ci_high"), KpiRow.status(str(r, "status")), dbl(r, "previous"),
-        str(r, "trend"), str(r, "details"));
+  static KpiScorecardRow kpiRow(Row r) {
+    return ContractRows.toRecord(r, KpiScorecardRow.class);
   }
 
   static CoverageRow coverageRow(Row r) {
@@ -248,10 +248,15 @@ public final class MonthReader {
         dbl(r, "change_share"));
   }
 
-  static DepartmentKpiRow departmentKpiRow(Row r) {
-    return new DepartmentKpiRow(str(r, "department"), str(r, "kpi"), str(r, "unit"), str(r, "comparator"),
-        dbl(r, "target"), dbl(r, "actual"), dbl(r, "ci_low"), dbl(r, "ci_high"), str(r, "status"),
-        Boolean.TRUE.equals(r.getAs("suppressed")));
+  /** A suppressed row carries no figure: whatever the table holds, the report never sees a number for it. */
+  static DepartmentScorecardRow departmentKpiRow(Row r) {
+    DepartmentScorecardRow d = ContractRows.toRecord(r, DepartmentScorecardRow.class);
+    if (!d.suppressed() && !DepartmentScorecardRow.SUPPRESSED.equals(d.status())) {
+      return d;
+    }
+    return new DepartmentScorecardRow(d.month(), d.department(), d.kpi(), d.unit(), d.comparator(), d.target(), null,
+        null, null, DepartmentScorecardRow.SUPPRESSED, null, null, d.companyActual(), null, d.rankedDepartments(),
+        true);
   }
 
   static AutomationCandidate automationCandidate(Row r) {
@@ -261,22 +266,21 @@ public final class MonthReader {
         dbl(r, "expected_hours_saved"));
   }
 
-  static FollowupRow followupRow(Row r) {
-    return new FollowupRow(str(r, "segment"), lng(r, "planned"), lng(r, "done"), dbl(r, "done_share"),
-        lng(r, "on_time"), dbl(r, "on_time_share"), lng(r, "issues_found"), lng(r, "improvements_communicated"),
-        dbl(r, "closed_loop_share"));
+  static FollowupCoverageRow followupRow(Row r) {
+    return ContractRows.toRecord(r, FollowupCoverageRow.class);
   }
 
-  static FeedbackRow feedbackRow(Row r) {
-    return new FeedbackRow(str(r, "breakdown"), str(r, "group_value"), Boolean.TRUE.equals(r.getAs("suppressed")),
-        str(r, "suppression_reason"), nullableLong(r, "received"), nullableLong(r, "acted_on"),
-        dbl(r, "acted_on_share"), dbl(r, "median_days_to_response"), nullableLong(r, "rewarded"));
+  /** A suppressed group carries no figure at all, whatever the table holds. */
+  static FeedbackLoopRow feedbackRow(Row r) {
+    FeedbackLoopRow f = ContractRows.toRecord(r, FeedbackLoopRow.class);
+    return !f.suppressed() ? f : new FeedbackLoopRow(f.month(), f.breakdown(), f.groupValue(), true,
+        f.suppressionReason(), null, null, null, null, null, null, null);
   }
 
   /** The status gold stored with a row; none for rows of a table written before it had the column. */
   private static KpiStatus storedStatus(Row r) {
     String code = has(r, "status") ? str(r, "status") : null;
-    return code == null ? KpiStatus.NO_TARGET : KpiRow.status(code);
+    return code == null ? KpiStatus.NO_TARGET : KpiStatus.of(code);
   }
 
   private static Double optionalDbl(Row r, String column) {

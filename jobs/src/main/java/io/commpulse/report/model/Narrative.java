@@ -2,6 +2,8 @@ package io.commpulse.report.model;
 
 import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.metrics.Rollup;
+import io.commpulse.scorecard.KpiScorecardRow;
+import io.commpulse.scorecard.KpiStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class Narrative {
     int budget = MAX_SENTENCES - 1 - (hotspots.isPresent() ? 1 : 0) - (ab.isPresent() ? 1 : 0);
     data.scorecard().stream()
         .filter(k -> k.actual() != null && !"info".equals(k.comparator()))
-        .sorted(Comparator.comparingInt((KpiRow k) -> Finding.severity(k.status()))
+        .sorted(Comparator.comparingInt((KpiScorecardRow k) -> Finding.severity(KpiStatus.of(k.status())))
             .thenComparingInt(k -> MonthReader.kpiOrder(k.kpi())))
         .limit(budget)
         .map(k -> new Finding.KpiResult(k, detail(k, data)))
@@ -32,12 +34,12 @@ public final class Narrative {
     return findings;
   }
 
-  static Finding.Overview overview(List<KpiRow> scorecard) {
+  static Finding.Overview overview(List<KpiScorecardRow> scorecard) {
     int met = 0;
     int atRisk = 0;
     int missed = 0;
-    for (KpiRow k : scorecard) {
-      switch (k.status()) {
+    for (KpiScorecardRow k : scorecard) {
+      switch (KpiStatus.of(k.status())) {
         case MET -> met++;
         case AT_RISK -> atRisk++;
         case MISSED -> missed++;
@@ -48,7 +50,7 @@ public final class Narrative {
   }
 
   /** The breakdown row that explains a KPI: its weakest decision, department or platform. */
-  static Finding.Detail detail(KpiRow kpi, MonthData data) {
+  static Finding.Detail detail(KpiScorecardRow kpi, MonthData data) {
     return switch (kpi.kpi()) {
       case "information_coverage" -> data.coverage().stream()
           .filter(c -> Rollup.ALL.equals(c.department()) && c.share() != null)
