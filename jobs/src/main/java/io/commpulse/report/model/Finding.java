@@ -1,5 +1,6 @@
 package io.commpulse.report.model;
 
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Message;
@@ -74,14 +75,14 @@ public sealed interface Finding {
   }
 
   /** A variant that won a channel experiment. */
-  record AbWinner(AbComparison comparison) implements Finding {
+  record AbWinner(AbResultRow comparison) implements Finding {
     @Override
     public String sentence(Messages m) {
-      AbComparison c = comparison;
+      AbResultRow c = comparison;
       return m.text(Message.SENTENCE_AB_WINNER, m.use(c.experimentId()), m.name(Vocabulary.CHANNEL, c.variant()),
           m.name(Vocabulary.CHANNEL, c.controlVariant()).toLowerCase(m.language().locale()),
           m.name(Vocabulary.AB_METRIC, c.metric()).toLowerCase(m.language().locale()),
-          m.fmt().signedShare(c.relativeLift()), m.fmt().interval("share", c.ciLow(), c.ciHigh()));
+          m.fmt().signedShare(c.relativeLift()), m.fmt().interval("share", c.relativeCiLower(), c.relativeCiUpper()));
     }
   }
 

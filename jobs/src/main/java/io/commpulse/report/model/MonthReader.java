@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.customers.FollowupCoverageRow;
 import io.commpulse.errors.UserError;
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.feedback.FeedbackLoopRow;
 import io.commpulse.lake.Lake;
 import io.commpulse.metrics.ContractRows;
@@ -142,8 +143,8 @@ public final class MonthReader {
   private AbResults abResults(String month, TableVersions versions) {
     return month(ReportTables.AB_RESULTS, month, versions)
         .<AbResults>map(rows -> new AbResults.Present(rows.collectAsList().stream().map(MonthReader::abComparison)
-            .sorted(Comparator.comparing(AbComparison::experimentId).thenComparing(AbComparison::metric)
-                .thenComparing(AbComparison::variant))
+            .sorted(Comparator.comparing(AbResultRow::experimentId).thenComparing(AbResultRow::metric)
+                .thenComparing(AbResultRow::variant))
             .toList()))
         .orElseGet(AbResults.Absent::new);
   }
@@ -235,11 +236,8 @@ public final class MonthReader {
     return ContractRows.toRecord(r, MistransmissionRow.class);
   }
 
-  static AbComparison abComparison(Row r) {
-    String decision = str(r, "decision");
-    return new AbComparison(str(r, "experiment_id"), str(r, "metric"), str(r, "variant"), str(r, "control_variant"),
-        dbl(r, "relative_lift"), dbl(r, "relative_ci_lower"), dbl(r, "relative_ci_upper"), decision,
-        Boolean.TRUE.equals(r.getAs("srm_flag")) || "invalid_srm".equals(decision));
+  static AbResultRow abComparison(Row r) {
+    return ContractRows.toRecord(r, AbResultRow.class);
   }
 
   static HotspotRow hotspotRow(Row r) {

@@ -1,6 +1,7 @@
 package io.commpulse.report.model;
 
 import io.commpulse.commlog.MistransmissionRow;
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.metrics.Rollup;
 import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
@@ -100,18 +101,18 @@ public final class Narrative {
   }
 
   static Optional<Finding> ab(AbResults results) {
-    List<AbComparison> comparisons = results.comparisons();
+    List<AbResultRow> comparisons = results.comparisons();
     if (comparisons.isEmpty()) {
       return Optional.empty();
     }
-    List<AbComparison> winners = comparisons.stream().filter(AbComparison::winner)
-        .sorted(Comparator.comparing((AbComparison c) -> c.relativeLift() == null ? 0 : -Math.abs(c.relativeLift()))
-            .thenComparing(AbComparison::experimentId).thenComparing(AbComparison::metric))
+    List<AbResultRow> winners = comparisons.stream().filter(AbResults::winner)
+        .sorted(Comparator.comparing((AbResultRow c) -> c.relativeLift() == null ? 0 : -Math.abs(c.relativeLift()))
+            .thenComparing(AbResultRow::experimentId).thenComparing(AbResultRow::metric))
         .toList();
     if (!winners.isEmpty()) {
       return Optional.of(new Finding.AbWinner(winners.get(0)));
     }
-    int invalid = (int) comparisons.stream().filter(AbComparison::srmInvalid).count();
+    int invalid = (int) comparisons.stream().filter(AbResults::srmInvalid).count();
     return Optional.of(new Finding.AbNoWinner(comparisons.size(), invalid));
   }
 }

@@ -1,5 +1,6 @@
 package io.commpulse.report.model;
 
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.metrics.ContractRows;
 import io.commpulse.lake.Lake;
 import io.commpulse.report.i18n.Bilingual;
@@ -285,6 +286,13 @@ public final class GoldFixture {
         "no_significant_difference", false));
     rows.add(ab("EXP-SRM", "clarity_rating", "ordinal", "higher", "wecom", 0.3, 0.1, 0.5, "invalid_srm", true));
     return rows;
+  }
+
+  /** One comparison of {@code gold.ab_results} as the report model holds it. */
+  static AbResultRow abRow(String experiment, String metric, String kind, String better, String variant, double lift,
+      double low, double high, String decision, boolean srm) {
+    return MonthReader.abComparison(contractRow(SchemaCatalog.get().table(ReportTables.AB_RESULTS),
+        ab(experiment, metric, kind, better, variant, lift, low, high, decision, srm)));
   }
 
   private static Map<String, Object> ab(String experiment, String metric, String kind, String better,
