@@ -3,6 +3,7 @@ package io.commpulse.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commpulse.errors.UserError;
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.experiments.AbResults;
 import io.commpulse.experiments.AbTestPlan;
 import io.commpulse.experiments.AbTestPlan.Cap;
@@ -16,7 +17,10 @@ import io.commpulse.experiments.ExperimentSummary;
 import io.commpulse.experiments.MetricColumn;
 import io.commpulse.experiments.MetricSpec;
 import io.commpulse.experiments.RecordLayout;
+import io.commpulse.metrics.ContractRows;
 import io.commpulse.ops.RunLog;
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
 import io.commpulse.spark.SparkSessions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -157,7 +161,7 @@ final class AbTestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
-    List<Map<String, Object>> rows = AbResults.rows(summary, metricColumns, result);
+    List<AbResultRow> rows = AbResults.rows(null, summary, metricColumns, result);
     RunLog.info("ab-test %s: %,d units in %d variants analysed in %s", input,
         summary.unitsPerVariant().values().stream().mapToLong(Long::longValue).sum(),
         summary.unitsPerVariant().size(), RunLog.seconds(started));
@@ -207,9 +211,17 @@ final class AbTestCommand implements Callable<Integer> {
     return "";
   }
 
-  private static String json(List<Map<String, Object>> rows) {
+  /** The rows as gold.ab_results holds them, without the month. */
+  private static String json(List<AbResultRow> rows) {
+    TableContract table = SchemaCatalog.get().table("gold.ab_results");
+    List<Map<String, Object>> objects = new ArrayList<>();
+    for (AbResultRow row : rows) {
+      Map<String, Object> fields = ContractRows.byColumn(table, row);
+      fields.remove("month");
+      objects.add(fields);
+    }
     try {
-      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows) + System.lineSeparator();
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(objects) + System.lineSeparator();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package io.commpulse.cli;
 
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.experiments.ExperimentResult;
 import io.commpulse.experiments.ExperimentSummary;
 import io.commpulse.experiments.SrmCheck;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The {@code ab-test} result as a plain-text table for people; the JSON output carries every figure. */
 final class AbTestReport {
@@ -20,7 +20,7 @@ final class AbTestReport {
 
   private AbTestReport() {}
 
-  static String table(ExperimentSummary summary, ExperimentResult result, List<Map<String, Object>> rows) {
+  static String table(ExperimentSummary summary, ExperimentResult result, List<AbResultRow> rows) {
     StringBuilder out = new StringBuilder();
     SrmCheck srm = result.srm();
     long total = srm.observed().values().stream().mapToLong(Long::longValue).sum();
@@ -47,23 +47,22 @@ final class AbTestReport {
     Arrays.fill(numeric, 2, 6, true);
     TextTable cells = new TextTable(HEADER, numeric);
     List<String> notes = new ArrayList<>();
-    for (Map<String, Object> r : rows) {
-      cells.add(List.of(str(r, "metric") + ("lower".equals(r.get("better")) ? " (lower better)" : ""),
-          str(r, "variant"), count(r, "control_units"), count(r, "variant_units"),
-          sig(r.get("control_value")), sig(r.get("variant_value")),
-          sig(r.get("absolute_difference")) + " [" + sig(r.get("absolute_ci_lower")) + ", "
-              + sig(r.get("absolute_ci_upper")) + "]",
-          signedPercent(r.get("relative_lift")) + " [" + signedPercent(r.get("relative_ci_lower")) + ", "
-              + signedPercent(r.get("relative_ci_upper")) + "]",
-          statistic(r), p(r.get("p_value")), p(r.get("p_value_holm")), percent(r.get("chance_to_beat_control")),
-          percent(r.get("achieved_power")), percent(r.get("mde_relative")), str(r, "decision")));
-      if (r.get("winsorize_cap") != null) {
-        notes.add(String.format(Locale.ROOT, "%s winsorised at its %s quantile, %s", r.get("metric"),
-            r.get("winsorize_quantile"), sig(r.get("winsorize_cap"))));
+    for (AbResultRow r : rows) {
+      cells.add(List.of(str(r.metric()) + ("lower".equals(r.better()) ? " (lower better)" : ""),
+          str(r.variant()), count(r.controlUnits()), count(r.variantUnits()),
+          sig(r.controlValue()), sig(r.variantValue()),
+          sig(r.absoluteDifference()) + " [" + sig(r.absoluteCiLower()) + ", " + sig(r.absoluteCiUpper()) + "]",
+          signedPercent(r.relativeLift()) + " [" + signedPercent(r.relativeCiLower()) + ", "
+              + signedPercent(r.relativeCiUpper()) + "]",
+          statistic(r), p(r.pValue()), p(r.pValueHolm()), percent(r.chanceToBeatControl()),
+          percent(r.achievedPower()), percent(r.mdeRelative()), str(r.decision())));
+      if (r.winsorizeCap() != null) {
+        notes.add(String.format(Locale.ROOT, "%s winsorised at its %s quantile, %s", r.metric(),
+            r.winsorizeQuantile(), sig(r.winsorizeCap())));
       }
-      if (r.get("cuped_covariate") != null) {
+      if (r.cupedCovariate() != null) {
         notes.add(String.format(Locale.ROOT, "%s CUPED-adjusted by %s: theta %s, variance reduced by %s",
-            r.get("metric"), r.get("cuped_covariate"), sig(r.get("cuped_theta")), percent(r.get("variance_reduction"))));
+            r.metric(), r.cupedCovariate(), sig(r.cupedTheta()), percent(r.varianceReduction())));
       }
     }
     out.append(cells.plain(System.lineSeparator()));
@@ -71,7 +70,7 @@ final class AbTestReport {
     notes.stream().distinct().forEach(n -> line(out, "note: %s", n));
     line(out, "power and MDE: for a %s relative effect and at 80%% power, alpha 0.05 two-sided; p Holm: adjusted over"
         + " all %d comparisons; P(better): chance to beat control", percent(rows.isEmpty() ? null
-        : rows.get(0).get("min_effect_of_interest")), rows.size());
+        : rows.get(0).minEffectOfInterest()), rows.size());
     return out.toString();
   }
 
@@ -83,14 +82,12 @@ final class AbTestReport {
     return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
-  private static String str(Map<String, Object> r, String key) {
-    Object v = r.get(key);
-    return v == null ? "-" : v.toString();
+  private static String str(String v) {
+    return v == null ? "-" : v;
   }
 
-  private static String count(Map<String, Object> r, String key) {
-    Object v = r.get(key);
-    return v == null ? "-" : String.format(Locale.ROOT, "%,d", ((Number) v).longValue());
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   /** Five significant digits, never in scientific notation. */
@@ -121,17 +118,16 @@ final class AbTestReport {
     return value == null ? "-" : String.format(Locale.ROOT, "%+.2f%%", 100 * ((Number) value).doubleValue());
   }
 
-  private static String statistic(Map<String, Object> r) {
-    String symbol = switch (str(r, "test")) {
+  private static String statistic(AbResultRow r) {
+    String symbol = switch (str(r.test())) {
       case "two_proportion_z_test" -> "z";
       case "mann_whitney_u" -> "U";
       default -> "t";
     };
-    Object s = r.get("test_statistic");
-    if (s == null) {
+    Double d = r.testStatistic();
+    if (d == null) {
       return symbol + " -";
     }
-    double d = ((Number) s).doubleValue();
     return symbol + " = " + ("U".equals(symbol) ? String.format(Locale.ROOT, "%.1f", d)
         : String.format(Locale.ROOT, "%.3f", d));
   }

@@ -16,9 +16,7 @@ import io.commpulse.metrics.ContractRows;
 import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,36 +47,25 @@ public final class FollowupCoverageMetric {
             sum("is_complaint").as("complaints"), sum("is_support").as("support"), sum("is_closed").as("closed"))
         .withColumn("segment", coalesce(col("segment"), lit(ALL)))
         .collectAsList();
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<FollowupCoverageRow> rows = new ArrayList<>();
     for (Row cell : cells) {
       if (Cells.lng(cell, "planned") > 0) {
         rows.add(row(month, cell));
       }
     }
-    return ContractRows.toDataFrame(followups.sparkSession(), table, rows);
+    return ContractRows.fromRecords(followups.sparkSession(), table, rows);
   }
 
-  private static Map<String, Object> row(String month, Row cell) {
+  private static FollowupCoverageRow row(String month, Row cell) {
     long planned = Cells.lng(cell, "planned");
     long done = Cells.lng(cell, "done");
+    long onTime = Cells.lng(cell, "on_time");
     long issues = Cells.lng(cell, "issues");
+    long closed = Cells.lng(cell, "closed");
     Interval doneCi = Interval.wilson(done, planned);
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("month", month);
-    row.put("segment", Cells.str(cell, "segment"));
-    row.put("planned", planned);
-    row.put("done", done);
-    row.put("done_share", Cells.ratio(done, planned));
-    row.put("done_ci_low", doneCi == null ? null : doneCi.low());
-    row.put("done_ci_high", doneCi == null ? null : doneCi.high());
-    row.put("on_time", Cells.lng(cell, "on_time"));
-    row.put("on_time_share", Cells.ratio(Cells.lng(cell, "on_time"), planned));
-    row.put("issues_found", issues);
-    row.put("product_suggestions", Cells.lng(cell, "suggestions"));
-    row.put("service_complaints", Cells.lng(cell, "complaints"));
-    row.put("technical_support", Cells.lng(cell, "support"));
-    row.put("improvements_communicated", Cells.lng(cell, "closed"));
-    row.put("closed_loop_share", Cells.ratio(Cells.lng(cell, "closed"), issues));
-    return row;
+    return new FollowupCoverageRow(month, Cells.str(cell, "segment"), planned, done, Cells.ratio(done, planned),
+        doneCi == null ? null : doneCi.low(), doneCi == null ? null : doneCi.high(), onTime,
+        Cells.ratio(onTime, planned), issues, Cells.lng(cell, "suggestions"), Cells.lng(cell, "complaints"),
+        Cells.lng(cell, "support"), closed, Cells.ratio(closed, issues));
   }
 }

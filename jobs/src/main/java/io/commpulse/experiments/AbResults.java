@@ -9,10 +9,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Judges one summarised experiment and lays its comparisons out as rows of {@code gold.ab_results}: the fields of
- * {@link Comparison#asSnakeCaseMap()} followed by the experiment-level figures (units analysed, split, sample-ratio
- * check, exclusions) and how the metric was prepared (CUPED covariate, winsorisation). The {@code ab-test}
- * command prints the same rows.
+ * Judges one summarised experiment and lays its comparisons out as rows of {@code gold.ab_results}
+ * ({@link AbResultRow}). The {@code ab-test} command prints the same rows.
  */
 public final class AbResults {
 
@@ -59,36 +57,40 @@ public final class AbResults {
     return ExperimentAnalysis.analyse(spec, summary.samples(), summary.unitsPerVariant());
   }
 
-  /** One row per comparison, keyed by the column names of {@code gold.ab_results} (all but month), in order. */
-  public static List<Map<String, Object>> rows(ExperimentSummary summary, List<MetricColumn> metrics,
+  /**
+   * One row per comparison.
+   *
+   * @param month the month of {@code gold.ab_results} the rows belong to; null outside that table
+   */
+  public static List<AbResultRow> rows(String month, ExperimentSummary summary, List<MetricColumn> metrics,
       ExperimentResult result) {
     Map<String, MetricColumn> byName = new LinkedHashMap<>();
     metrics.forEach(m -> byName.put(m.name(), m));
     SrmCheck srm = result.srm();
     double expectedTotal = srm.expected().values().stream().mapToDouble(Double::doubleValue).sum();
     Exclusions ex = summary.exclusions();
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<AbResultRow> rows = new ArrayList<>();
     for (Comparison c : result.comparisons()) {
-      Map<String, Object> row = c.asSnakeCaseMap();
-      row.put("control_assigned_units", srm.observed().get(c.controlVariant()));
-      row.put("variant_assigned_units", srm.observed().get(c.variant()));
-      row.put("control_split_weight", srm.expected().get(c.controlVariant()) / expectedTotal);
-      row.put("variant_split_weight", srm.expected().get(c.variant()) / expectedTotal);
-      row.put("srm_chi_square", srm.chiSquare());
-      row.put("srm_degrees_of_freedom", (long) srm.degreesOfFreedom());
-      row.put("srm_p_value", srm.pValue());
-      row.put("srm_flag", srm.mismatch());
-      row.put("incomplete_records_excluded", ex.incompleteRecords());
-      row.put("inconsistent_records_excluded", ex.inconsistentRecords());
-      row.put("duplicate_units", ex.duplicateUnits());
-      row.put("duplicate_records_excluded", ex.duplicateRecords());
-      row.put("multi_variant_units_excluded", ex.multiVariantUnits());
       MetricColumn m = byName.get(c.metric());
-      row.put("cuped_covariate", m.covariate() == null ? null : m.covariate().name());
-      row.put("winsorize_quantile", m.capQuantile());
-      row.put("winsorize_cap", summary.caps().get(c.metric()));
-      rows.add(row);
+      rows.add(new AbResultRow(month, c.experimentId(), c.metric(), c.kind().label(), c.better().label(),
+          c.controlVariant(), c.variant(), c.controlUnits(), c.variantUnits(), finite(c.controlValue()),
+          finite(c.variantValue()), finite(c.absoluteDifference()), finite(c.absoluteCiLower()),
+          finite(c.absoluteCiUpper()), finite(c.relativeLift()), finite(c.relativeCiLower()),
+          finite(c.relativeCiUpper()), c.testName(), finite(c.testStatistic()), finite(c.degreesOfFreedom()),
+          finite(c.pValue()), finite(c.pValueHolm()), finite(c.chanceToBeatControl()), finite(c.mdeAbsolute()),
+          finite(c.mdeRelative()), finite(c.minEffectOfInterest()), finite(c.achievedPower()),
+          finite(c.cupedTheta()), finite(c.varianceReduction()), c.decision() == null ? null : c.decision().label(),
+          srm.observed().get(c.controlVariant()), srm.observed().get(c.variant()),
+          srm.expected().get(c.controlVariant()) / expectedTotal, srm.expected().get(c.variant()) / expectedTotal,
+          srm.chiSquare(), srm.degreesOfFreedom(), srm.pValue(), srm.mismatch(), ex.incompleteRecords(),
+          ex.inconsistentRecords(), ex.duplicateUnits(), ex.duplicateRecords(), ex.multiVariantUnits(),
+          m.covariate() == null ? null : m.covariate().name(), m.capQuantile(), summary.caps().get(c.metric())));
     }
     return rows;
+  }
+
+  /** NaN and infinite figures are stored as null (and so serialise to valid JSON). */
+  static Double finite(double x) {
+    return Double.isFinite(x) ? x : null;
   }
 }

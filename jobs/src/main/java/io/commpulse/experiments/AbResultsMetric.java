@@ -11,7 +11,6 @@ import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,7 +48,7 @@ public final class AbResultsMetric {
 
   public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> experimentUnits) {
     List<MetricColumn> metrics = metrics(Arrays.asList(experimentUnits.columns()));
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<AbResultRow> rows = new ArrayList<>();
     for (ExperimentSummary summary : ExperimentSamples.summarise(experimentUnits, LAYOUT, metrics)) {
       String id = summary.experimentId();
       var problem = summary.problemWith(CONTROL);
@@ -62,14 +61,11 @@ public final class AbResultsMetric {
             + " the sample-ratio check assumes an equal split", month, id);
       }
       ExperimentResult result = AbResults.analyse(summary, metrics, AbResults.Settings.withControl(CONTROL));
-      for (Map<String, Object> row : AbResults.rows(summary, metrics, result)) {
-        row.put("month", month);
-        rows.add(row);
-      }
+      rows.addAll(AbResults.rows(month, summary, metrics, result));
       RunLog.info("gold ab_results %s: %s %s", month, id, result.comparisons().stream()
           .map(c -> c.metric() + " " + c.variant() + " " + c.decision().label())
           .collect(Collectors.joining(", ")));
     }
-    return ContractRows.toDataFrame(experimentUnits.sparkSession(), table, rows);
+    return ContractRows.fromRecords(experimentUnits.sparkSession(), table, rows);
   }
 }

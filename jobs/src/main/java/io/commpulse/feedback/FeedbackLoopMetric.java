@@ -47,7 +47,7 @@ public final class FeedbackLoopMetric {
         .withColumn("is_rewarded", when(col("rewarded").equalTo(true), 1).otherwise(0))
         .withColumn("days_to_response", col("response_published_at").cast("double")
             .minus(col("submitted_at").cast("double")).divide(86_400.0));
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<FeedbackLoopRow> rows = new ArrayList<>();
     for (Map.Entry<String, Column> breakdown : BREAKDOWNS.entrySet()) {
       List<Row> cells = flagged.groupBy(breakdown.getValue().as("group_value"))
           .agg(count(lit(1)).as("received"), sum("is_acted_on").as("acted_on"), sum("is_published").as("published"),
@@ -62,27 +62,20 @@ public final class FeedbackLoopMetric {
         rows.add(row(month, breakdown.getKey(), cell, withheld.get(Cells.str(cell, "group_value"))));
       }
     }
-    return ContractRows.toDataFrame(suggestions.sparkSession(), table, rows);
+    return ContractRows.fromRecords(suggestions.sparkSession(), table, rows);
   }
 
-  private static Map<String, Object> row(String month, String breakdown, Row cell, Anonymity.Reason withheld) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("month", month);
-    row.put("breakdown", breakdown);
-    row.put("group_value", Cells.str(cell, "group_value"));
-    row.put("suppressed", withheld != null);
-    row.put("suppression_reason", withheld == null ? null : withheld.name().toLowerCase());
+  private static FeedbackLoopRow row(String month, String breakdown, Row cell, Anonymity.Reason withheld) {
+    String group = Cells.str(cell, "group_value");
     if (withheld != null) {
-      return row;
+      return new FeedbackLoopRow(month, breakdown, group, true, withheld.name().toLowerCase(), null, null, null, null,
+          null, null, null);
     }
     long received = Cells.lng(cell, "received");
-    row.put("received", received);
-    row.put("acted_on", Cells.lng(cell, "acted_on"));
-    row.put("acted_on_share", Cells.ratio(Cells.lng(cell, "acted_on"), received));
-    row.put("responses_published", Cells.lng(cell, "published"));
-    row.put("response_published_share", Cells.ratio(Cells.lng(cell, "published"), received));
-    row.put("median_days_to_response", Cells.dbl(cell, "median_days"));
-    row.put("rewarded", Cells.lng(cell, "rewarded"));
-    return row;
+    long actedOn = Cells.lng(cell, "acted_on");
+    long published = Cells.lng(cell, "published");
+    return new FeedbackLoopRow(month, breakdown, group, false, null, received, actedOn,
+        Cells.ratio(actedOn, received), published, Cells.ratio(published, received), Cells.dbl(cell, "median_days"),
+        Cells.lng(cell, "rewarded"));
   }
 }

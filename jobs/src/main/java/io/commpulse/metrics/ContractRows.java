@@ -31,22 +31,27 @@ public final class ContractRows {
   public static Dataset<Row> fromRecords(SparkSession spark, TableContract table, List<? extends Record> rows) {
     List<Map<String, Object>> byColumn = new ArrayList<>();
     for (Record row : rows) {
-      Map<String, RecordComponent> components = new HashMap<>();
-      for (RecordComponent component : row.getClass().getRecordComponents()) {
-        components.put(component.getName(), component);
-      }
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (ColumnSpec column : table.columns()) {
-        RecordComponent component = components.get(component(column.name()));
-        if (component == null) {
-          throw new IllegalStateException(row.getClass().getSimpleName() + " has no component for "
-              + table.qualifiedName() + "." + column.name());
-        }
-        values.put(column.name(), value(component, row));
-      }
-      byColumn.add(values);
+      byColumn.add(byColumn(table, row));
     }
     return toDataFrame(spark, table, byColumn);
+  }
+
+  /** A {@link GoldRow} record's values keyed by the table's column names, in the contract's order. */
+  public static Map<String, Object> byColumn(TableContract table, Record row) {
+    Map<String, RecordComponent> components = new HashMap<>();
+    for (RecordComponent component : row.getClass().getRecordComponents()) {
+      components.put(component.getName(), component);
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (ColumnSpec column : table.columns()) {
+      RecordComponent component = components.get(component(column.name()));
+      if (component == null) {
+        throw new IllegalStateException(row.getClass().getSimpleName() + " has no component for "
+            + table.qualifiedName() + "." + column.name());
+      }
+      values.put(column.name(), value(component, row));
+    }
+    return values;
   }
 
   /** A row of a table (all or some of its columns, by name) as its record; absent columns read as null. */

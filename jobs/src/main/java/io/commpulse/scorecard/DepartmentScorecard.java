@@ -12,7 +12,6 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +24,6 @@ import org.apache.spark.sql.Row;
  * department rows add up to it; survey figures keep the suppression of {@code gold.satisfaction}.
  */
 public final class DepartmentScorecard {
-  static final String SUPPRESSED = "suppressed";
-
   private DepartmentScorecard() {}
 
   /**
@@ -94,30 +91,17 @@ public final class DepartmentScorecard {
     Map<String, Integer> ranks = new HashMap<>();
     Map<String, Integer> ranked = new HashMap<>();
     rank(entries, ranks, ranked);
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<DepartmentScorecardRow> rows = new ArrayList<>();
     for (Entry e : entries) {
       Row companyRow = company.get(e.kpi());
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("month", month);
-      row.put("department", e.department());
-      row.put("kpi", e.kpi());
-      row.put("unit", e.unit());
-      row.put("comparator", e.comparator().symbol());
-      row.put("target", e.target());
-      row.put("actual", e.actual());
-      row.put("ci_low", e.ci() == null ? null : e.ci().low());
-      row.put("ci_high", e.ci() == null ? null : e.ci().high());
-      row.put("status", e.suppressed() ? SUPPRESSED : e.copiedStatus() != null ? e.copiedStatus()
-          : KpiStatus.evaluate(e.comparator(), e.target(), e.actual(), e.ci()).code());
-      row.put("numerator", e.numerator());
-      row.put("denominator", e.denominator());
-      row.put("company_actual", companyRow == null ? null : Cells.dbl(companyRow, "actual"));
-      row.put("rank", ranks.get(e.department() + "|" + e.kpi()));
-      row.put("ranked_departments", ranked.get(e.kpi()));
-      row.put("suppressed", e.suppressed());
-      rows.add(row);
+      rows.add(new DepartmentScorecardRow(month, e.department(), e.kpi(), e.unit(), e.comparator().symbol(),
+          e.target(), e.actual(), e.ci() == null ? null : e.ci().low(), e.ci() == null ? null : e.ci().high(),
+          e.suppressed() ? DepartmentScorecardRow.SUPPRESSED : e.copiedStatus() != null ? e.copiedStatus()
+              : KpiStatus.evaluate(e.comparator(), e.target(), e.actual(), e.ci()).code(),
+          e.numerator(), e.denominator(), companyRow == null ? null : Cells.dbl(companyRow, "actual"),
+          ranks.get(e.department() + "|" + e.kpi()), ranked.get(e.kpi()), e.suppressed()));
     }
-    return ContractRows.toDataFrame(in.coverage().sparkSession(), table, rows);
+    return ContractRows.fromRecords(in.coverage().sparkSession(), table, rows);
   }
 
   /**

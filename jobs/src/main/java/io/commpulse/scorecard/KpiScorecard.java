@@ -12,7 +12,6 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -77,25 +76,16 @@ public final class KpiScorecard {
       kpis.add(kpi(registry, previous, "channel_experiments_decided", (double) decided, null));
     }
 
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<KpiScorecardRow> rows = new ArrayList<>();
     for (Kpi kpi : kpis) {
       Double before = previous.get(kpi.code());
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("month", month);
-      row.put("kpi", kpi.code());
-      row.put("unit", kpi.spec().unit());
-      row.put("comparator", kpi.spec().comparator().symbol());
-      row.put("target", kpi.target());
-      row.put("actual", kpi.actual());
-      row.put("ci_low", kpi.ci() == null ? null : kpi.ci().low());
-      row.put("ci_high", kpi.ci() == null ? null : kpi.ci().high());
-      row.put("status", KpiStatus.evaluate(kpi.spec().comparator(), kpi.target(), kpi.actual(), kpi.ci()).code());
-      row.put("previous", before);
-      row.put("trend", trend(before, kpi.actual()));
-      row.put("details", kpi.spec().source());
-      rows.add(row);
+      rows.add(new KpiScorecardRow(month, kpi.code(), kpi.spec().unit(), kpi.spec().comparator().symbol(),
+          kpi.target(), kpi.actual(), kpi.ci() == null ? null : kpi.ci().low(),
+          kpi.ci() == null ? null : kpi.ci().high(),
+          KpiStatus.evaluate(kpi.spec().comparator(), kpi.target(), kpi.actual(), kpi.ci()).code(), before,
+          trend(before, kpi.actual()), kpi.spec().source()));
     }
-    return ContractRows.toDataFrame(in.coverage().sparkSession(), table, rows);
+    return ContractRows.fromRecords(in.coverage().sparkSession(), table, rows);
   }
 
   private static Kpi kpi(KpiRegistry registry, Map<String, Double> previous, String code, Double actual,

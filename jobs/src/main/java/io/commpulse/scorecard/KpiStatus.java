@@ -18,6 +18,16 @@ public enum KpiStatus {
     return code;
   }
 
+  /** The status of a stored code. */
+  public static KpiStatus of(String code) {
+    for (KpiStatus s : values()) {
+      if (s.code.equals(code)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown KPI status '" + code + "'");
+  }
+
   /** The stored status of a row judged against a fixed-target KPI of the registry: null without an actual. */
   public static String codeFor(KpiRegistry.Kpi kpi, Double actual, Interval ci) {
     return actual == null ? null : evaluate(kpi.comparator(), kpi.target(), actual, ci).code();

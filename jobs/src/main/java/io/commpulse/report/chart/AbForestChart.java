@@ -1,9 +1,10 @@
 package io.commpulse.report.chart;
 
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.AbComparison;
+import io.commpulse.report.model.AbResults;
 import io.commpulse.report.model.MonthData;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,12 @@ public final class AbForestChart {
   private AbForestChart() {}
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
-    List<AbComparison> comparisons = data.ab().comparisons().stream().filter(c -> c.relativeLift() != null).toList();
+    List<AbResultRow> comparisons = data.ab().comparisons().stream().filter(c -> c.relativeLift() != null).toList();
     if (comparisons.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Long> variantsPerExperiment = comparisons.stream().collect(Collectors.groupingBy(
-        AbComparison::experimentId, Collectors.mapping(AbComparison::variant, Collectors.collectingAndThen(
+        AbResultRow::experimentId, Collectors.mapping(AbResultRow::variant, Collectors.collectingAndThen(
             Collectors.toSet(), s -> (long) s.size()))));
     IntervalDotPlot.Kind valid = new IntervalDotPlot.Kind(m.text(Message.LEGEND_VALID), Palette.BLUE,
         Palette.circle(9), true);
@@ -38,17 +39,17 @@ public final class AbForestChart {
       if (variantsPerExperiment.get(c.experimentId()) > 1) {
         label += " · " + m.name(Vocabulary.CHANNEL, c.variant());
       }
-      if (c.srmInvalid()) {
+      if (AbResults.srmInvalid(c)) {
         label += " " + m.text(Message.SRM_MARK);
       }
       String value = m.fmt().signedShare(c.relativeLift()) + " · " + m.name(Vocabulary.AB_DECISION, c.decision());
-      return new IntervalDotPlot.Row(m.use(Axes.fit(style.tickFont(), label, 250)), c.srmInvalid() ? invalid : valid,
-          c.relativeLift() * 100, Axes.scaled(c.ciLow(), "share"), Axes.scaled(c.ciHigh(), "share"), m.use(value));
+      return new IntervalDotPlot.Row(m.use(Axes.fit(style.tickFont(), label, 250)), AbResults.srmInvalid(c) ? invalid : valid,
+          c.relativeLift() * 100, Axes.scaled(c.relativeCiLower(), "share"), Axes.scaled(c.relativeCiUpper(), "share"), m.use(value));
     }).toList();
     List<IntervalDotPlot.Reference> refs = List.of(new IntervalDotPlot.Reference(0, m.text(Message.MARKER_NO_EFFECT)));
     XYPlot plot = IntervalDotPlot.plot(style, rows, m.text(Message.AXIS_LIFT), Axes.format("+0;-0"), refs,
         IntervalDotPlot.bounds(rows, refs, 0.08, null, null));
-    long winners = comparisons.stream().filter(AbComparison::winner).count();
+    long winners = comparisons.stream().filter(AbResults::winner).count();
     String title = m.text(Message.CHART_AB_TITLE, winners, comparisons.size());
     return Optional.of(new Figure.Single(ID, title,
         style.chart(title, m.text(Message.CHART_AB_SUBTITLE), plot, true), Figure.rowsHeight(rows.size())));

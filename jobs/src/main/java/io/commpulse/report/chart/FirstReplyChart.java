@@ -4,9 +4,9 @@ import io.commpulse.metrics.Rollup;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthData;
 import io.commpulse.tickets.ResponseSlaRow;
+import io.commpulse.scorecard.KpiScorecardRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class FirstReplyChart {
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
     List<ResponseSlaRow> byChannel = rows(data, COMPLAINTS);
-    Optional<Double> storedTarget = data.kpi(KPI).map(KpiRow::target);
+    Optional<Double> storedTarget = data.kpi(KPI).map(KpiScorecardRow::target);
     if (byChannel.isEmpty() || storedTarget.isEmpty()) {
       return Optional.empty();
     }

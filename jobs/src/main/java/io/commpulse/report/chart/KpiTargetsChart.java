@@ -4,8 +4,8 @@ import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
 import io.commpulse.report.model.Finding;
-import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthData;
+import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,27 +22,28 @@ public final class KpiTargetsChart {
   private KpiTargetsChart() {}
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
-    List<KpiRow> kpis = data.scorecard().stream()
-        .filter(k -> k.hasTarget() && k.actual() != null && k.target() != null).toList();
+    List<KpiScorecardRow> kpis = data.scorecard().stream()
+        .filter(k -> KpiStatus.of(k.status()) != KpiStatus.NO_TARGET && k.actual() != null && k.target() != null).toList();
     if (kpis.isEmpty()) {
       return Optional.empty();
     }
     List<JFreeChart> panels = new ArrayList<>();
-    for (KpiRow kpi : kpis) {
+    for (KpiScorecardRow kpi : kpis) {
       panels.add(panel(kpi, m, style));
     }
-    long met = kpis.stream().filter(k -> k.status() == KpiStatus.MET).count();
-    long missed = kpis.stream().filter(k -> k.status() == KpiStatus.MISSED).count();
+    long met = kpis.stream().filter(k -> KpiStatus.of(k.status()) == KpiStatus.MET).count();
+    long missed = kpis.stream().filter(k -> KpiStatus.of(k.status()) == KpiStatus.MISSED).count();
     String title = m.text(Message.CHART_KPI_TARGETS_TITLE, met, kpis.size(), missed);
     return Optional.of(new Figure.Panels(ID, title, style.heading(title),
         style.subtitle(m.text(Message.CHART_KPI_TARGETS_SUBTITLE)), panels, 2, PANEL_HEIGHT));
   }
 
-  private static JFreeChart panel(KpiRow kpi, Messages m, ChartStyle style) {
+  private static JFreeChart panel(KpiScorecardRow kpi, Messages m, ChartStyle style) {
     String unit = kpi.unit();
-    String status = m.name(Vocabulary.STATUS, kpi.status().code());
-    IntervalDotPlot.Kind kind = new IntervalDotPlot.Kind(status, Palette.status(kpi.status()),
-        Palette.statusShape(kpi.status(), 10), true);
+    KpiStatus kpiStatus = KpiStatus.of(kpi.status());
+    String status = m.name(Vocabulary.STATUS, kpiStatus.code());
+    IntervalDotPlot.Kind kind = new IntervalDotPlot.Kind(status, Palette.status(kpiStatus),
+        Palette.statusShape(kpiStatus, 10), true);
     IntervalDotPlot.Row row = new IntervalDotPlot.Row("", kind, Axes.scaled(kpi.actual(), unit),
         Axes.scaled(kpi.ciLow(), unit), Axes.scaled(kpi.ciHigh(), unit), null);
     boolean trend = "trend_up".equals(kpi.comparator());
@@ -59,7 +60,7 @@ public final class KpiTargetsChart {
     plot.setRangeGridlinesVisible(false);
     JFreeChart chart = style.panel(m.name(Vocabulary.KPI, kpi.kpi()), plot, false);
     TextTitle value = style.subtitle(m.text(Message.PANEL_VALUE, m.fmt().value(unit, kpi.actual()),
-        Palette.statusSymbol(kpi.status()) + " " + status));
+        Palette.statusSymbol(kpiStatus) + " " + status));
     value.setFont(style.bold(10.5f));
     value.setPaint(Palette.INK);
     chart.addSubtitle(value);

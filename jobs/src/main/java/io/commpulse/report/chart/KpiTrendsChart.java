@@ -3,10 +3,9 @@ package io.commpulse.report.chart;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.KpiPoint;
-import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthData;
 import io.commpulse.report.model.MonthReader;
+import io.commpulse.scorecard.KpiScorecardRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,14 +30,14 @@ public final class KpiTrendsChart {
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
     List<String> kpis = data.history().stream().filter(p -> p.actual() != null && !"count".equals(p.unit()))
-        .map(KpiPoint::kpi).distinct().sorted(Comparator.comparingInt(MonthReader::kpiOrder)).toList();
+        .map(KpiScorecardRow::kpi).distinct().sorted(Comparator.comparingInt(MonthReader::kpiOrder)).toList();
     if (kpis.isEmpty()) {
       return Optional.empty();
     }
-    List<String> months = new ArrayList<>(new TreeSet<>(data.history().stream().map(KpiPoint::month).toList()));
+    List<String> months = new ArrayList<>(new TreeSet<>(data.history().stream().map(KpiScorecardRow::month).toList()));
     List<JFreeChart> panels = new ArrayList<>();
     for (String kpi : kpis) {
-      List<KpiPoint> points = data.history().stream().filter(p -> p.kpi().equals(kpi)).toList();
+      List<KpiScorecardRow> points = data.history().stream().filter(p -> p.kpi().equals(kpi)).toList();
       panels.add(panel(kpi, points, months, m, style));
     }
     String subtitle = m.text(Message.CHART_TRENDS_SUBTITLE, months.get(0), months.get(months.size() - 1));
@@ -47,17 +46,17 @@ public final class KpiTrendsChart {
         PANEL_HEIGHT));
   }
 
-  static String title(List<KpiRow> scorecard, Messages m) {
+  static String title(List<KpiScorecardRow> scorecard, Messages m) {
     int improved = 0;
     int worsened = 0;
     boolean anyPrevious = false;
-    for (KpiRow k : scorecard) {
+    for (KpiScorecardRow k : scorecard) {
       if (k.trend() == null || "info".equals(k.comparator()) || "count".equals(k.unit())) {
         continue;
       }
       anyPrevious = true;
-      boolean better = k.lowerIsBetter() ? "down".equals(k.trend()) : "up".equals(k.trend());
-      boolean worse = k.lowerIsBetter() ? "up".equals(k.trend()) : "down".equals(k.trend());
+      boolean better = lowerIsBetter(k) ? "down".equals(k.trend()) : "up".equals(k.trend());
+      boolean worse = lowerIsBetter(k) ? "up".equals(k.trend()) : "down".equals(k.trend());
       improved += better ? 1 : 0;
       worsened += worse ? 1 : 0;
     }
@@ -68,7 +67,12 @@ public final class KpiTrendsChart {
         : m.text(Message.CHART_TRENDS_TITLE, improved, worsened);
   }
 
-  private static JFreeChart panel(String kpi, List<KpiPoint> points, List<String> months, Messages m,
+  /** Whether lower values are better (mis-transmission, response time). */
+  private static boolean lowerIsBetter(KpiScorecardRow k) {
+    return "<".equals(k.comparator()) || "<=".equals(k.comparator());
+  }
+
+  private static JFreeChart panel(String kpi, List<KpiScorecardRow> points, List<String> months, Messages m,
       ChartStyle style) {
     String unit = points.get(0).unit();
     String actual = m.text(Message.LEGEND_ACTUAL);
@@ -78,7 +82,7 @@ public final class KpiTrendsChart {
     for (int i = 0; i < months.size(); i++) {
       String month = months.get(i);
       String tick = m.use(tick(month, i == 0));
-      KpiPoint p = points.stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
+      KpiScorecardRow p = points.stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
       dataset.addValue(p == null ? null : Axes.scaled(p.actual(), unit), actual, tick);
       boolean targeted = p != null && targeted(p);
       hasTarget |= targeted;
@@ -108,7 +112,7 @@ public final class KpiTrendsChart {
     renderer.setSeriesVisible(1, hasTarget);
     CategoryPlot plot = new CategoryPlot(dataset, monthAxis, valueAxis, renderer);
     // A target that never changed is a line across the whole panel, visible even with a single month.
-    List<Double> targets = points.stream().filter(KpiTrendsChart::targeted).map(KpiPoint::target).distinct().toList();
+    List<Double> targets = points.stream().filter(KpiTrendsChart::targeted).map(KpiScorecardRow::target).distinct().toList();
     if (targets.size() == 1 && points.stream().allMatch(KpiTrendsChart::targeted)) {
       renderer.setSeriesVisible(1, false);
       plot.addRangeMarker(new ValueMarker(Axes.scaled(targets.get(0), unit), Palette.MUTED_INK, Palette.TARGET_STROKE),
@@ -118,7 +122,7 @@ public final class KpiTrendsChart {
     return style.panel(m.name(Vocabulary.KPI, kpi), plot, false, 10f);
   }
 
-  static boolean targeted(KpiPoint p) {
+  static boolean targeted(KpiScorecardRow p) {
     return p.target() != null && ("<".equals(p.comparator()) || "<=".equals(p.comparator())
         || ">=".equals(p.comparator()));
   }

@@ -25,14 +25,6 @@ final class StatusKinds {
    * actual, or a month written before its table had the column).
    */
   static KpiStatus stored(String code) {
-    if (code == null) {
-      return KpiStatus.NO_TARGET;
-    }
-    for (KpiStatus status : KpiStatus.values()) {
-      if (status.code().equals(code)) {
-        return status;
-      }
-    }
-    throw new IllegalArgumentException("unknown KPI status '" + code + "'");
+    return code == null ? KpiStatus.NO_TARGET : KpiStatus.of(code);
   }
 }

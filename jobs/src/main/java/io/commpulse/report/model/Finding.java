@@ -2,11 +2,13 @@ package io.commpulse.report.model;
 
 import io.commpulse.commlog.HotspotRow;
 import io.commpulse.coverage.CoverageRow;
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
+import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.social.SocialResponseRow;
 
@@ -23,7 +25,7 @@ public sealed interface Finding {
   }
 
   /** A KPI against its target, with the breakdown that explains it. */
-  record KpiResult(KpiRow kpi, Detail detail) implements Finding {
+  record KpiResult(KpiScorecardRow kpi, Detail detail) implements Finding {
     @Override
     public String sentence(Messages m) {
       Formats f = m.fmt();
@@ -34,7 +36,7 @@ public sealed interface Finding {
       String clause = detail == null ? "" : detail.clause(m);
       boolean trend = "trend_up".equals(kpi.comparator());
       String target = trend ? f.value(kpi.unit(), kpi.target()) : targetPhrase(f, kpi);
-      Message template = switch (kpi.status()) {
+      Message template = switch (KpiStatus.of(kpi.status())) {
         case MET -> trend ? Message.SENTENCE_TREND_MET : Message.SENTENCE_MET;
         case AT_RISK -> trend ? Message.SENTENCE_TREND_AT_RISK : Message.SENTENCE_AT_RISK;
         case MISSED -> trend ? Message.SENTENCE_TREND_MISSED : Message.SENTENCE_MISSED;
@@ -44,7 +46,7 @@ public sealed interface Finding {
     }
 
     /** "95%", "24 h", "< 5%": the target as the sentence names it. */
-    public static String targetPhrase(Formats f, KpiRow kpi) {
+    public static String targetPhrase(Formats f, KpiScorecardRow kpi) {
       String value = f.target(kpi.unit(), kpi.target());
       return "<".equals(kpi.comparator()) ? "< " + value : value;
     }
@@ -76,14 +78,14 @@ public sealed interface Finding {
   }
 
   /** A variant that won a channel experiment. */
-  record AbWinner(AbComparison comparison) implements Finding {
+  record AbWinner(AbResultRow comparison) implements Finding {
     @Override
     public String sentence(Messages m) {
-      AbComparison c = comparison;
+      AbResultRow c = comparison;
       return m.text(Message.SENTENCE_AB_WINNER, m.use(c.experimentId()), m.name(Vocabulary.CHANNEL, c.variant()),
           m.name(Vocabulary.CHANNEL, c.controlVariant()).toLowerCase(m.language().locale()),
           m.name(Vocabulary.AB_METRIC, c.metric()).toLowerCase(m.language().locale()),
-          m.fmt().signedShare(c.relativeLift()), m.fmt().interval("share", c.ciLow(), c.ciHigh()));
+          m.fmt().signedShare(c.relativeLift()), m.fmt().interval("share", c.relativeCiLower(), c.relativeCiUpper()));
     }
   }
 

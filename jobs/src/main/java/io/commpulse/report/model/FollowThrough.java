@@ -1,6 +1,9 @@
 package io.commpulse.report.model;
 
 import io.commpulse.tickets.AutomationCandidateRow;
+import io.commpulse.customers.FollowupCoverageRow;
+import io.commpulse.feedback.FeedbackLoopRow;
+import io.commpulse.scorecard.DepartmentScorecardRow;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,9 +11,9 @@ import java.util.Optional;
  * The strategy's follow-through tables of the month. Each is empty when its table did not exist at the pinned
  * versions or holds no row for the month: a lake written before these tables existed still renders.
  */
-public record FollowThrough(Optional<List<DepartmentKpiRow>> departments,
-    Optional<List<AutomationCandidateRow>> automation, Optional<List<FollowupRow>> followups,
-    Optional<List<FeedbackRow>> feedback) {
+public record FollowThrough(Optional<List<DepartmentScorecardRow>> departments,
+    Optional<List<AutomationCandidateRow>> automation, Optional<List<FollowupCoverageRow>> followups,
+    Optional<List<FeedbackLoopRow>> feedback) {
 
   public FollowThrough {
     departments = present(departments);

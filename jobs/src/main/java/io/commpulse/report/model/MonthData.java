@@ -7,6 +7,7 @@ import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.social.SocialResponseRow;
 import io.commpulse.surveys.SatisfactionRow;
 import io.commpulse.tickets.ResponseSlaRow;
+import io.commpulse.scorecard.KpiScorecardRow;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,10 @@ import java.util.Map;
  * @param departments department code to its names, from {@code silver.employees}
  * @param followThrough the strategy's follow-through tables, each possibly absent
  */
-public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
-    List<CoverageRow> coverage, List<SatisfactionRow> satisfaction, List<ResponseSlaRow> responseSla,
-    List<SocialResponseRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
+public record MonthData(YearMonth month, TableVersions versions, List<KpiScorecardRow> scorecard,
+    List<KpiScorecardRow> history, List<CoverageRow> coverage, List<SatisfactionRow> satisfaction,
+    List<ResponseSlaRow> responseSla, List<SocialResponseRow> social, List<MistransmissionRow> mistransmission,
+    List<HotspotRow> hotspots, AbResults ab,
     List<SourceQuality> dataQuality, Map<String, Bilingual> departments, FollowThrough followThrough) {
 
   public MonthData {
@@ -39,9 +41,10 @@ public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> sc
   }
 
   /** A month without the follow-through tables. */
-  public MonthData(YearMonth month, TableVersions versions, List<KpiRow> scorecard, List<KpiPoint> history,
-      List<CoverageRow> coverage, List<SatisfactionRow> satisfaction, List<ResponseSlaRow> responseSla,
-      List<SocialResponseRow> social, List<MistransmissionRow> mistransmission, List<HotspotRow> hotspots, AbResults ab,
+  public MonthData(YearMonth month, TableVersions versions, List<KpiScorecardRow> scorecard,
+      List<KpiScorecardRow> history, List<CoverageRow> coverage, List<SatisfactionRow> satisfaction,
+      List<ResponseSlaRow> responseSla, List<SocialResponseRow> social, List<MistransmissionRow> mistransmission,
+      List<HotspotRow> hotspots, AbResults ab,
       List<SourceQuality> dataQuality, Map<String, Bilingual> departments) {
     this(month, versions, scorecard, history, coverage, satisfaction, responseSla, social, mistransmission, hotspots,
         ab, dataQuality, departments, FollowThrough.absent());
@@ -53,7 +56,7 @@ public record MonthData(YearMonth month, TableVersions versions, List<KpiRow> sc
         mistransmission, hotspots, ab, dataQuality, departments, tables);
   }
 
-  public java.util.Optional<KpiRow> kpi(String code) {
+  public java.util.Optional<KpiScorecardRow> kpi(String code) {
     return scorecard.stream().filter(k -> k.kpi().equals(code)).findFirst();
   }
 }

@@ -8,13 +8,19 @@ import static org.apache.spark.sql.functions.lit;
 import io.commpulse.commlog.HotspotRow;
 import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.coverage.CoverageRow;
+import io.commpulse.customers.FollowupCoverageRow;
 import io.commpulse.errors.UserError;
+import io.commpulse.experiments.AbResultRow;
+import io.commpulse.feedback.FeedbackLoopRow;
 import io.commpulse.lake.Lake;
 import io.commpulse.metrics.ContractRows;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.DepartmentScorecardRow;
+import io.commpulse.scorecard.KpiScorecardRow;
+import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.social.SocialResponseRow;
 import io.commpulse.spark.ConcurrentTasks;
 import io.commpulse.surveys.SatisfactionRow;
@@ -83,15 +89,13 @@ public final class MonthReader {
       var followThrough = tasks.submit("report-follow-through", () -> followThrough(m, versions));
       tasks.awaitAll();
       List<Row> recentRows = valueOf(recent);
-      List<KpiRow> scorecard = new ArrayList<>(recentRows.stream().filter(r -> m.equals(str(r, "month")))
-          .map(MonthReader::kpiRow).toList());
+      List<KpiScorecardRow> history = recentRows.stream().map(MonthReader::kpiRow).toList();
+      List<KpiScorecardRow> scorecard = new ArrayList<>(history.stream().filter(k -> m.equals(k.month())).toList());
       if (scorecard.isEmpty()) {
         throw new UserError("gold.kpi_scorecard has no rows for " + m + " in " + lake.root()
             + "; run `commpulse run --month " + m + "` first");
       }
       scorecard.sort(Comparator.comparingInt(k -> kpiOrder(k.kpi())));
-      List<KpiPoint> history = recentRows.stream().map(r -> new KpiPoint(str(r, "month"), str(r, "kpi"),
-          str(r, "unit"), str(r, "comparator"), dbl(r, "target"), dbl(r, "actual"))).toList();
       return new MonthData(month, versions, scorecard, history, valueOf(coverage), valueOf(satisfaction),
           valueOf(sla), valueOf(social), valueOf(mistransmission), valueOf(hotspots), valueOf(ab), valueOf(quality),
           valueOf(departments), valueOf(followThrough));
@@ -144,8 +148,8 @@ public final class MonthReader {
   private AbResults abResults(String month, TableVersions versions) {
     return month(ReportTables.AB_RESULTS, month, versions)
         .<AbResults>map(rows -> new AbResults.Present(rows.collectAsList().stream().map(MonthReader::abComparison)
-            .sorted(Comparator.comparing(AbComparison::experimentId).thenComparing(AbComparison::metric)
-                .thenComparing(AbComparison::variant))
+            .sorted(Comparator.comparing(AbResultRow::experimentId).thenComparing(AbResultRow::metric)
+                .thenComparing(AbResultRow::variant))
             .toList()))
         .orElseGet(AbResults.Absent::new);
   }
@@ -205,10 +209,8 @@ public final class MonthReader {
     return i < 0 ? KPI_ORDER.size() : i;
   }
 
-  static KpiRow kpiRow(Row r) {
-    return new KpiRow(str(r, "month"), str(r, "kpi"), str(r, "unit"), str(r, "comparator"), dbl(r, "target"),
-        dbl(r, "actual"), dbl(r, "ci_low"), dbl(r, "ci_high"), KpiRow.status(str(r, "status")), dbl(r, "previous"),
-        str(r, "trend"), str(r, "details"));
+  static KpiScorecardRow kpiRow(Row r) {
+    return ContractRows.toRecord(r, KpiScorecardRow.class);
   }
 
   static CoverageRow coverageRow(Row r) {
@@ -231,37 +233,38 @@ public final class MonthReader {
     return ContractRows.toRecord(r, MistransmissionRow.class);
   }
 
-  static AbComparison abComparison(Row r) {
-    String decision = str(r, "decision");
-    return new AbComparison(str(r, "experiment_id"), str(r, "metric"), str(r, "variant"), str(r, "control_variant"),
-        dbl(r, "relative_lift"), dbl(r, "relative_ci_lower"), dbl(r, "relative_ci_upper"), decision,
-        Boolean.TRUE.equals(r.getAs("srm_flag")) || "invalid_srm".equals(decision));
+  static AbResultRow abComparison(Row r) {
+    return ContractRows.toRecord(r, AbResultRow.class);
   }
 
   static HotspotRow hotspotRow(Row r) {
     return ContractRows.toRecord(r, HotspotRow.class);
   }
 
-  static DepartmentKpiRow departmentKpiRow(Row r) {
-    return new DepartmentKpiRow(str(r, "department"), str(r, "kpi"), str(r, "unit"), str(r, "comparator"),
-        dbl(r, "target"), dbl(r, "actual"), dbl(r, "ci_low"), dbl(r, "ci_high"), str(r, "status"),
-        Boolean.TRUE.equals(r.getAs("suppressed")));
+  /** A suppressed row carries no figure: whatever the table holds, the report never sees a number for it. */
+  static DepartmentScorecardRow departmentKpiRow(Row r) {
+    DepartmentScorecardRow d = ContractRows.toRecord(r, DepartmentScorecardRow.class);
+    if (!d.suppressed() && !DepartmentScorecardRow.SUPPRESSED.equals(d.status())) {
+      return d;
+    }
+    return new DepartmentScorecardRow(d.month(), d.department(), d.kpi(), d.unit(), d.comparator(), d.target(), null,
+        null, null, DepartmentScorecardRow.SUPPRESSED, null, null, d.companyActual(), null, d.rankedDepartments(),
+        true);
   }
 
   static AutomationCandidateRow automationCandidate(Row r) {
     return ContractRows.toRecord(r, AutomationCandidateRow.class);
   }
 
-  static FollowupRow followupRow(Row r) {
-    return new FollowupRow(str(r, "segment"), lng(r, "planned"), lng(r, "done"), dbl(r, "done_share"),
-        lng(r, "on_time"), dbl(r, "on_time_share"), lng(r, "issues_found"), lng(r, "improvements_communicated"),
-        dbl(r, "closed_loop_share"));
+  static FollowupCoverageRow followupRow(Row r) {
+    return ContractRows.toRecord(r, FollowupCoverageRow.class);
   }
 
-  static FeedbackRow feedbackRow(Row r) {
-    return new FeedbackRow(str(r, "breakdown"), str(r, "group_value"), Boolean.TRUE.equals(r.getAs("suppressed")),
-        str(r, "suppression_reason"), nullableLong(r, "received"), nullableLong(r, "acted_on"),
-        dbl(r, "acted_on_share"), dbl(r, "median_days_to_response"), nullableLong(r, "rewarded"));
+  /** A suppressed group carries no figure at all, whatever the table holds. */
+  static FeedbackLoopRow feedbackRow(Row r) {
+    FeedbackLoopRow f = ContractRows.toRecord(r, FeedbackLoopRow.class);
+    return !f.suppressed() ? f : new FeedbackLoopRow(f.month(), f.breakdown(), f.groupValue(), true,
+        f.suppressionReason(), null, null, null, null, null, null, null);
   }
 
   private static String str(Row r, String column) {

@@ -3,7 +3,10 @@ package io.commpulse.report.model;
 import io.commpulse.commlog.HotspotRow;
 import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.coverage.CoverageRow;
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.metrics.Rollup;
+import io.commpulse.scorecard.KpiScorecardRow;
+import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.social.SocialResponseRow;
 import io.commpulse.surveys.SatisfactionRow;
 import java.util.ArrayList;
@@ -26,7 +29,7 @@ public final class Narrative {
     int budget = MAX_SENTENCES - 1 - (hotspots.isPresent() ? 1 : 0) - (ab.isPresent() ? 1 : 0);
     data.scorecard().stream()
         .filter(k -> k.actual() != null && !"info".equals(k.comparator()))
-        .sorted(Comparator.comparingInt((KpiRow k) -> Finding.severity(k.status()))
+        .sorted(Comparator.comparingInt((KpiScorecardRow k) -> Finding.severity(KpiStatus.of(k.status())))
             .thenComparingInt(k -> MonthReader.kpiOrder(k.kpi())))
         .limit(budget)
         .map(k -> new Finding.KpiResult(k, detail(k, data)))
@@ -36,12 +39,12 @@ public final class Narrative {
     return findings;
   }
 
-  static Finding.Overview overview(List<KpiRow> scorecard) {
+  static Finding.Overview overview(List<KpiScorecardRow> scorecard) {
     int met = 0;
     int atRisk = 0;
     int missed = 0;
-    for (KpiRow k : scorecard) {
-      switch (k.status()) {
+    for (KpiScorecardRow k : scorecard) {
+      switch (KpiStatus.of(k.status())) {
         case MET -> met++;
         case AT_RISK -> atRisk++;
         case MISSED -> missed++;
@@ -52,7 +55,7 @@ public final class Narrative {
   }
 
   /** The breakdown row that explains a KPI: its weakest decision, department or platform. */
-  static Finding.Detail detail(KpiRow kpi, MonthData data) {
+  static Finding.Detail detail(KpiScorecardRow kpi, MonthData data) {
     return switch (kpi.kpi()) {
       case "information_coverage" -> data.coverage().stream()
           .filter(c -> Rollup.ALL.equals(c.department()) && c.share() != null)
@@ -103,18 +106,18 @@ public final class Narrative {
   }
 
   static Optional<Finding> ab(AbResults results) {
-    List<AbComparison> comparisons = results.comparisons();
+    List<AbResultRow> comparisons = results.comparisons();
     if (comparisons.isEmpty()) {
       return Optional.empty();
     }
-    List<AbComparison> winners = comparisons.stream().filter(AbComparison::winner)
-        .sorted(Comparator.comparing((AbComparison c) -> c.relativeLift() == null ? 0 : -Math.abs(c.relativeLift()))
-            .thenComparing(AbComparison::experimentId).thenComparing(AbComparison::metric))
+    List<AbResultRow> winners = comparisons.stream().filter(AbResults::winner)
+        .sorted(Comparator.comparing((AbResultRow c) -> c.relativeLift() == null ? 0 : -Math.abs(c.relativeLift()))
+            .thenComparing(AbResultRow::experimentId).thenComparing(AbResultRow::metric))
         .toList();
     if (!winners.isEmpty()) {
       return Optional.of(new Finding.AbWinner(winners.get(0)));
     }
-    int invalid = (int) comparisons.stream().filter(AbComparison::srmInvalid).count();
+    int invalid = (int) comparisons.stream().filter(AbResults::srmInvalid).count();
     return Optional.of(new Finding.AbNoWinner(comparisons.size(), invalid));
   }
 }

@@ -1,5 +1,7 @@
 package io.commpulse.report.render;
 
+import io.commpulse.customers.FollowupCoverageRow;
+import io.commpulse.feedback.FeedbackLoopRow;
 import io.commpulse.metrics.Rollup;
 import io.commpulse.report.chart.HoursSavedChart;
 import io.commpulse.report.chart.Palette;
@@ -7,11 +9,7 @@ import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.DepartmentKpiRow;
-import io.commpulse.report.model.FeedbackRow;
 import io.commpulse.report.model.FollowThrough;
-import io.commpulse.report.model.FollowupRow;
-import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthReader;
 import io.commpulse.report.model.ReportTables;
 import io.commpulse.report.render.ReportContent.Cell;
@@ -19,6 +17,7 @@ import io.commpulse.report.render.ReportContent.Part;
 import io.commpulse.report.render.ReportContent.Table;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.scorecard.DepartmentScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.tickets.AutomationCandidateRow;
 import java.util.ArrayList;
@@ -55,13 +54,13 @@ final class FollowThroughContent {
     return new Part(m.text(heading), null, List.of(m.text(Message.NOT_AVAILABLE, m.use(table))));
   }
 
-  static List<Part> departments(Optional<List<DepartmentKpiRow>> rows, Messages m) {
+  static List<Part> departments(Optional<List<DepartmentScorecardRow>> rows, Messages m) {
     if (rows.isEmpty()) {
       return List.of(absent(Message.PART_DEPARTMENTS, ReportTables.DEPARTMENT_SCORECARD, m));
     }
-    Map<String, Map<String, DepartmentKpiRow>> matrix = new TreeMap<>();
-    Map<String, List<DepartmentKpiRow>> others = new TreeMap<>();
-    for (DepartmentKpiRow r : rows.get()) {
+    Map<String, Map<String, DepartmentScorecardRow>> matrix = new TreeMap<>();
+    Map<String, List<DepartmentScorecardRow>> others = new TreeMap<>();
+    for (DepartmentScorecardRow r : rows.get()) {
       if (DEPARTMENT_KPIS.contains(r.kpi())) {
         matrix.computeIfAbsent(r.department(), d -> new LinkedHashMap<>()).put(r.kpi(), r);
       } else {
@@ -105,7 +104,7 @@ final class FollowThroughContent {
     return parts;
   }
 
-  private static Cell kpiCell(DepartmentKpiRow k, Messages m) {
+  private static Cell kpiCell(DepartmentScorecardRow k, Messages m) {
     if (k == null) {
       return Cell.number(Formats.MISSING);
     }
@@ -121,9 +120,8 @@ final class FollowThroughContent {
     return new Cell(m.use(value + " " + Palette.statusSymbol(status)), status, true);
   }
 
-  private static String target(DepartmentKpiRow k, Messages m) {
-    return ReportContent.target(new KpiRow(null, k.kpi(), k.unit(), k.comparator(), k.target(), null, null, null,
-        KpiStatus.NO_TARGET, null, null, null), m);
+  private static String target(DepartmentScorecardRow k, Messages m) {
+    return ReportContent.target(k.comparator(), k.unit(), k.target(), m);
   }
 
   private static KpiStatus status(String code) {
@@ -165,14 +163,14 @@ final class FollowThroughContent {
     return HoursSavedChart.kindName(c, m);
   }
 
-  static Part followups(Optional<List<FollowupRow>> rows, Messages m) {
+  static Part followups(Optional<List<FollowupCoverageRow>> rows, Messages m) {
     if (rows.isEmpty()) {
       return absent(Message.PART_FOLLOWUPS, ReportTables.FOLLOWUP_COVERAGE, m);
     }
     Formats f = m.fmt();
     List<List<Cell>> table = new ArrayList<>();
-    rows.get().stream().sorted(Comparator.comparingInt((FollowupRow r) -> order(SEGMENT_ORDER, r.segment()))
-        .thenComparing(FollowupRow::segment)).forEach(r -> table.add(List.of(
+    rows.get().stream().sorted(Comparator.comparingInt((FollowupCoverageRow r) -> order(SEGMENT_ORDER, r.segment()))
+        .thenComparing(FollowupCoverageRow::segment)).forEach(r -> table.add(List.of(
             Cell.text(m.name(Vocabulary.SEGMENT, r.segment())), Cell.number(f.count(r.planned())),
             Cell.number(f.share(r.doneShare())), Cell.number(f.share(r.onTimeShare())),
             Cell.number(f.count(r.issuesFound())), Cell.number(f.share(r.closedLoopShare())))));
@@ -183,21 +181,21 @@ final class FollowThroughContent {
         List.of(m.text(Message.FOLLOWUP_NOTE)));
   }
 
-  static Part feedback(Optional<List<FeedbackRow>> rows, Messages m) {
+  static Part feedback(Optional<List<FeedbackLoopRow>> rows, Messages m) {
     if (rows.isEmpty()) {
       return absent(Message.PART_FEEDBACK, ReportTables.FEEDBACK_LOOP, m);
     }
     Formats f = m.fmt();
     String hidden = m.text(Message.SUPPRESSED);
     List<String> notes = new ArrayList<>();
-    Optional<FeedbackRow> all = rows.get().stream().filter(r -> "all".equals(r.breakdown())).findFirst();
+    Optional<FeedbackLoopRow> all = rows.get().stream().filter(r -> "all".equals(r.breakdown())).findFirst();
     all.ifPresent(a -> notes.add(a.suppressed() ? m.text(Message.FEEDBACK_ALL_HIDDEN)
         : m.text(Message.FEEDBACK_SUMMARY, count(a.received(), f), f.share(a.actedOnShare()),
             f.days(a.medianDaysToResponse()), count(a.rewarded(), f))));
     List<List<Cell>> table = new ArrayList<>();
     rows.get().stream().filter(r -> FEEDBACK_BREAKDOWNS.contains(r.breakdown()))
-        .sorted(Comparator.comparingInt((FeedbackRow r) -> FEEDBACK_BREAKDOWNS.indexOf(r.breakdown()))
-            .thenComparing(FeedbackRow::groupValue))
+        .sorted(Comparator.comparingInt((FeedbackLoopRow r) -> FEEDBACK_BREAKDOWNS.indexOf(r.breakdown()))
+            .thenComparing(FeedbackLoopRow::groupValue))
         .forEach(r -> table.add(List.of(Cell.text(m.name(Vocabulary.SUGGESTION_BREAKDOWN, r.breakdown())),
             Cell.text(m.name(Vocabulary.SUGGESTION_GROUP, r.groupValue())),
             Cell.number(r.suppressed() ? hidden : count(r.received(), f)),

@@ -6,10 +6,10 @@ import io.commpulse.report.i18n.KpiDefinitions;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
-import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthData;
 import io.commpulse.report.model.Narrative;
 import io.commpulse.report.model.SourceQuality;
+import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,13 +116,14 @@ public record ReportContent(String language, String title, String subtitle, Stri
   static Table scorecard(MonthData data, Messages m) {
     Formats f = m.fmt();
     List<List<Cell>> rows = new ArrayList<>();
-    for (KpiRow k : data.scorecard()) {
+    for (KpiScorecardRow k : data.scorecard()) {
+      KpiStatus status = KpiStatus.of(k.status());
       rows.add(List.of(
           Cell.text(m.name(Vocabulary.KPI, k.kpi())),
-          Cell.text(target(k, m)),
+          Cell.text(target(k.comparator(), k.unit(), k.target(), m)),
           Cell.number(f.value(k.unit(), k.actual())),
           Cell.number(f.interval(k.unit(), k.ciLow(), k.ciHigh())),
-          new Cell(m.use(StatusText.of(k.status(), m)), k.status(), false),
+          new Cell(m.use(StatusText.of(status, m)), status, false),
           Cell.number(f.value(k.unit(), k.previous())),
           Cell.text(k.trend() == null ? Formats.MISSING : m.use(StatusText.arrow(k.trend()) + " "
               + m.name(Vocabulary.TREND, k.trend())))));
@@ -132,12 +133,12 @@ public record ReportContent(String language, String title, String subtitle, Stri
         m.text(Message.COL_TREND)), rows, new float[] {30, 12, 11, 15, 12, 11, 9});
   }
 
-  static String target(KpiRow k, Messages m) {
+  static String target(String comparator, String unit, Double target, Messages m) {
     Formats f = m.fmt();
-    return switch (k.comparator()) {
-      case "<" -> m.text(Message.TARGET_BELOW, f.target(k.unit(), k.target()));
-      case "<=" -> m.text(Message.TARGET_AT_MOST, f.target(k.unit(), k.target()));
-      case ">=" -> m.text(Message.TARGET_AT_LEAST, f.target(k.unit(), k.target()));
+    return switch (comparator) {
+      case "<" -> m.text(Message.TARGET_BELOW, f.target(unit, target));
+      case "<=" -> m.text(Message.TARGET_AT_MOST, f.target(unit, target));
+      case ">=" -> m.text(Message.TARGET_AT_LEAST, f.target(unit, target));
       case "trend_up" -> m.text(Message.TARGET_TREND_UP);
       default -> Formats.MISSING;
     };

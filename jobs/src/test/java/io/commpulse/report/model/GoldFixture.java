@@ -1,10 +1,12 @@
 package io.commpulse.report.model;
 
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.metrics.ContractRows;
 import io.commpulse.lake.Lake;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.scorecard.KpiScorecardRow;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -286,6 +288,13 @@ public final class GoldFixture {
     return rows;
   }
 
+  /** One comparison of {@code gold.ab_results} as the report model holds it. */
+  static AbResultRow abRow(String experiment, String metric, String kind, String better, String variant, double lift,
+      double low, double high, String decision, boolean srm) {
+    return MonthReader.abComparison(contractRow(SchemaCatalog.get().table(ReportTables.AB_RESULTS),
+        ab(experiment, metric, kind, better, variant, lift, low, high, decision, srm)));
+  }
+
   private static Map<String, Object> ab(String experiment, String metric, String kind, String better,
       String variant, double lift, double low, double high, String decision, boolean srm) {
     return row("month", "2026-10", "experiment_id", experiment, "metric", metric, "metric_kind", kind,
@@ -449,13 +458,13 @@ public final class GoldFixture {
     String m = month.toString();
     Map<String, Long> versions = new TreeMap<>();
     ReportTables.ALL.forEach(t -> versions.put(t, t.equals(ReportTables.AB_RESULTS) ? null : 1L));
-    List<KpiRow> scorecard = new ArrayList<>(rows(catalog, ReportTables.SCORECARD, m, MonthReader::kpiRow));
+    List<KpiScorecardRow> scorecard = new ArrayList<>(rows(catalog, ReportTables.SCORECARD, m, MonthReader::kpiRow));
     scorecard.sort(Comparator.comparingInt(k -> MonthReader.kpiOrder(k.kpi())));
-    List<KpiPoint> history = scorecard().stream().filter(r -> ((String) r.get("month")).compareTo(m) <= 0)
+    TableContract scorecardTable = catalog.table(ReportTables.SCORECARD);
+    List<KpiScorecardRow> history = scorecard().stream().filter(r -> ((String) r.get("month")).compareTo(m) <= 0)
         .sorted(Comparator.comparing((Map<String, Object> r) -> (String) r.get("month"))
             .thenComparing(r -> (String) r.get("kpi")))
-        .map(r -> new KpiPoint((String) r.get("month"), (String) r.get("kpi"), (String) r.get("unit"),
-            (String) r.get("comparator"), (Double) r.get("target"), (Double) r.get("actual"))).toList();
+        .map(r -> MonthReader.kpiRow(contractRow(scorecardTable, r))).toList();
     List<SourceQuality> quality = m.equals("2026-10") ? List.of(
         new SourceQuality("survey_responses", 1, 1500, 1497, 3, 0,
             List.of(new SourceQuality.ReasonCount("out_of_range", 3))),

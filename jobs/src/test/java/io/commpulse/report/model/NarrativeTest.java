@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.experiments.AbResultRow;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.surveys.SatisfactionRow;
@@ -68,8 +69,8 @@ class NarrativeTest {
 
   @Test
   void srmInvalidComparisonsNeverWin() {
-    AbComparison invalidWinner = new AbComparison("EXP-X", "acknowledged_48h", "wecom", "control", 0.5, 0.3, 0.7,
-        "winner", true);
+    AbResultRow invalidWinner = GoldFixture.abRow("EXP-X", "acknowledged_48h", "binary", "higher", "wecom", 0.5, 0.3,
+        0.7, "winner", true);
     Finding finding = Narrative.ab(new AbResults.Present(List.of(invalidWinner))).orElseThrow();
     assertEquals(new Finding.AbNoWinner(1, 1), finding);
     assertEquals("No channel experiment produced a winner this month (comparisons: 1; invalid because of a "

@@ -13,8 +13,8 @@ import io.commpulse.report.i18n.Language;
 import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Vocabulary;
 import io.commpulse.report.model.GoldFixture;
-import io.commpulse.report.model.KpiRow;
 import io.commpulse.report.model.MonthData;
+import io.commpulse.scorecard.KpiScorecardRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ class ReportRendererTest {
     for (Language language : Language.values()) {
       Formats f = new Formats(language);
       String text = PDF_TEXT.get(language);
-      for (KpiRow kpi : october.scorecard()) {
+      for (KpiScorecardRow kpi : october.scorecard()) {
         assertContains(text, f.value(kpi.unit(), kpi.actual()), language + " " + kpi.kpi() + " actual");
         assertContains(text, f.interval(kpi.unit(), kpi.ciLow(), kpi.ciHigh()), language + " " + kpi.kpi() + " CI");
         assertContains(text, f.value(kpi.unit(), kpi.previous()), language + " " + kpi.kpi() + " previous");
