@@ -24,7 +24,10 @@ final class ReadOnlyStatements {
       "DescribeRelation", "DescribeColumn", "DescribeNamespace", "DescribeFunction", "ShowTables",
       "ShowTablesExtended", "ShowTableExtended", "ShowNamespaces", "ShowColumns", "ShowFunctions",
       "ShowTableProperties", "ShowCreateTable", "ShowPartitions", "ShowViews", "ShowCatalogs",
-      "ExplainCommand", "DescribeDeltaHistory", "DescribeDeltaHistoryCommand", "DescribeDeltaDetailCommand");
+      "ExplainCommand", "DescribeDeltaHistory", "DescribeDeltaHistoryCommand", "DescribeDeltaDetailCommand",
+      // USE layer: changes which database a session's unqualified names mean, nothing stored. JDBC clients send
+      // it when their URL names a database (jdbc:hive2://host:10000/gold).
+      "SetCatalogAndNamespace", "SetNamespaceCommand");
 
   /** Where Spark's parser puts the nodes of a query: logical operators and not-yet-resolved references. */
   private static final Set<String> QUERY_PACKAGES = Set.of(
@@ -47,8 +50,16 @@ final class ReadOnlyStatements {
    * @throws ParseException when the text is not one statement
    */
   static void require(SparkSession spark, String statement) throws ParseException {
-    LogicalPlan plan = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().sqlParser()
-        .parsePlan(statement);
+    require(((org.apache.spark.sql.classic.SparkSession) spark).sessionState().sqlParser().parsePlan(statement));
+  }
+
+  /**
+   * The decision, on a statement as the parser returned it: {@code commpulse sql} and the session extension
+   * of the SQL endpoint ({@link ReadOnlyExtension}) both call this.
+   *
+   * @throws UserError naming the kind of statement when it would write or change the catalog
+   */
+  static void require(LogicalPlan plan) {
     Deque<QueryPlan<?>> pending = new ArrayDeque<>();
     pending.push(plan);
     while (!pending.isEmpty()) {
