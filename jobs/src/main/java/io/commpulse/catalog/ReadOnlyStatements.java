@@ -27,7 +27,9 @@ final class ReadOnlyStatements {
       "ExplainCommand", "DescribeDeltaHistory", "DescribeDeltaHistoryCommand", "DescribeDeltaDetailCommand",
       // USE layer: changes which database a session's unqualified names mean, nothing stored. JDBC clients send
       // it when their URL names a database (jdbc:hive2://host:10000/gold).
-      "SetCatalogAndNamespace", "SetNamespaceCommand");
+      "SetCatalogAndNamespace", "SetNamespaceCommand",
+      // SHOW DATABASES, which Spark parses straight to its runnable command.
+      "ShowNamespacesCommand");
 
   /** Where Spark's parser puts the nodes of a query: logical operators and not-yet-resolved references. */
   private static final Set<String> QUERY_PACKAGES = Set.of(

@@ -109,6 +109,10 @@ public final class SqlEndpoint implements AutoCloseable {
       throw new UserError("cannot create the metastore folder " + settings.metastore() + ": " + e.getMessage(), e);
     }
     System.setProperty("derby.system.home", settings.metastore().toAbsolutePath().toString());
+    // Hive builds the login check from a new HiveConf per connection, which reads Hive settings from the system
+    // properties, not from the server's configuration.
+    System.setProperty("hive.server2.authentication", "CUSTOM");
+    System.setProperty("hive.server2.custom.authentication.class", EndpointPassword.class.getName());
     EndpointPassword.set(password);
     try (ServerSocket probe = new ServerSocket()) {
       probe.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()));

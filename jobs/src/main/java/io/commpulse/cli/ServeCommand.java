@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,9 +65,12 @@ final class ServeCommand implements Callable<Integer> {
     Path folder = metastore != null ? metastore
         : Path.of(System.getProperty("user.home"), ".commpulse", "metastore");
     SqlEndpoint.Settings settings = new SqlEndpoint.Settings(folder, host, port, Duration.ofMinutes(refreshMinutes));
+    Map<String, String> session = SqlEndpoint.sessionSettings(settings);
     SqlEndpoint.prepare(settings, password);
-    lakeOptions.conf.putAll(SqlEndpoint.sessionSettings(settings));
+    lakeOptions.conf.putAll(session);
     Lake lake = lakeOptions.open("serve");
+    // Delta tables in a Hive metastore are stored in Spark's own format; Hive is told so once per table, in vain.
+    Configurator.setLevel("org.apache.spark.sql.hive.HiveExternalCatalog", Level.ERROR);
     SqlEndpoint endpoint = SqlEndpoint.start(lake, SchemaCatalog.get(), settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
