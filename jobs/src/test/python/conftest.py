@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[4]
 LAUNCHER = REPO / "commpulse"
 JAR = REPO / "jobs" / "target" / "commpulse.jar"
 MONTH = "2026-10"
-PASSWORD = "correct horse battery staple"
+PASSWORD = "Correct-Horse-Battery-7"
 
 
 def spark_jars() -> Path | None:
@@ -102,7 +102,7 @@ class Endpoint:
     def beeline(self, sql: str, password_file: Path | None = None) -> subprocess.CompletedProcess:
         """Runs one statement with Hive's own JDBC client, beeline, from the Spark distribution's jars."""
         return subprocess.run(
-            ["java", "-Xmx512m", "-cp", f"{self.jars}/*", "org.apache.hive.beeline.BeeLine",
+            ["java", "-Xmx512m", "-Ddisable.quoting.for.sv=false", "-cp", f"{self.jars}/*", "org.apache.hive.beeline.BeeLine",
              "-u", self.url(), "-n", "analyst", "-w", str(password_file or self.password_file),
              "--outputformat=csv2", "--silent=true", "--showHeader=true", "-e", sql],
             capture_output=True, text=True, timeout=300)
