@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PASSWORD, REPO, commpulse
+from endpoint_harness import PASSWORD, REPO, commpulse
 
 AGGREGATE = ("SELECT month, count(*) AS decisions, sum(employees) AS employees, sum(aware) AS aware,"
              " round(avg(share), 6) AS mean_share FROM gold.coverage GROUP BY month ORDER BY month")
