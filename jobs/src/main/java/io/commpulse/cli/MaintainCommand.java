@@ -50,7 +50,7 @@ final class MaintainCommand implements Callable<Integer> {
     System.out.println("maintain: " + results.size() + " tables"
         + (optimize ? ", files " + results.stream().mapToLong(LakeMaintenance.Result::filesBefore).sum() + " -> "
             + results.stream().mapToLong(LakeMaintenance.Result::filesAfter).sum() : "")
-        + (vacuum.isPresent() ? ", vacuumed with " + vacuumHours + " hours retention" : ""));
+        + (vacuum.isPresent() ? ", vacuumed with " + LakeMaintenance.hours(vacuumHours) + " hours retention" : ""));
     return 0;
   }
 }

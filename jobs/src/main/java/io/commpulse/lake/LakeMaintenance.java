@@ -18,6 +18,12 @@ import java.util.OptionalDouble;
 public final class LakeMaintenance {
   /** Delta's default deleted-file retention, the shortest VACUUM retention its check allows on a default table. */
   public static final double DEFAULT_RETENTION_HOURS = 168;
+  /**
+   * Delta 4.3 ignores a VACUUM retention other than 0 hours unless this is off, and then uses the table's own
+   * retention: a longer retention asked for would delete more than asked, a shorter one would pass unchecked. Off,
+   * the retention given counts and Delta's safety check judges it.
+   */
+  private static final String HONOUR_RETENTION_ARGUMENT = "spark.databricks.delta.vacuum.retentionWindowIgnore.enabled";
 
   /** What one table's upkeep did: live data files before and after OPTIMIZE (equal when it did not run). */
   public record Result(String table, long filesBefore, long filesAfter, boolean vacuumed) {}
@@ -39,6 +45,9 @@ public final class LakeMaintenance {
     List<TableContract> tables = lake.existingTables(catalog);
     if (tables.isEmpty()) {
       throw new UserError("no Delta tables under " + lake.root() + " (check --lake)");
+    }
+    if (vacuumHours.isPresent()) {
+      lake.spark().conf().set(HONOUR_RETENTION_ARGUMENT, "false");
     }
     List<Result> results = new ArrayList<>();
     for (TableContract table : tables) {
@@ -62,13 +71,18 @@ public final class LakeMaintenance {
       delta.vacuum(hours);
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().contains("retentionDurationCheck")) {
-        throw new UserError("VACUUM of " + table.qualifiedName() + " refused: a retention of " + hours
+        throw new UserError("VACUUM of " + table.qualifiedName() + " refused: a retention of " + hours(hours)
             + " hours is shorter than the table keeps deleted files (delta.deletedFileRetentionDuration, "
             + (long) DEFAULT_RETENTION_HOURS + " hours unless the table sets less); readers of older snapshots and"
             + " time travel would lose files. Use --vacuum " + (long) DEFAULT_RETENTION_HOURS + " or more", e);
       }
       throw e;
     }
+  }
+
+  /** 168 rather than 168.0; a fraction stays. */
+  public static String hours(double hours) {
+    return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
   }
 
   /** Live data files of the table's latest version. */
