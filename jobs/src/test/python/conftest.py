@@ -48,11 +48,12 @@ def endpoint(lake, jars, tmp_path_factory):
     password_file.write_text(PASSWORD + "\n")
     password_file.chmod(0o600)
     port = free_port()
+    connect_port = free_port()
     env = dict(os.environ, COMMPULSE_SKIP_BUILD="1", COMMPULSE_JAVA_OPTS="-Xmx2g", COMMPULSE_SPARK_JARS=str(jars))
     env.pop("COMMPULSE_SERVE_PASSWORD", None)
     process = subprocess.Popen(
         [str(LAUNCHER), "serve", "--lake", str(lake), "--metastore", str(work / "metastore"),
-         "--port", str(port), "--password-file", str(password_file)],
+         "--port", str(port), "--connect-port", str(connect_port), "--password-file", str(password_file)],
         cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(process.stderr), daemon=True).start()
@@ -62,10 +63,10 @@ def endpoint(lake, jars, tmp_path_factory):
             process.wait(timeout=30)
             raise AssertionError(f"serve did not start ({process.returncode}): {ready}\n{''.join(log)[-4000:]}")
         deadline = time.time() + 60
-        while not port_open(port):
+        while not (port_open(port) and port_open(connect_port)):
             assert time.time() < deadline, f"port {port} not open:\n{''.join(log)[-4000:]}"
             time.sleep(0.5)
-        yield Endpoint(port, password_file, jars, process, log)
+        yield Endpoint(port, connect_port, password_file, jars, process, log)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
@@ -74,4 +75,4 @@ def endpoint(lake, jars, tmp_path_factory):
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=30)
-        assert not port_open(port), f"port {port} still open after serve stopped"
+        assert not port_open(port) and not port_open(connect_port), "a port is still open after serve stopped"

@@ -67,8 +67,10 @@ def port_open(port: int) -> bool:
 
 
 class Endpoint:
-    def __init__(self, port: int, password_file: Path, jars: Path, process: subprocess.Popen, log: list[str]):
+    def __init__(self, port: int, connect_port: int, password_file: Path, jars: Path, process: subprocess.Popen,
+                 log: list[str]):
         self.port = port
+        self.connect_port = connect_port
         self.password_file = password_file
         self.jars = jars
         self.process = process
@@ -76,6 +78,10 @@ class Endpoint:
 
     def url(self, database: str = "gold") -> str:
         return f"jdbc:hive2://127.0.0.1:{self.port}/{database}"
+
+    def connect_url(self, token: str = PASSWORD) -> str:
+        # pyspark sends a token without TLS only to the host named localhost.
+        return f"sc://localhost:{self.connect_port}/;token={token}"
 
     def beeline(self, sql: str, password_file: Path | None = None) -> subprocess.CompletedProcess:
         """Runs one statement with Hive's own JDBC client, beeline, from the Spark distribution's jars."""

@@ -92,3 +92,53 @@ def test_a_wrong_password_is_refused(endpoint, tmp_path):
 
     with pytest.raises(TTransportException):
         hive.connect(host="127.0.0.1", port=endpoint.port, username="analyst", password="guess", auth="CUSTOM")
+
+
+def test_spark_connect_reads_tables_by_name_and_refuses_dataframe_writes(endpoint, lake):
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.remote(endpoint.connect_url()).getOrCreate()
+    try:
+        over_connect = [r.asDict() for r in spark.sql(AGGREGATE).collect()]
+        assert as_text(over_connect) == as_text(sql(lake, AGGREGATE))
+        coverage = spark.table("gold.coverage")
+        assert coverage.count() == sql(lake, "SELECT count(*) AS n FROM gold.coverage")[0]["n"]
+        version = sql(lake, "DESCRIBE HISTORY gold.coverage")[0]["version"]
+        writes = {
+            "append by path": lambda: coverage.limit(1).write.format("delta").mode("append").save(
+                str(lake / "gold" / "coverage")),
+            "saveAsTable": lambda: coverage.limit(1).write.saveAsTable("gold.copy"),
+            "writeTo": lambda: coverage.limit(1).writeTo("gold.coverage").append(),
+            "sql": lambda: spark.sql("DELETE FROM gold.coverage").collect(),
+        }
+        for name, write in writes.items():
+            with pytest.raises(Exception, match="sql is read-only"):
+                write()
+        assert sql(lake, "DESCRIBE HISTORY gold.coverage")[0]["version"] == version
+        assert not (lake / "gold" / "copy").exists()
+    finally:
+        spark.stop()
+
+
+def test_the_notebooks_take_a_connect_url_for_their_lake(endpoint):
+    import sys
+
+    sys.path.insert(0, str(REPO / "notebooks"))
+    try:
+        import commpulse_lake
+    finally:
+        sys.path.pop(0)
+    spark = commpulse_lake.spark_session("endpoint test", endpoint.connect_url())
+    try:
+        names = commpulse_lake.register_tables(spark, endpoint.connect_url(), layers=["gold"])
+        assert "gold.coverage" in names
+        assert commpulse_lake.latest_month(spark, "gold.coverage")
+    finally:
+        spark.stop()
+
+
+def test_a_wrong_connect_token_is_refused(endpoint):
+    from pyspark.sql import SparkSession
+
+    with pytest.raises(Exception):
+        SparkSession.builder.remote(endpoint.connect_url("not-the-token")).create().range(1).collect()

@@ -11,13 +11,15 @@ import org.apache.spark.sql.catalyst.parser.ParserInterface;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
+import scala.Function1;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
  * Makes a whole Spark session read-only: every statement any client sends (JDBC, ODBC, beeline, Spark Connect SQL)
- * passes {@link ReadOnlyStatements}' decision as soon as it is parsed, before it is analysed or run. Enabled with
+ * passes {@link ReadOnlyStatements}' decision as soon as it is parsed, before it is analysed or run; a plan that
+ * was never SQL (a Spark Connect client's DataFrame write) meets the same allow-list of commands once analysed. Enabled with
  * {@code spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension,io.commpulse.catalog.ReadOnlyExtension}:
  * listed after Delta's, its parser wraps Delta's, so OPTIMIZE, VACUUM and RESTORE arrive parsed and are refused.
  *
@@ -33,6 +35,21 @@ public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExten
       @Override
       public ParserInterface apply(org.apache.spark.sql.SparkSession session, ParserInterface delegate) {
         return new ReadOnlyParser(delegate);
+      }
+    });
+    // Plans that were never SQL text (Spark Connect's DataFrame writes) are checked once analysed.
+    extensions.injectCheckRule(new AbstractFunction1<org.apache.spark.sql.SparkSession, Function1<LogicalPlan, BoxedUnit>>() {
+      @Override
+      public Function1<LogicalPlan, BoxedUnit> apply(org.apache.spark.sql.SparkSession session) {
+        return new AbstractFunction1<>() {
+          @Override
+          public BoxedUnit apply(LogicalPlan plan) {
+            if (!TRUSTED.get()) {
+              ReadOnlyStatements.requireAnalysed(plan);
+            }
+            return BoxedUnit.UNIT;
+          }
+        };
       }
     });
     return BoxedUnit.UNIT;

@@ -29,7 +29,11 @@ final class ReadOnlyStatements {
       // it when their URL names a database (jdbc:hive2://host:10000/gold).
       "SetCatalogAndNamespace", "SetNamespaceCommand",
       // SHOW DATABASES, which Spark parses straight to its runnable command.
-      "ShowNamespacesCommand");
+      "ShowNamespacesCommand",
+      // What the analyser makes of the statements above, for plans checked after analysis.
+      "ShowTablesCommand", "DescribeTableCommand", "DescribeColumnCommand", "DescribeDatabaseCommand",
+      "DescribeFunctionCommand", "ShowColumnsCommand", "ShowTablePropertiesCommand", "ShowCreateTableCommand",
+      "ShowPartitionsCommand", "ShowFunctionsCommand", "ShowViewsCommand", "ShowCatalogsCommand");
 
   /** Where Spark's parser puts the nodes of a query: logical operators and not-yet-resolved references. */
   private static final Set<String> QUERY_PACKAGES = Set.of(
@@ -45,6 +49,27 @@ final class ReadOnlyStatements {
   private static boolean isQuery(QueryPlan<?> node) {
     return QUERY_PACKAGES.contains(node.getClass().getPackageName())
         && !(node instanceof Command) && !(node instanceof InsertIntoStatement) && !(node instanceof ParsedStatement);
+  }
+
+  /**
+   * The same allow-list on an analysed plan, for what arrives without SQL text (a Spark Connect client's
+   * {@code df.write}, {@code writeTo}, {@code saveAsTable}): every command in it must be one that describes or lists.
+   *
+   * @throws UserError naming the command when it is not
+   */
+  static void requireAnalysed(LogicalPlan plan) {
+    Deque<QueryPlan<?>> pending = new ArrayDeque<>();
+    pending.push(plan);
+    while (!pending.isEmpty()) {
+      QueryPlan<?> node = pending.pop();
+      String kind = node.getClass().getSimpleName();
+      if (node instanceof Command && !READING_COMMANDS.contains(kind)) {
+        throw new UserError("sql is read-only: this statement (" + kind + ") would change the lake or the"
+            + " catalog, so it was refused and nothing changed; the monthly jobs are what write tables");
+      }
+      CollectionConverters.asJava(node.children()).forEach(child -> pending.push((QueryPlan<?>) child));
+      CollectionConverters.asJava(node.innerChildren()).forEach(pending::push);
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,16 +42,31 @@ import org.apache.spark.sql.SparkSession;
 public final class SqlEndpoint implements AutoCloseable {
   private static final String THRIFT_SERVER = "org.apache.spark.sql.hive.thriftserver.HiveThriftServer2";
   private static final String HIVE_STATE = "org.apache.spark.sql.hive.HiveSessionStateBuilder";
+  private static final String CONNECT_PLUGIN = "org.apache.spark.sql.connect.SparkConnectPlugin";
 
   /** Where and how the endpoint listens. */
-  public record Settings(Path metastore, String host, int port, Duration refresh) {
+  public record Settings(Path metastore, String host, int port, Duration refresh, OptionalInt connectPort) {
     public Settings {
       if (port < 1 || port > 65535) {
         throw new UserError("--port must be between 1 and 65535, not " + port);
       }
+      if (connectPort.isPresent() && (connectPort.getAsInt() < 1 || connectPort.getAsInt() > 65535
+          || connectPort.getAsInt() == port)) {
+        throw new UserError("--connect-port must be between 1 and 65535 and differ from --port");
+      }
       if (refresh.isNegative() || refresh.isZero()) {
         throw new UserError("--refresh-minutes must be at least 1");
       }
+    }
+
+    /**
+     * {@code sc://localhost:port/;token=...}: what a Spark Connect client (pyspark's {@code .remote()}) connects to.
+     * pyspark sends a token without TLS only to the host named {@code localhost}; elsewhere it wants TLS, which a
+     * proxy in front of the endpoint has to provide.
+     */
+    public String connectUrl(String token) {
+      String name = isLoopback(host) ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+      return "sc://" + name + ":" + connectPort.orElseThrow() + "/;token=" + token;
     }
 
     /** {@code jdbc:hive2://host:port/gold}: what an analyst's tool connects to. */
@@ -73,9 +89,10 @@ public final class SqlEndpoint implements AutoCloseable {
 
   /**
    * The Spark settings of the endpoint's session: Hive catalog in a Derby metastore under {@code metastore},
-   * the read-only extension, and the Thrift server's address and login. Call {@link #prepare(Settings, String)} first.
+   * the read-only extension, and the Thrift server's address and login, and Spark Connect with {@code password} as its token when asked for.
+   * Call {@link #prepare(Settings, String)} first.
    */
-  public static Map<String, String> sessionSettings(Settings settings) {
+  public static Map<String, String> sessionSettings(Settings settings, String password) {
     requireThriftServerClasses();
     Path metastore = settings.metastore().toAbsolutePath();
     Map<String, String> conf = new LinkedHashMap<>();
@@ -95,6 +112,14 @@ public final class SqlEndpoint implements AutoCloseable {
     conf.put("spark.hadoop.hive.server2.custom.authentication.class", EndpointPassword.class.getName());
     conf.put("spark.hadoop.hive.server2.enable.doAs", "false");
     conf.put("spark.hadoop.hive.server2.logging.operation.enabled", "false");
+    if (settings.connectPort().isPresent()) {
+      requireClass(CONNECT_PLUGIN, "Spark Connect server");
+      // Spark's redaction (spark.redaction.regex) hides the token wherever settings are shown.
+      conf.put("spark.plugins", CONNECT_PLUGIN);
+      conf.put("spark.connect.grpc.binding.address", settings.host());
+      conf.put("spark.connect.grpc.binding.port", String.valueOf(settings.connectPort().getAsInt()));
+      conf.put("spark.connect.authenticate.token", password);
+    }
     return conf;
   }
 
@@ -114,11 +139,18 @@ public final class SqlEndpoint implements AutoCloseable {
     System.setProperty("hive.server2.authentication", "CUSTOM");
     System.setProperty("hive.server2.custom.authentication.class", EndpointPassword.class.getName());
     EndpointPassword.set(password);
+    probe(settings.host(), settings.port(), "--port");
+    if (settings.connectPort().isPresent()) {
+      probe(settings.host(), settings.connectPort().getAsInt(), "--connect-port");
+    }
+  }
+
+  private static void probe(String host, int port, String option) {
     try (ServerSocket probe = new ServerSocket()) {
-      probe.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()));
+      probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
     } catch (IOException e) {
-      throw new UserError("cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
-          + "); is another endpoint running? choose another --port");
+      throw new UserError("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+          + "); is another endpoint running? choose another " + option);
     }
   }
 
@@ -181,13 +213,17 @@ public final class SqlEndpoint implements AutoCloseable {
   /** Throws a {@link UserError} saying where to get the Thrift server's jars when they are not on the class path. */
   static void requireThriftServerClasses() {
     for (String name : List.of(THRIFT_SERVER, HIVE_STATE)) {
-      try {
-        Class.forName(name, false, SqlEndpoint.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new UserError("serve needs Spark's Thrift server and Hive jars (" + name + " is missing), which the"
-            + " commpulse jar does not bundle: run scripts/setup-python.sh (pyspark's jars/ folder has them; ./commpulse"
-            + " serve adds it), or set SPARK_HOME to a Spark 4.1 distribution");
-      }
+      requireClass(name, "Thrift server and Hive");
+    }
+  }
+
+  private static void requireClass(String name, String what) {
+    try {
+      Class.forName(name, false, SqlEndpoint.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new UserError("serve needs Spark's " + what + " jars (" + name + " is missing), which the"
+          + " commpulse jar does not bundle: run scripts/setup-python.sh (pyspark's jars/ folder has them; ./commpulse"
+          + " serve adds it), or set SPARK_HOME to a Spark 4.1 distribution");
     }
   }
 
@@ -199,6 +235,15 @@ public final class SqlEndpoint implements AutoCloseable {
       server.getClass().getMethod("stop").invoke(server);
     } catch (ReflectiveOperationException | RuntimeException e) {
       RunLog.info("serve: the Thrift server did not stop cleanly (%s)", e);
+    }
+  }
+
+  /** Whether an address is this machine's loopback (or names it). */
+  public static boolean isLoopback(String address) {
+    try {
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.Level;
@@ -56,6 +57,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "How often to register tables that are new to the lake. Default: ${DEFAULT-VALUE}")
   long refreshMinutes;
 
+  @Option(names = "--connect-port", paramLabel = "N",
+      description = {"Also serve Spark Connect on this port (e.g. 15002), the password being its token:",
+          "  SparkSession.builder.remote(\"sc://127.0.0.1:15002/;token=...\")"})
+  Integer connectPort;
+
   @Mixin
   LakeOptions lakeOptions;
 
@@ -64,11 +70,11 @@ final class ServeCommand implements Callable<Integer> {
     String password = password();
     Path folder = metastore != null ? metastore
         : Path.of(System.getProperty("user.home"), ".commpulse", "metastore");
-    SqlEndpoint.Settings settings = new SqlEndpoint.Settings(folder, host, port, Duration.ofMinutes(refreshMinutes));
-    Map<String, String> session = SqlEndpoint.sessionSettings(settings);
+    SqlEndpoint.Settings settings = new SqlEndpoint.Settings(folder, host, port, Duration.ofMinutes(refreshMinutes),
+        connectPort == null ? OptionalInt.empty() : OptionalInt.of(connectPort));
+    Map<String, String> session = SqlEndpoint.sessionSettings(settings, password);
     SqlEndpoint.prepare(settings, password);
-    lakeOptions.conf.putAll(session);
-    Lake lake = lakeOptions.open("serve");
+    Lake lake = lakeOptions.open("serve", session);
     // Delta tables in a Hive metastore are stored in Spark's own format; Hive is told so once per table, in vain.
     Configurator.setLevel("org.apache.spark.sql.hive.HiveExternalCatalog", Level.ERROR);
     SqlEndpoint endpoint = SqlEndpoint.start(lake, SchemaCatalog.get(), settings);
@@ -78,11 +84,13 @@ final class ServeCommand implements Callable<Integer> {
       endpoint.close();
       stopped.countDown();
     }, "commpulse-serve-stop"));
-    if (!isLoopback(host)) {
+    if (!SqlEndpoint.isLoopback(host)) {
       RunLog.info("serve: listening on %s: the JDBC protocol is not encrypted, passwords included", host);
     }
     // One line on stdout that a script (or a test) can wait for.
-    System.out.println("serving " + settings.jdbcUrl("gold") + " (read-only; stop with Ctrl-C or SIGTERM)");
+    System.out.println("serving " + settings.jdbcUrl("gold")
+        + (connectPort == null ? "" : " and " + settings.connectUrl("<password>"))
+        + " (read-only; stop with Ctrl-C or SIGTERM)");
     System.out.flush();
     stopped.await();
     return 0;
@@ -109,11 +117,4 @@ final class ServeCommand implements Callable<Integer> {
     return secret;
   }
 
-  private static boolean isLoopback(String address) {
-    try {
-      return java.net.InetAddress.getByName(address).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
-  }
 }
