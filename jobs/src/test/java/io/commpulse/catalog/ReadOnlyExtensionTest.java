@@ -56,6 +56,22 @@ class ReadOnlyExtensionTest {
     assertThrows(UserError.class, () -> parser.parsePlan(create), "trust ends with the block");
   }
 
+  /** What the check rule sees: plans after analysis, such as a Spark Connect client's DataFrame write. */
+  @Test
+  void analysedPlansMeetTheSameAllowList() throws Exception {
+    org.apache.spark.sql.classic.SparkSession spark = (org.apache.spark.sql.classic.SparkSession) TestSpark.session();
+    ParserInterface parser = spark.sessionState().sqlParser();
+    for (String read : List.of("SELECT 1 AS x", "SHOW TABLES", "SHOW DATABASES", "EXPLAIN SELECT 1")) {
+      ReadOnlyStatements.requireAnalysed(spark.sessionState().executePlan(parser.parsePlan(read),
+          org.apache.spark.sql.execution.CommandExecutionMode.SKIP()).analyzed());
+    }
+    UserError refused = assertThrows(UserError.class, () -> ReadOnlyStatements.requireAnalysed(
+        spark.sessionState().executePlan(parser.parsePlan("CREATE TABLE never_made (x INT) USING parquet"),
+            org.apache.spark.sql.execution.CommandExecutionMode.SKIP()).analyzed()));
+    assertTrue(refused.getMessage().startsWith("sql is read-only"), refused.getMessage());
+    assertTrue(!spark.catalog().tableExists("never_made"));
+  }
+
   @Test
   void registersAParserWithTheSessionExtensions() {
     SparkSessionExtensions extensions = new SparkSessionExtensions();
