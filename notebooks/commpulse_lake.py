@@ -1,5 +1,7 @@
 """Shared set-up of the commpulse notebooks: one local Spark session with Delta Lake, and every Delta
-table of the lake registered as ``layer.table`` (the names ``./commpulse sql`` uses).
+table of the lake registered as ``layer.table`` (the names ``./commpulse sql`` uses). The notebooks' ``lake``
+parameter may instead be a Spark Connect URL of ``./commpulse serve --connect-port N``
+(``sc://localhost:15002/;token=...``): the session is then the endpoint's, where the tables are registered already.
 
 The notebooks only read the lake. Delta's jars must match the pinned ``delta-spark`` package; they are
 taken, in this order, from ``COMMPULSE_DELTA_JARS`` (comma-separated paths), from the local Maven
@@ -46,9 +48,17 @@ def delta_jars() -> list[str] | None:
     return [str(j) for j in jars] if all(j.is_file() for j in jars) else None
 
 
-def spark_session(app_name: str = "commpulse notebook"):
-    """The notebook's SparkSession: local, UTC, Delta enabled, quiet."""
+def is_connect_url(lake: str | None) -> bool:
+    """A Spark Connect endpoint (``sc://host:port/;token=...``) rather than a lake folder or URI."""
+    return bool(lake) and urlparse(lake).scheme == "sc"
+
+
+def spark_session(app_name: str = "commpulse notebook", lake: str | None = None):
+    """The notebook's SparkSession: local, UTC, Delta enabled, quiet; or the endpoint's when ``lake`` is a Connect URL."""
     from pyspark.sql import SparkSession
+
+    if is_connect_url(lake):
+        return SparkSession.builder.remote(lake).getOrCreate()
 
     builder = (
         SparkSession.builder.appName(app_name)
@@ -97,7 +107,16 @@ def _is_delta_table(spark, path: str) -> bool:
 
 
 def register_tables(spark, lake: str, layers=LAYERS) -> list[str]:
-    """Registers every Delta table of the lake (in ``layers``) as ``layer.table``; returns their names."""
+    """Registers every Delta table of the lake (in ``layers``) as ``layer.table``; returns their names.
+
+    Over Spark Connect the endpoint has registered them (and refuses CREATE): only the names are looked up.
+    """
+    if is_connect_url(lake):
+        names = [f"{layer}.{table}" for layer, table in contract_tables(layers)
+                 if spark.catalog.tableExists(f"{layer}.{table}")]
+        if not names:
+            raise FileNotFoundError(f"the endpoint at {lake.split(';')[0]} serves no tables of layers {list(layers)}")
+        return names
     root = lake_uri(lake)
     names = []
     for layer, table in contract_tables(layers):

@@ -52,8 +52,12 @@ def lake(tmp_path_factory) -> Path:
         if not (path / "gold").is_dir():
             pytest.fail(f"COMMPULSE_TEST_LAKE={given} holds no gold tables")
         return path
-    work = tmp_path_factory.mktemp("commpulse")
-    commpulse("generate", "--month", MONTH, "--scale", "0.01", "--seed", "7", "--out", str(work / "landing"))
-    commpulse("run", "--month", MONTH, "--landing", str(work / "landing"), "--lake", str(work / "lake"),
-              "--demo-key")
+    # One lake per pytest run, in a folder of the run that the endpoint tests (jobs/src/test/python) use too.
+    work = tmp_path_factory.getbasetemp() / "generated-lake"
+    if not (work / "built").is_file():
+        work.mkdir(exist_ok=True)
+        commpulse("generate", "--month", MONTH, "--scale", "0.01", "--seed", "7", "--out", str(work / "landing"))
+        commpulse("run", "--month", MONTH, "--landing", str(work / "landing"), "--lake", str(work / "lake"),
+                  "--demo-key")
+        (work / "built").touch()
     return work / "lake"

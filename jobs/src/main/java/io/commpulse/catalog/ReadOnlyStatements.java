@@ -24,7 +24,16 @@ final class ReadOnlyStatements {
       "DescribeRelation", "DescribeColumn", "DescribeNamespace", "DescribeFunction", "ShowTables",
       "ShowTablesExtended", "ShowTableExtended", "ShowNamespaces", "ShowColumns", "ShowFunctions",
       "ShowTableProperties", "ShowCreateTable", "ShowPartitions", "ShowViews", "ShowCatalogs",
-      "ExplainCommand", "DescribeDeltaHistory", "DescribeDeltaHistoryCommand", "DescribeDeltaDetailCommand");
+      "ExplainCommand", "DescribeDeltaHistory", "DescribeDeltaHistoryCommand", "DescribeDeltaDetailCommand",
+      // USE layer: changes which database a session's unqualified names mean, nothing stored. JDBC clients send
+      // it when their URL names a database (jdbc:hive2://host:10000/gold).
+      "SetCatalogAndNamespace", "SetNamespaceCommand",
+      // SHOW DATABASES, which Spark parses straight to its runnable command.
+      "ShowNamespacesCommand",
+      // What the analyser makes of the statements above, for plans checked after analysis.
+      "ShowTablesCommand", "DescribeTableCommand", "DescribeColumnCommand", "DescribeDatabaseCommand",
+      "DescribeFunctionCommand", "ShowColumnsCommand", "ShowTablePropertiesCommand", "ShowCreateTableCommand",
+      "ShowPartitionsCommand", "ShowFunctionsCommand", "ShowViewsCommand", "ShowCatalogsCommand");
 
   /** Where Spark's parser puts the nodes of a query: logical operators and not-yet-resolved references. */
   private static final Set<String> QUERY_PACKAGES = Set.of(
@@ -43,12 +52,41 @@ final class ReadOnlyStatements {
   }
 
   /**
+   * The same allow-list on an analysed plan, for what arrives without SQL text (a Spark Connect client's
+   * {@code df.write}, {@code writeTo}, {@code saveAsTable}): every command in it must be one that describes or lists.
+   *
+   * @throws UserError naming the command when it is not
+   */
+  static void requireAnalysed(LogicalPlan plan) {
+    Deque<QueryPlan<?>> pending = new ArrayDeque<>();
+    pending.push(plan);
+    while (!pending.isEmpty()) {
+      QueryPlan<?> node = pending.pop();
+      String kind = node.getClass().getSimpleName();
+      if (node instanceof Command && !READING_COMMANDS.contains(kind)) {
+        throw new UserError("sql is read-only: this statement (" + kind + ") would change the lake or the"
+            + " catalog, so it was refused and nothing changed; the monthly jobs are what write tables");
+      }
+      CollectionConverters.asJava(node.children()).forEach(child -> pending.push((QueryPlan<?>) child));
+      CollectionConverters.asJava(node.innerChildren()).forEach(pending::push);
+    }
+  }
+
+  /**
    * @throws UserError naming the kind of statement when it would write or change the catalog
    * @throws ParseException when the text is not one statement
    */
   static void require(SparkSession spark, String statement) throws ParseException {
-    LogicalPlan plan = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().sqlParser()
-        .parsePlan(statement);
+    require(((org.apache.spark.sql.classic.SparkSession) spark).sessionState().sqlParser().parsePlan(statement));
+  }
+
+  /**
+   * The decision, on a statement as the parser returned it: {@code commpulse sql} and the session extension
+   * of the SQL endpoint ({@link ReadOnlyExtension}) both call this.
+   *
+   * @throws UserError naming the kind of statement when it would write or change the catalog
+   */
+  static void require(LogicalPlan plan) {
     Deque<QueryPlan<?>> pending = new ArrayDeque<>();
     pending.push(plan);
     while (!pending.isEmpty()) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     footer = {"", "Environment:",
         "  COMMPULSE_PSEUDONYM_KEY   key for pseudonymising identifiers (silver and later)",
         "  COMMPULSE_SCHEMAS         use table contracts from this folder instead of the bundled ones",
+        "  COMMPULSE_SERVE_PASSWORD  password of `serve` logins (or --password-file)",
         "  COMMPULSE_DEBUG=1         print stack traces of unexpected errors",
         "  COMMPULSE_EXTRA_CLASSPATH jars ./commpulse adds (hadoop-aws for s3a://)",
         "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY   credentials for s3a:// lakes"},
@@ -30,6 +31,8 @@ import picocli.CommandLine.Command;
         ImportCommand.class,
         AbTestCommand.class,
         SqlCommand.class,
+        ServeCommand.class,
+        MaintainCommand.class,
         DocsCommand.class,
         ReportCommand.class,
         CommandLine.HelpCommand.class})

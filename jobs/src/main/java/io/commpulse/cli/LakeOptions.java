@@ -31,6 +31,14 @@ public final class LakeOptions {
   Map<String, String> conf = new LinkedHashMap<>();
 
   public Lake open(String jobName) {
+    return open(jobName, Map.of());
+  }
+
+  /**
+   * As {@link #open(String)}, with settings the command itself adds after the user's: they win, and may hold a
+   * secret that the command read from a file or the environment (the endpoint's Spark Connect token).
+   */
+  Lake open(String jobName, Map<String, String> commandSettings) {
     for (String key : conf.keySet()) {
       if (SECRET.matcher(key).matches()) {
         throw new UserError("--conf " + key + ": secrets are not taken on the command line, where every user of the"
@@ -38,7 +46,9 @@ public final class LakeOptions {
             + " provider) in the environment instead");
       }
     }
-    SparkSession spark = SparkSessions.getOrCreate(master, "commpulse " + jobName, conf);
+    Map<String, String> settings = new LinkedHashMap<>(conf);
+    settings.putAll(commandSettings);
+    SparkSession spark = SparkSessions.getOrCreate(master, "commpulse " + jobName, settings);
     return new Lake(spark, lake);
   }
 }

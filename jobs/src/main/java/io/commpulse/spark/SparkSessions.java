@@ -1,5 +1,6 @@
 package io.commpulse.spark;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -9,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 /** The one place that builds a SparkSession: Delta enabled, UTC, local[*] unless a master is given. */
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
+  private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
   private static final String HADOOP_PREFIX = "spark.hadoop.";
 
   private SparkSessions() {}
@@ -34,7 +36,7 @@ public final class SparkSessions {
       conf.setMaster(requestedMaster == null || requestedMaster.isBlank() ? DEFAULT_MASTER : requestedMaster);
     }
     conf.setIfMissing("spark.app.name", appName)
-        .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .set("spark.sql.extensions", extensions(conf.get("spark.sql.extensions", "")))
         .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .set("spark.sql.session.timeZone", "UTC")
         .setIfMissing("spark.sql.shuffle.partitions", String.valueOf(defaultShufflePartitions(conf)))
@@ -58,6 +60,21 @@ public final class SparkSessions {
     // once for each that it is not declared in an allocation file.
     Configurator.setLevel("org.apache.spark.scheduler.FairSchedulableBuilder", Level.ERROR);
     return spark;
+  }
+
+  /**
+   * Delta's extension first, then those the caller asked for (the SQL endpoint's read-only rule): an extension
+   * that wraps the parser sees the statements Delta adds (OPTIMIZE, VACUUM, RESTORE) already parsed.
+   */
+  static String extensions(String requested) {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    names.add(DELTA_EXTENSION);
+    for (String name : requested.split(",")) {
+      if (!name.isBlank()) {
+        names.add(name.strip());
+      }
+    }
+    return String.join(",", names);
   }
 
   /** Few partitions on a laptop-sized local master: the default 200 costs far more than it saves. */
