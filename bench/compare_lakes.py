@@ -6,6 +6,7 @@ Columns only in LAKE_B (added by a newer contract) are named and left out of the
 only in LAKE_A counts as a difference. Columns that differ by design between two runs (ingestion time, batch ids, run ids) are left out with --ignore;
 the default list names those of the ops and bronze tables. Exit status 1 when any table differs.
 """
+
 import argparse
 import pathlib
 import sys
@@ -48,13 +49,19 @@ def main() -> int:
         select = ", ".join(f'"{c}"' for c in columns)
         rows_a = con.execute("SELECT count(*) FROM ta").fetchone()[0]
         rows_b = con.execute("SELECT count(*) FROM tb").fetchone()[0]
-        only_a = con.execute(f"SELECT count(*) FROM (SELECT {select} FROM ta EXCEPT ALL SELECT {select} FROM tb)").fetchone()[0]
-        only_b = con.execute(f"SELECT count(*) FROM (SELECT {select} FROM tb EXCEPT ALL SELECT {select} FROM ta)").fetchone()[0]
+        only_a = con.execute(
+            f"SELECT count(*) FROM (SELECT {select} FROM ta EXCEPT ALL SELECT {select} FROM tb)"
+        ).fetchone()[0]
+        only_b = con.execute(
+            f"SELECT count(*) FROM (SELECT {select} FROM tb EXCEPT ALL SELECT {select} FROM ta)"
+        ).fetchone()[0]
         same = rows_a == rows_b and only_a == 0 and only_b == 0
         differ += 0 if same else 1
-        print(f"{name:32s} {'identical' if same else 'DIFFERENT'}: {rows_a} / {rows_b} rows,"
-              f" {only_a} only in a, {only_b} only in b"
-              + (f"; columns added in b (not compared): {', '.join(added)}" if added else ""))
+        print(
+            f"{name:32s} {'identical' if same else 'DIFFERENT'}: {rows_a} / {rows_b} rows,"
+            f" {only_a} only in a, {only_b} only in b"
+            + (f"; columns added in b (not compared): {', '.join(added)}" if added else "")
+        )
     print(f"{differ} table(s) differ" if differ else "all tables identical")
     return 1 if differ else 0
 

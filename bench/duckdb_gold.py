@@ -5,6 +5,7 @@ with an in-process engine on the same machine in the same run.
 usage: duckdb_gold.py LAKE MONTH [--sla-only]
   -> prints JSON {"response_sla_s": ..., "coverage_s": ..., "sla_rows": ..., "coverage_rows": ...}
 """
+
 import json
 import sys
 import time
@@ -74,12 +75,23 @@ def main(lake, month, sla_only=False):
                quantile_cont(hours, 0.5)
         FROM r GROUP BY GROUPING SETS ((decision_id, department), (decision_id))
         """,
-        [files(lake, "silver/decisions", month), files(lake, "silver/employees", month),
-         files(lake, "silver/acknowledgements", month)],
+        [
+            files(lake, "silver/decisions", month),
+            files(lake, "silver/employees", month),
+            files(lake, "silver/acknowledgements", month),
+        ],
     ).fetchall()
     coverage_s = time.perf_counter() - started
-    print(json.dumps({"response_sla_s": round(sla_s, 3), "coverage_s": round(coverage_s, 3),
-                      "sla_rows": len(sla), "coverage_rows": len(coverage)}))
+    print(
+        json.dumps(
+            {
+                "response_sla_s": round(sla_s, 3),
+                "coverage_s": round(coverage_s, 3),
+                "sla_rows": len(sla),
+                "coverage_rows": len(coverage),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ business hours, Student t intervals (normal ones instead), the exact binomial p-
 complementary suppression of small survey groups, previous-month comparisons, and the other gold
 tables (ab_results, the scorecards, automation_candidates, followup_coverage, feedback_loop).
 """
+
 import glob
 import json
 import os
@@ -33,8 +34,15 @@ from pathlib import Path
 import duckdb
 
 SCHEMAS = Path(os.environ.get("COMMPULSE_SCHEMAS") or Path(__file__).resolve().parent.parent / "schemas")
-SQL_TYPES = {"string": "VARCHAR", "int": "INTEGER", "long": "BIGINT", "double": "DOUBLE",
-             "boolean": "BOOLEAN", "date": "DATE", "timestamp": "TIMESTAMPTZ"}
+SQL_TYPES = {
+    "string": "VARCHAR",
+    "int": "INTEGER",
+    "long": "BIGINT",
+    "double": "DOUBLE",
+    "boolean": "BOOLEAN",
+    "date": "DATE",
+    "timestamp": "TIMESTAMPTZ",
+}
 OFFSET_SUFFIX = "(Z|[+-][0-9]{2}:?[0-9]{2})$"
 # Sources whose kept row per key is the earliest rather than the latest (when the employee first
 # became aware of the decision).
@@ -131,8 +139,10 @@ def silver(con, landing, month, out, name, contract):
     if fmt == "jsonl":
         reader = f"read_json({paths}, format = 'newline_delimited', columns = {texts}, ignore_errors = true)"
     else:
-        reader = (f"read_csv({paths}, header = true, all_varchar = true, quote = '\"', escape = '\"',"
-                  f" union_by_name = true, ignore_errors = true)")
+        reader = (
+            f"read_csv({paths}, header = true, all_varchar = true, quote = '\"', escape = '\"',"
+            f" union_by_name = true, ignore_errors = true)"
+        )
     zone = contract.get("source_timezone")
     raw = ", ".join(f"{ident(c['name'])} AS {ident('_raw_' + c['name'])}" for c in columns)
     values = ", ".join(f"{typed(c, zone)} AS {ident(c['name'])}" for c in columns)
@@ -140,16 +150,18 @@ def silver(con, landing, month, out, name, contract):
     bad += [f"NOT coalesce(({check['sql']}), true)" for check in contract.get("checks", [])]
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE landed AS
-        SELECT *, {' OR '.join(f'coalesce({p}, false)' for p in bad)} AS _bad
+        SELECT *, {" OR ".join(f"coalesce({p}, false)" for p in bad)} AS _bad
         FROM (SELECT {values}, * FROM (SELECT {raw} FROM {reader}))""")
     read, dropped = con.execute("SELECT count(*), count(*) FILTER (WHERE _bad) FROM landed").fetchone()
-    kept = ", ".join(f"sha256({lit(SALT)} || {ident(c['name'])}) AS {ident(c['name'])}" if c.get("pii")
-                     else ident(c["name"]) for c in columns)
+    kept = ", ".join(
+        f"sha256({lit(SALT)} || {ident(c['name'])}) AS {ident(c['name'])}" if c.get("pii") else ident(c["name"])
+        for c in columns
+    )
     partition, order = dedup_order(name, contract)
     con.execute(f"""
         COPY (SELECT {kept} FROM landed WHERE NOT _bad
-              QUALIFY row_number() OVER (PARTITION BY {', '.join(map(ident, partition))} ORDER BY {order}) = 1)
-        TO {lit(os.path.join(out, 'silver', name + '.parquet'))} (FORMAT parquet)""")
+              QUALIFY row_number() OVER (PARTITION BY {", ".join(map(ident, partition))} ORDER BY {order}) = 1)
+        TO {lit(os.path.join(out, "silver", name + ".parquet"))} (FORMAT parquet)""")
     con.execute("DROP TABLE landed")
     return read, dropped
 
@@ -191,7 +203,7 @@ def gold_queries(month, zones):
             FROM g ORDER BY channel, category, priority""",
         "coverage": f"""
             WITH d AS (SELECT decision_id, title_zh, title_en, published_at,
-                              CAST(timezone({lit(zones['decisions'])}, published_at) AS DATE) AS publish_day
+                              CAST(timezone({lit(zones["decisions"])}, published_at) AS DATE) AS publish_day
                        FROM silver('decisions')),
                  r AS (SELECT d.decision_id, e.department, a.aware_at IS NOT NULL AS is_aware, a.channel,
                               (epoch(a.aware_at) - epoch(d.published_at)) / 3600.0 AS hours
@@ -225,8 +237,8 @@ def gold_queries(month, zones):
                  h AS (SELECT CASE WHEN grouping(department) = 1 THEN 'ALL' ELSE department END AS department,
                               count(*) AS headcount
                        FROM silver('roster')
-                       WHERE hire_date <= last_day(DATE {lit(month + '-01')})
-                         AND (leave_date IS NULL OR leave_date >= DATE {lit(month + '-01')})
+                       WHERE hire_date <= last_day(DATE {lit(month + "-01")})
+                         AND (leave_date IS NULL OR leave_date >= DATE {lit(month + "-01")})
                        GROUP BY GROUPING SETS ((department), ())),
                  j AS (SELECT s.*, h.headcount, s.respondents < {MIN_GROUP_SIZE} AS suppressed
                        FROM s LEFT JOIN h USING (department))
@@ -306,7 +318,9 @@ def main(landing, month, out):
     con.execute(f"""CREATE MACRO wilson_high(k, n) AS CASE WHEN n > 0 THEN
         (k / n + {Z}^2 / (2 * n) + {Z} * sqrt((k / n) * (1 - k / n) / n + {Z}^2 / (4 * n * n))) / (1 + {Z}^2 / n) END""")
     silver_dir = os.path.join(out, "silver")
-    con.execute(f"CREATE MACRO silver(name) AS TABLE SELECT * FROM read_parquet({lit(silver_dir)} || '/' || name || '.parquet')")
+    con.execute(
+        f"CREATE MACRO silver(name) AS TABLE SELECT * FROM read_parquet({lit(silver_dir)} || '/' || name || '.parquet')"
+    )
 
     rows_read, rows_dropped, per_source = 0, 0, {}
     silver_started = time.perf_counter()
@@ -327,9 +341,19 @@ def main(landing, month, out):
         per_table[table] = round(time.perf_counter() - t, 3)
     gold_s = time.perf_counter() - gold_started
     con.close()
-    print(json.dumps({"rows_read": rows_read, "rows_dropped": rows_dropped, "silver_s": round(silver_s, 3),
-                      "gold_s": round(gold_s, 3), "total_s": round(time.perf_counter() - started, 3),
-                      "per_source_s": per_source, "per_table_s": per_table}))
+    print(
+        json.dumps(
+            {
+                "rows_read": rows_read,
+                "rows_dropped": rows_dropped,
+                "silver_s": round(silver_s, 3),
+                "gold_s": round(gold_s, 3),
+                "total_s": round(time.perf_counter() - started, 3),
+                "per_source_s": per_source,
+                "per_table_s": per_table,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -84,8 +84,9 @@ def connect(base_url: str, user: str, password: str | None, timeout: float = 30)
     """Gets a JWT from `POST /auth/token` and returns an API client that sends it."""
     base_url = base_url.rstrip("/")
     try:
-        response = requests.post(f"{base_url}/auth/token", json={"username": user, "password": password or ""},
-                                 timeout=timeout)
+        response = requests.post(
+            f"{base_url}/auth/token", json={"username": user, "password": password or ""}, timeout=timeout
+        )
     except requests.RequestException as e:
         raise ClientError(f"cannot reach Airflow at {base_url}: {e.__class__.__name__}") from e
     if response.status_code in (401, 403):
@@ -117,8 +118,9 @@ class Airflow:
             self.say(f"unpaused {self.dag_id} (runs of a paused DAG never start)")
 
     def find_run(self, logical_date: datetime):
-        runs = self._call(self.runs.get_dag_runs, self.dag_id, logical_date_gte=logical_date,
-                          logical_date_lte=logical_date, limit=1)
+        runs = self._call(
+            self.runs.get_dag_runs, self.dag_id, logical_date_gte=logical_date, logical_date_lte=logical_date, limit=1
+        )
         return runs.dag_runs[0] if runs.dag_runs else None
 
     def trigger(self, month: tuple[int, int], rerun: bool) -> str:
@@ -126,8 +128,10 @@ class Airflow:
         existing = self.find_run(logical_date)
         if existing is not None:
             if not rerun:
-                raise ClientError(f"{self.dag_id} already has run {existing.dag_run_id} for {month_name(month)} "
-                                  f"(state {existing.state}); add --rerun to clear and run it again")
+                raise ClientError(
+                    f"{self.dag_id} already has run {existing.dag_run_id} for {month_name(month)} "
+                    f"(state {existing.state}); add --rerun to clear and run it again"
+                )
             self._call(self.runs.clear_dag_run, self.dag_id, existing.dag_run_id, DAGRunClearBody(dry_run=False))
             self.say(f"cleared run {existing.dag_run_id} for {month_name(month)}")
             return existing.dag_run_id
@@ -138,8 +142,10 @@ class Airflow:
             note=f"commpulse month {month_name(month)}, triggered with commpulse_client",
         )
         run = self._call(self.runs.trigger_dag_run, self.dag_id, body)
-        self.say(f"triggered {self.dag_id} run {run.dag_run_id} for {month_name(month)} "
-                 f"(logical date {logical_date:%Y-%m-%d})")
+        self.say(
+            f"triggered {self.dag_id} run {run.dag_run_id} for {month_name(month)} "
+            f"(logical date {logical_date:%Y-%m-%d})"
+        )
         return run.dag_run_id
 
     def backfill(self, first: tuple[int, int], last: tuple[int, int], reprocess: str) -> int:
@@ -156,8 +162,14 @@ class Airflow:
         return backfill.id
 
     def backfill_runs(self, first: tuple[int, int], last: tuple[int, int]) -> list:
-        runs = self._call(self.runs.get_dag_runs, self.dag_id, logical_date_gte=month_logical_date(first),
-                          logical_date_lte=month_logical_date(last), order_by=["logical_date"], limit=100)
+        runs = self._call(
+            self.runs.get_dag_runs,
+            self.dag_id,
+            logical_date_gte=month_logical_date(first),
+            logical_date_lte=month_logical_date(last),
+            order_by=["logical_date"],
+            limit=100,
+        )
         return list(runs.dag_runs)
 
     def wait(self, run_id: str, poll: float, timeout: float) -> str:
@@ -204,10 +216,15 @@ class Airflow:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="commpulse_client", description="Trigger, backfill and watch commpulse months on Airflow.",
-        epilog="Environment: COMMPULSE_AIRFLOW_URL, COMMPULSE_AIRFLOW_USER, COMMPULSE_AIRFLOW_PASSWORD.")
-    parser.add_argument("--url", default=os.environ.get("COMMPULSE_AIRFLOW_URL", "http://localhost:8080"),
-                        help="Airflow API server base URL (default: %(default)s)")
+        prog="commpulse_client",
+        description="Trigger, backfill and watch commpulse months on Airflow.",
+        epilog="Environment: COMMPULSE_AIRFLOW_URL, COMMPULSE_AIRFLOW_USER, COMMPULSE_AIRFLOW_PASSWORD.",
+    )
+    parser.add_argument(
+        "--url",
+        default=os.environ.get("COMMPULSE_AIRFLOW_URL", "http://localhost:8080"),
+        help="Airflow API server base URL (default: %(default)s)",
+    )
     parser.add_argument("--user", default=os.environ.get("COMMPULSE_AIRFLOW_USER", "admin"))
     parser.add_argument("--dag", default=DAG_ID, help="DAG to run (default: %(default)s)")
     parser.add_argument("--poll", type=float, default=5.0, help="seconds between polls when waiting")
@@ -222,9 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
     backfill = commands.add_parser("backfill", help="run a range of months, oldest first")
     backfill.add_argument("--from", dest="first", type=parse_month, required=True, metavar="YYYY-MM")
     backfill.add_argument("--to", dest="last", type=parse_month, required=True, metavar="YYYY-MM")
-    backfill.add_argument("--reprocess", choices=[b.value for b in ReprocessBehavior], default="failed",
-                          help="months that already have a run: rerun none, the failed ones, or all "
-                               "(completed) (default: %(default)s)")
+    backfill.add_argument(
+        "--reprocess",
+        choices=[b.value for b in ReprocessBehavior],
+        default="failed",
+        help="months that already have a run: rerun none, the failed ones, or all (completed) (default: %(default)s)",
+    )
     backfill.add_argument("--wait", action="store_true", help="wait for every month and print task states")
 
     status = commands.add_parser("status", help="show a run and its task states")
@@ -261,8 +281,9 @@ def run(argv: list[str] | None = None, out=sys.stdout) -> int:
                 return finish(client, args.run_id, args)
             dag_run = client._call(client.runs.get_dag_run, client.dag_id, args.run_id)
             client.say(f"run {dag_run.dag_run_id}: {dag_run.state.value} (logical date {dag_run.logical_date})")
-            for ti in client._call(client.tasks.get_task_instances, client.dag_id, args.run_id,
-                                   limit=100).task_instances:
+            for ti in client._call(
+                client.tasks.get_task_instances, client.dag_id, args.run_id, limit=100
+            ).task_instances:
                 client.say(f"  {ti.task_id:<32} {ti.state.value if ti.state else 'none'}")
             return 0 if dag_run.state.value != "failed" else 1
     except ClientError as e:

@@ -60,5 +60,11 @@ with DAG(
         for source in pipeline.SOURCES:
             pipeline.ingest(source)
 
-    (ingest >> pipeline.silver() >> pipeline.gold() >> pipeline.quality_gate() >> pipeline.report()
-     >> pipeline.maintain())
+    (
+        ingest
+        >> pipeline.silver()
+        >> pipeline.gold()
+        >> pipeline.quality_gate()
+        >> pipeline.report()
+        >> pipeline.maintain()
+    )

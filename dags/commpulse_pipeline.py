@@ -50,42 +50,69 @@ class Setting:
 
 
 LANDING = Setting(
-    "commpulse_landing", str(REPO_ROOT / "landing"),
-    "Landing root holding `<source>/<YYYY-MM>/` folders of `.csv` / `.jsonl` drops (folder or Hadoop URI).")
+    "commpulse_landing",
+    str(REPO_ROOT / "landing"),
+    "Landing root holding `<source>/<YYYY-MM>/` folders of `.csv` / `.jsonl` drops (folder or Hadoop URI).",
+)
 LAKE = Setting(
-    "commpulse_lake", str(REPO_ROOT / "lake"),
-    "Root of the Delta lake, tables at `<lake>/<layer>/<table>` (folder or Hadoop URI).")
+    "commpulse_lake",
+    str(REPO_ROOT / "lake"),
+    "Root of the Delta lake, tables at `<lake>/<layer>/<table>` (folder or Hadoop URI).",
+)
 JAR = Setting(
-    "commpulse_jar", str(REPO_ROOT / "jobs" / "target" / "commpulse-spark.jar"),
-    "The jobs jar submitted to Spark (the thin `commpulse-spark.jar` built by `mvn package`).")
+    "commpulse_jar",
+    str(REPO_ROOT / "jobs" / "target" / "commpulse-spark.jar"),
+    "The jobs jar submitted to Spark (the thin `commpulse-spark.jar` built by `mvn package`).",
+)
 REPORTS = Setting(
-    "commpulse_reports", str(REPO_ROOT / "reports"),
-    "Where monthly reports go; each month is written to `<reports>/<YYYY-MM>/`.")
-LANGUAGE = Setting(
-    "commpulse_report_lang", "en",
-    "Report language, `en` or `zh`.")
+    "commpulse_reports",
+    str(REPO_ROOT / "reports"),
+    "Where monthly reports go; each month is written to `<reports>/<YYYY-MM>/`.",
+)
+LANGUAGE = Setting("commpulse_report_lang", "en", "Report language, `en` or `zh`.")
 MAX_QUARANTINE_SHARE = Setting(
-    "commpulse_max_quarantine_share", "0.05",
-    "The quality gate fails the run when more than this share of a month's landing rows was quarantined.")
+    "commpulse_max_quarantine_share",
+    "0.05",
+    "The quality gate fails the run when more than this share of a month's landing rows was quarantined.",
+)
 SHUFFLE_PARTITIONS = Setting(
-    "commpulse_shuffle_partitions", "8",
-    "`spark.sql.shuffle.partitions` for every job; monthly batches are small, Spark's 200 is far too many.")
+    "commpulse_shuffle_partitions",
+    "8",
+    "`spark.sql.shuffle.partitions` for every job; monthly batches are small, Spark's 200 is far too many.",
+)
 DRIVER_MEMORY = Setting(
-    "commpulse_driver_memory", "2g",
-    "`spark.driver.memory` (in local mode the driver does all the work).")
+    "commpulse_driver_memory", "2g", "`spark.driver.memory` (in local mode the driver does all the work)."
+)
 DRIVER_JAVA_OPTIONS = Setting(
-    "commpulse_driver_java_options", "-Djava.awt.headless=true -Duser.timezone=UTC",
-    "`spark.driver.extraJavaOptions`. spark-submit adds the Java 17 `--add-opens` flags Spark needs by itself.")
+    "commpulse_driver_java_options",
+    "-Djava.awt.headless=true -Duser.timezone=UTC",
+    "`spark.driver.extraJavaOptions`. spark-submit adds the Java 17 `--add-opens` flags Spark needs by itself.",
+)
 SPARK_UI = Setting(
-    "commpulse_spark_ui", "true",
-    "`spark.ui.enabled`: the Spark web UI of each running job; `false` spares every job starting it.")
+    "commpulse_spark_ui",
+    "true",
+    "`spark.ui.enabled`: the Spark web UI of each running job; `false` spares every job starting it.",
+)
 
 VACUUM_HOURS = Setting(
-    "commpulse_vacuum_hours", "168",
+    "commpulse_vacuum_hours",
+    "168",
     "`maintain` deletes files no table version of the last this many hours needs (Delta VACUUM); Delta refuses"
-    " less than a table's deleted-file retention, 168 hours by default.")
-SETTINGS = (LANDING, LAKE, JAR, REPORTS, LANGUAGE, MAX_QUARANTINE_SHARE, SHUFFLE_PARTITIONS, DRIVER_MEMORY,
-            DRIVER_JAVA_OPTIONS, SPARK_UI, VACUUM_HOURS)
+    " less than a table's deleted-file retention, 168 hours by default.",
+)
+SETTINGS = (
+    LANDING,
+    LAKE,
+    JAR,
+    REPORTS,
+    LANGUAGE,
+    MAX_QUARANTINE_SHARE,
+    SHUFFLE_PARTITIONS,
+    DRIVER_MEMORY,
+    DRIVER_JAVA_OPTIONS,
+    SPARK_UI,
+    VACUUM_HOURS,
+)
 
 DEFAULT_ARGS = {
     "owner": "commpulse",
@@ -134,42 +161,86 @@ def commpulse_job(task_id: str, command: str, *args: str, **kwargs) -> SparkSubm
 
 def ingest(source: str) -> SparkSubmitOperator:
     return commpulse_job(
-        source, "ingest",
-        "--source", source, "--month", MONTH, "--landing", LANDING.template, "--lake", LAKE.template,
-        doc_md=f"Loads `{LANDING.key}/{source}/<month>/` into `bronze.{source}` (replacing the month).")
+        source,
+        "ingest",
+        "--source",
+        source,
+        "--month",
+        MONTH,
+        "--landing",
+        LANDING.template,
+        "--lake",
+        LAKE.template,
+        doc_md=f"Loads `{LANDING.key}/{source}/<month>/` into `bronze.{source}` (replacing the month).",
+    )
 
 
 def silver() -> SparkSubmitOperator:
     return commpulse_job(
-        "silver", "silver", "--month", MONTH, "--lake", LAKE.template,
+        "silver",
+        "silver",
+        "--month",
+        MONTH,
+        "--lake",
+        LAKE.template,
         doc_md="Cleans, de-duplicates and pseudonymises the month's bronze rows into the silver tables. "
-               "Needs `COMMPULSE_PSEUDONYM_KEY` in the worker's environment.")
+        "Needs `COMMPULSE_PSEUDONYM_KEY` in the worker's environment.",
+    )
 
 
 def gold() -> SparkSubmitOperator:
     return commpulse_job(
-        "gold", "gold", "--month", MONTH, "--lake", LAKE.template,
-        doc_md="Computes every gold table (KPIs, A/B results, scorecard) of the month.")
+        "gold",
+        "gold",
+        "--month",
+        MONTH,
+        "--lake",
+        LAKE.template,
+        doc_md="Computes every gold table (KPIs, A/B results, scorecard) of the month.",
+    )
 
 
 def quality_gate() -> SparkSubmitOperator:
     return commpulse_job(
-        "quality_gate", "quality-gate", "--month", MONTH, "--lake", LAKE.template,
-        "--max-quarantine-share", MAX_QUARANTINE_SHARE.template,
+        "quality_gate",
+        "quality-gate",
+        "--month",
+        MONTH,
+        "--lake",
+        LAKE.template,
+        "--max-quarantine-share",
+        MAX_QUARANTINE_SHARE.template,
         doc_md="Fails the run when the quarantine share or row conservation breaks the configured limit, "
-               "so no report is published from bad data.")
+        "so no report is published from bad data.",
+    )
 
 
 def report() -> SparkSubmitOperator:
     return commpulse_job(
-        "report", "report", "--month", MONTH, "--lake", LAKE.template,
-        "--out", REPORTS.template + "/" + MONTH, "--lang", LANGUAGE.template,
-        doc_md="Renders the month's executive report (PDF, HTML, charts, manifest).")
+        "report",
+        "report",
+        "--month",
+        MONTH,
+        "--lake",
+        LAKE.template,
+        "--out",
+        REPORTS.template + "/" + MONTH,
+        "--lang",
+        LANGUAGE.template,
+        doc_md="Renders the month's executive report (PDF, HTML, charts, manifest).",
+    )
 
 
 def maintain() -> SparkSubmitOperator:
     return commpulse_job(
-        "maintain", "maintain", "--lake", LAKE.template, "--optimize", "--vacuum", VACUUM_HOURS.template,
+        "maintain",
+        "maintain",
+        "--lake",
+        LAKE.template,
+        "--optimize",
+        "--vacuum",
+        VACUUM_HOURS.template,
         doc_md="Lake upkeep once the month is published: compacts every table's small files (OPTIMIZE) and "
-               "deletes files older than the retention that no version needs (VACUUM). Last, so no job of "
-               "the run writes a table at the same time.")
+        "deletes files older than the retention that no version needs (VACUUM). Last, so no job of "
+        "the run writes a table at the same time.",
+    )

@@ -112,8 +112,11 @@ def register_tables(spark, lake: str, layers=LAYERS) -> list[str]:
     Over Spark Connect the endpoint has registered them (and refuses CREATE): only the names are looked up.
     """
     if is_connect_url(lake):
-        names = [f"{layer}.{table}" for layer, table in contract_tables(layers)
-                 if spark.catalog.tableExists(f"{layer}.{table}")]
+        names = [
+            f"{layer}.{table}"
+            for layer, table in contract_tables(layers)
+            if spark.catalog.tableExists(f"{layer}.{table}")
+        ]
         if not names:
             raise FileNotFoundError(f"the endpoint at {lake.split(';')[0]} serves no tables of layers {list(layers)}")
         return names

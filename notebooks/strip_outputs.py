@@ -1,6 +1,6 @@
 """Clears outputs, execution counts and run metadata from notebooks before they are committed.
 
-    .venv/bin/python notebooks/strip_outputs.py notebooks/*.ipynb
+.venv/bin/python notebooks/strip_outputs.py notebooks/*.ipynb
 """
 
 from __future__ import annotations

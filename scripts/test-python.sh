@@ -8,4 +8,5 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 scripts/setup-python.sh
+.venv/bin/ruff format --check --quiet . || { echo "Python style: run .venv/bin/ruff format" >&2; exit 1; }
 exec .venv/bin/pytest -q -rs "$@"

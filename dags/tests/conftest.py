@@ -10,9 +10,25 @@ from pathlib import Path
 
 import pytest
 
-from dag_harness import (AIRFLOW_BIN, AIRFLOW_HOME, MONTH, MONTH_LOGICAL_DATE, REPO, SCALE, SEED, SPARK_SUBMIT,
-                         TEST_DRIVER_JAVA_OPTIONS, THIN_JAR, WORK, MonthlyRun, commpulse, commpulse_variables,
-                         load_dag, task_states, workdir)
+from dag_harness import (
+    AIRFLOW_BIN,
+    AIRFLOW_HOME,
+    MONTH,
+    MONTH_LOGICAL_DATE,
+    REPO,
+    SCALE,
+    SEED,
+    SPARK_SUBMIT,
+    TEST_DRIVER_JAVA_OPTIONS,
+    THIN_JAR,
+    WORK,
+    MonthlyRun,
+    commpulse,
+    commpulse_variables,
+    load_dag,
+    task_states,
+    workdir,
+)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -71,9 +87,19 @@ def spark_java_options(jar: Path, landing: Path) -> str:
     dags/README.md recommends for small machines through `commpulse_driver_java_options`.
     """
     archive = WORK / "commpulse-classes.jsa"
-    done = commpulse(jar, "ingest", "--source", "roster", "--month", MONTH, "--landing", str(landing),
-                     "--lake", str(workdir("archive-lake")),
-                     java_options=f"{TEST_DRIVER_JAVA_OPTIONS} -XX:ArchiveClassesAtExit={archive}")
+    done = commpulse(
+        jar,
+        "ingest",
+        "--source",
+        "roster",
+        "--month",
+        MONTH,
+        "--landing",
+        str(landing),
+        "--lake",
+        str(workdir("archive-lake")),
+        java_options=f"{TEST_DRIVER_JAVA_OPTIONS} -XX:ArchiveClassesAtExit={archive}",
+    )
     assert done.returncode == 0, f"ingest failed:\n{done.stderr[-3000:]}"
     assert archive.is_file(), f"the JVM wrote no class archive:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
     return f"{TEST_DRIVER_JAVA_OPTIONS} -XX:SharedArchiveFile={archive}"

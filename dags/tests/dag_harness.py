@@ -39,22 +39,24 @@ TEST_DRIVER_JAVA_OPTIONS = "-Djava.awt.headless=true -Duser.timezone=UTC -XX:Tie
 WORK = Path(tempfile.mkdtemp(prefix="commpulse-dag-tests-"))
 AIRFLOW_HOME = WORK / "airflow-home"
 AIRFLOW_HOME.mkdir()
-os.environ.update({
-    "AIRFLOW_HOME": str(AIRFLOW_HOME),
-    "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS),
-    "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{AIRFLOW_HOME}/airflow.db?timeout=120",
-    "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
-    # Only the months a test triggers should run, never the catch-up since 2026-01.
-    "AIRFLOW__COMMPULSE__CATCHUP": "False",
-    "AIRFLOW_CONN_SPARK_DEFAULT": SPARK_CONNECTION,
-    "AIRFLOW_VAR_COMMPULSE_SHUFFLE_PARTITIONS": "2",
-    "AIRFLOW_VAR_COMMPULSE_DRIVER_MEMORY": "1g",
-    "AIRFLOW_VAR_COMMPULSE_DRIVER_JAVA_OPTIONS": TEST_DRIVER_JAVA_OPTIONS,
-    "AIRFLOW_VAR_COMMPULSE_SPARK_UI": "false",
-    "COMMPULSE_PSEUDONYM_KEY": "commpulse-test-pseudonym-key",
-    "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-})
+os.environ.update(
+    {
+        "AIRFLOW_HOME": str(AIRFLOW_HOME),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{AIRFLOW_HOME}/airflow.db?timeout=120",
+        "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
+        # Only the months a test triggers should run, never the catch-up since 2026-01.
+        "AIRFLOW__COMMPULSE__CATCHUP": "False",
+        "AIRFLOW_CONN_SPARK_DEFAULT": SPARK_CONNECTION,
+        "AIRFLOW_VAR_COMMPULSE_SHUFFLE_PARTITIONS": "2",
+        "AIRFLOW_VAR_COMMPULSE_DRIVER_MEMORY": "1g",
+        "AIRFLOW_VAR_COMMPULSE_DRIVER_JAVA_OPTIONS": TEST_DRIVER_JAVA_OPTIONS,
+        "AIRFLOW_VAR_COMMPULSE_SPARK_UI": "false",
+        "COMMPULSE_PSEUDONYM_KEY": "commpulse-test-pseudonym-key",
+        "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+)
 # DAG files import their shared module from the DAGs folder, as Airflow's DAG processor allows.
 if str(DAGS) not in sys.path:
     sys.path.insert(0, str(DAGS))
@@ -65,17 +67,29 @@ def workdir(name: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=name + "-", dir=WORK))
 
 
-def commpulse(jar: Path, *args: str, java_options: str = TEST_DRIVER_JAVA_OPTIONS,
-              timeout: float = 600) -> subprocess.CompletedProcess:
+def commpulse(
+    jar: Path, *args: str, java_options: str = TEST_DRIVER_JAVA_OPTIONS, timeout: float = 600
+) -> subprocess.CompletedProcess:
     """Runs one jar command through spark-submit, as the DAG tasks do."""
-    cmd = [str(SPARK_SUBMIT), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-           "--conf", f"spark.driver.extraJavaOptions={java_options}",
-           "--class", "io.commpulse.cli.CommPulse", str(jar), *args]
+    cmd = [
+        str(SPARK_SUBMIT),
+        "--master",
+        "local[2]",
+        "--conf",
+        "spark.ui.enabled=false",
+        "--conf",
+        f"spark.driver.extraJavaOptions={java_options}",
+        "--class",
+        "io.commpulse.cli.CommPulse",
+        str(jar),
+        *args,
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
 
-def commpulse_variables(landing: Path, lake: Path, reports: Path, jar: Path,
-                        java_options: str = TEST_DRIVER_JAVA_OPTIONS) -> dict[str, str]:
+def commpulse_variables(
+    landing: Path, lake: Path, reports: Path, jar: Path, java_options: str = TEST_DRIVER_JAVA_OPTIONS
+) -> dict[str, str]:
     """Environment variables that set the DAGs' Airflow Variables (AIRFLOW_VAR_<KEY>)."""
     return {
         "AIRFLOW_VAR_COMMPULSE_LANDING": str(landing),
@@ -99,8 +113,9 @@ def task_states(dag_run) -> dict[str, str]:
     from airflow.utils.session import create_session
 
     with create_session() as session:
-        return {ti.task_id: str(getattr(ti.state, "value", ti.state))
-                for ti in dag_run.get_task_instances(session=session)}
+        return {
+            ti.task_id: str(getattr(ti.state, "value", ti.state)) for ti in dag_run.get_task_instances(session=session)
+        }
 
 
 def delta_row_count(table: Path) -> int:

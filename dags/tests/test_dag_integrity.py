@@ -9,8 +9,18 @@ import pytest
 from dag_harness import DAGS
 
 EXPECTED_DAGS = {"commpulse_monthly", "commpulse_daily"}
-SOURCES = ["roster", "decisions", "acknowledgements", "survey_responses", "tickets", "social_comments",
-           "comm_log", "channel_experiments", "followups", "suggestions"]
+SOURCES = [
+    "roster",
+    "decisions",
+    "acknowledgements",
+    "survey_responses",
+    "tickets",
+    "social_comments",
+    "comm_log",
+    "channel_experiments",
+    "followups",
+    "suggestions",
+]
 
 
 def _refuse(*args, **kwargs):
@@ -110,7 +120,8 @@ def test_monthly_shape(dagbag):
     dag = dagbag.dags["commpulse_monthly"]
     ingest = [f"ingest.{s}" for s in SOURCES]
     assert sorted(t.task_id for t in dag.tasks) == sorted(
-        ingest + ["silver", "gold", "quality_gate", "report", "maintain"])
+        ingest + ["silver", "gold", "quality_gate", "report", "maintain"]
+    )
     assert dag.get_task("silver").upstream_task_ids == set(ingest)
     assert dag.get_task("gold").upstream_task_ids == {"silver"}
     assert dag.get_task("quality_gate").upstream_task_ids == {"gold"}
@@ -147,7 +158,8 @@ def test_the_parse_guard_catches_a_variable_read_at_parse_time(tmp_path):
     (tmp_path / "reads_variable.py").write_text(
         "from airflow.sdk import DAG, Variable\n"
         "lake = Variable.get('commpulse_lake')\n"
-        "dag = DAG('reads_variable', schedule=None)\n")
+        "dag = DAG('reads_variable', schedule=None)\n"
+    )
     import airflow.sdk
     from airflow.dag_processing.dagbag import BundleDagBag
 

@@ -6,9 +6,19 @@ from pathlib import Path
 
 from dag_harness import MONTH, MONTH_LOGICAL_DATE, delta_row_count
 
-GOLD_TABLES = ["satisfaction", "coverage", "response_sla", "social_response", "mistransmission", "hotspots",
-               "kpi_scorecard", "department_scorecard", "automation_candidates", "followup_coverage",
-               "feedback_loop"]
+GOLD_TABLES = [
+    "satisfaction",
+    "coverage",
+    "response_sla",
+    "social_response",
+    "mistransmission",
+    "hotspots",
+    "kpi_scorecard",
+    "department_scorecard",
+    "automation_candidates",
+    "followup_coverage",
+    "feedback_loop",
+]
 
 
 def test_monthly_run_succeeds(monthly_run):

@@ -34,7 +34,8 @@ def broken_landing(landing, scratch):
 
 
 def test_missing_landing_fails_clearly_and_rerun_does_not_duplicate(
-        monthly_run, landing, broken_landing, jar, spark_java_options, scratch, capfd, monkeypatch):
+    monthly_run, landing, broken_landing, jar, spark_java_options, scratch, capfd, monkeypatch
+):
     lake = scratch / "lake"
     shutil.copytree(monthly_run.lake, lake, symlinks=True)
     reports = scratch / "reports"
@@ -43,7 +44,7 @@ def test_missing_landing_fails_clearly_and_rerun_does_not_duplicate(
 
     dag = load_dag("commpulse_monthly")
     for task in dag.tasks:
-        task.retry_delay = timedelta(seconds=1)   # keep the DAG's retries, not its waits
+        task.retry_delay = timedelta(seconds=1)  # keep the DAG's retries, not its waits
         task.max_retry_delay = timedelta(seconds=2)
 
     for key, value in commpulse_variables(broken_landing, lake, reports, jar, spark_java_options).items():

@@ -71,8 +71,19 @@ def test_scheduled_monthly_runs_process_the_month_that_just_ended(monthly):
     task = monthly.get_task("silver")
     runs = list(scheduled_intervals(monthly, 12))
     assert [month_of(task, info.data_interval) for info in runs] == [
-        "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06",
-        "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
+        "2026-01",
+        "2026-02",
+        "2026-03",
+        "2026-04",
+        "2026-05",
+        "2026-06",
+        "2026-07",
+        "2026-08",
+        "2026-09",
+        "2026-10",
+        "2026-11",
+        "2026-12",
+    ]
     first = runs[0]
     assert first.run_after == datetime(2026, 2, 1, tzinfo=UTC)
     assert first.data_interval.start == datetime(2026, 1, 1, tzinfo=UTC)
@@ -103,16 +114,18 @@ def test_client_logical_dates(month, logical):
     assert commpulse_client.month_logical_date(month) == datetime(*logical, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("fired, month", [
-    ((2026, 10, 2), "2026-10"),   # covers Oct 1
-    ((2026, 10, 31), "2026-10"),
-    ((2026, 11, 1), "2026-10"),   # covers Oct 31: the last top-up of October
-    ((2026, 11, 2), "2026-11"),
-    ((2027, 1, 1), "2026-12"),
-])
+@pytest.mark.parametrize(
+    "fired, month",
+    [
+        ((2026, 10, 2), "2026-10"),  # covers Oct 1
+        ((2026, 10, 31), "2026-10"),
+        ((2026, 11, 1), "2026-10"),  # covers Oct 31: the last top-up of October
+        ((2026, 11, 2), "2026-11"),
+        ((2027, 1, 1), "2026-12"),
+    ],
+)
 def test_daily_runs_top_up_the_month_of_the_day_they_cover(daily, fired, month):
-    interval = core_timetable(daily).infer_manual_data_interval(
-        run_after=pendulum.datetime(*fired, tz="UTC"))
+    interval = core_timetable(daily).infer_manual_data_interval(run_after=pendulum.datetime(*fired, tz="UTC"))
     for task in daily.tasks:
         assert month_of(task, interval) == month, task.task_id
 
@@ -123,24 +136,51 @@ def test_ingest_arguments_with_default_settings(monthly):
     interval = core_timetable(monthly).infer_manual_data_interval(run_after=pendulum.datetime(2026, 11, 1))
     task = monthly.get_task("ingest.tickets")
     assert render(task, interval) == [
-        "ingest", "--source", "tickets", "--month", "2026-10",
-        "--landing", str(pipeline.REPO_ROOT / "landing"), "--lake", str(pipeline.REPO_ROOT / "lake")]
+        "ingest",
+        "--source",
+        "tickets",
+        "--month",
+        "2026-10",
+        "--landing",
+        str(pipeline.REPO_ROOT / "landing"),
+        "--lake",
+        str(pipeline.REPO_ROOT / "lake"),
+    ]
 
 
 def test_every_command_follows_the_cli_contract_with_variables_set(monthly):
     interval = core_timetable(monthly).infer_manual_data_interval(run_after=pendulum.datetime(2026, 11, 1))
     variables = {
-        "commpulse_landing": "s3a://bucket/landing", "commpulse_lake": "s3a://bucket/lake",
-        "commpulse_reports": "/srv/reports", "commpulse_report_lang": "zh",
-        "commpulse_max_quarantine_share": "0.02", "commpulse_vacuum_hours": "336",
+        "commpulse_landing": "s3a://bucket/landing",
+        "commpulse_lake": "s3a://bucket/lake",
+        "commpulse_reports": "/srv/reports",
+        "commpulse_report_lang": "zh",
+        "commpulse_max_quarantine_share": "0.02",
+        "commpulse_vacuum_hours": "336",
     }
     args = {t.task_id: render(t, interval, variables) for t in monthly.tasks}
     assert args["silver"] == ["silver", "--month", "2026-10", "--lake", "s3a://bucket/lake"]
     assert args["gold"] == ["gold", "--month", "2026-10", "--lake", "s3a://bucket/lake"]
-    assert args["quality_gate"] == ["quality-gate", "--month", "2026-10", "--lake", "s3a://bucket/lake",
-                                    "--max-quarantine-share", "0.02"]
-    assert args["report"] == ["report", "--month", "2026-10", "--lake", "s3a://bucket/lake",
-                              "--out", "/srv/reports/2026-10", "--lang", "zh"]
+    assert args["quality_gate"] == [
+        "quality-gate",
+        "--month",
+        "2026-10",
+        "--lake",
+        "s3a://bucket/lake",
+        "--max-quarantine-share",
+        "0.02",
+    ]
+    assert args["report"] == [
+        "report",
+        "--month",
+        "2026-10",
+        "--lake",
+        "s3a://bucket/lake",
+        "--out",
+        "/srv/reports/2026-10",
+        "--lang",
+        "zh",
+    ]
     assert args["maintain"] == ["maintain", "--lake", "s3a://bucket/lake", "--optimize", "--vacuum", "336"]
     assert args["ingest.comm_log"][:5] == ["ingest", "--source", "comm_log", "--month", "2026-10"]
     assert "s3a://bucket/landing" in args["ingest.comm_log"]
@@ -149,9 +189,11 @@ def test_every_command_follows_the_cli_contract_with_variables_set(monthly):
 def test_jar_and_spark_conf_come_from_variables(monthly):
     interval = core_timetable(monthly).infer_manual_data_interval(run_after=pendulum.datetime(2026, 11, 1))
     task = monthly.get_task("gold")
-    context = {"data_interval_start": pendulum.instance(interval.start),
-               "data_interval_end": pendulum.instance(interval.end),
-               "var": _Variables({"commpulse_jar": "/opt/commpulse.jar", "commpulse_shuffle_partitions": "3"})}
+    context = {
+        "data_interval_start": pendulum.instance(interval.start),
+        "data_interval_end": pendulum.instance(interval.end),
+        "var": _Variables({"commpulse_jar": "/opt/commpulse.jar", "commpulse_shuffle_partitions": "3"}),
+    }
     assert task.render_template(task.application, context) == "/opt/commpulse.jar"
     conf = task.render_template(task.conf, context)
     assert conf["spark.sql.shuffle.partitions"] == "3"

@@ -27,8 +27,7 @@ def commpulse(*args: str, timeout: int = 1800) -> subprocess.CompletedProcess:
         pytest.skip(f"{JAR.relative_to(REPO)} is not built; run `mvn -B -q -DskipTests package` first")
     env = dict(os.environ, COMMPULSE_SKIP_BUILD="1")
     env.setdefault("COMMPULSE_JAVA_OPTS", "-Xmx2g")
-    done = subprocess.run([str(LAUNCHER), *args], cwd=REPO, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+    done = subprocess.run([str(LAUNCHER), *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0:
         raise AssertionError(f"./commpulse {' '.join(args[:2])} ... failed ({done.returncode}):\n{done.stderr[-4000:]}")
     return done
@@ -57,7 +56,8 @@ def lake(tmp_path_factory) -> Path:
     if not (work / "built").is_file():
         work.mkdir(exist_ok=True)
         commpulse("generate", "--month", MONTH, "--scale", "0.01", "--seed", "7", "--out", str(work / "landing"))
-        commpulse("run", "--month", MONTH, "--landing", str(work / "landing"), "--lake", str(work / "lake"),
-                  "--demo-key")
+        commpulse(
+            "run", "--month", MONTH, "--landing", str(work / "landing"), "--lake", str(work / "lake"), "--demo-key"
+        )
         (work / "built").touch()
     return work / "lake"

@@ -21,8 +21,9 @@ def test_there_are_notebooks():
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
 def test_stored_without_outputs(path: Path):
     nb = nbformat.read(path, as_version=4)
-    dirty = [i for i, c in enumerate(nb.cells)
-             if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
+    dirty = [
+        i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.outputs or c.execution_count is not None)
+    ]
     fix = f"run `.venv/bin/python notebooks/strip_outputs.py notebooks/{path.name}`"
     assert not dirty, f"{path.name} stores outputs or execution counts in cells {dirty}; {fix}"
     assert "papermill" not in nb.metadata, f"{path.name} was saved from a papermill run; {fix}"
@@ -37,13 +38,15 @@ def test_one_parameter_cell_reads_the_lake(path: Path):
     source = tagged[0].source
     assert 'lake = os.environ.get("COMMPULSE_LAKE", "../lake")' in source, source
     others = [c.source for c in nb.cells if c is not tagged[0] and c.cell_type == "code"]
-    assert not any("COMMPULSE_LAKE" in s or "../lake" in s for s in others), \
+    assert not any("COMMPULSE_LAKE" in s or "../lake" in s for s in others), (
         f"{path.name}: the lake path must come from the parameter cell only"
+    )
 
 
 def _images(nb) -> int:
-    return sum(1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-               if "image/png" in o.get("data", {}))
+    return sum(
+        1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+    )
 
 
 def _text(nb) -> str:
@@ -58,9 +61,16 @@ def _text(nb) -> str:
 def run(path: Path, out_dir: Path, parameters: dict | None = None):
     """Executes a notebook as an analyst would, in its own folder; any error fails the test."""
     output = out_dir / path.name
-    papermill.execute_notebook(str(path), str(output), parameters=parameters or {}, cwd=str(NOTEBOOKS),
-                               kernel_name="python3", progress_bar=False, log_output=False,
-                               execution_timeout=1800)
+    papermill.execute_notebook(
+        str(path),
+        str(output),
+        parameters=parameters or {},
+        cwd=str(NOTEBOOKS),
+        kernel_name="python3",
+        progress_bar=False,
+        log_output=False,
+        execution_timeout=1800,
+    )
     return nbformat.read(output, as_version=4)
 
 

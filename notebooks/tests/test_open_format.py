@@ -54,7 +54,8 @@ def test_delta_rs_reads_the_same_rows_sums_and_means_as_spark(lake, spark_sql):
             f"SELECT '{name}' AS table_name, count(*) AS row_count, "
             f"{f'sum(`{total}`)' if total else 'CAST(NULL AS BIGINT)'} AS total, "
             f"{f'avg(`{measure}`)' if measure else 'CAST(NULL AS DOUBLE)'} AS mean "
-            f"FROM gold.{name}")
+            f"FROM gold.{name}"
+        )
     spark = {r["table_name"]: r for r in spark_sql(" UNION ALL ".join(parts))}
 
     for name in tables:
@@ -66,8 +67,9 @@ def test_delta_rs_reads_the_same_rows_sums_and_means_as_spark(lake, spark_sql):
             assert int(frame[total].sum()) == spark[name]["total"], f"sum of gold.{name}.{total}"
         if measure:
             mine, theirs = frame[measure].mean(), spark[name]["mean"]
-            assert (theirs is None and math.isnan(mine)) or math.isclose(mine, theirs, rel_tol=1e-9), \
+            assert (theirs is None and math.isnan(mine)) or math.isclose(mine, theirs, rel_tol=1e-9), (
                 f"mean of gold.{name}.{measure}: delta-rs {mine}, Spark {theirs}"
+            )
 
 
 def test_versions_match_show_tables(lake, spark_sql):

@@ -12,8 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from endpoint_harness import (JAR, LAUNCHER, MONTH, PASSWORD, REPO, Endpoint, commpulse, free_port, port_open,
-                              require, spark_jars)
+from endpoint_harness import (
+    JAR,
+    LAUNCHER,
+    MONTH,
+    PASSWORD,
+    REPO,
+    Endpoint,
+    commpulse,
+    free_port,
+    port_open,
+    require,
+    spark_jars,
+)
 
 
 @pytest.fixture(scope="session")
@@ -33,8 +44,9 @@ def lake(tmp_path_factory, jars) -> Path:
     if not (work / "built").is_file():
         work.mkdir(exist_ok=True)
         commpulse("generate", "--month", MONTH, "--scale", "0.01", "--seed", "7", "--out", str(work / "landing"))
-        commpulse("run", "--month", MONTH, "--landing", str(work / "landing"), "--lake", str(work / "lake"),
-                  "--demo-key")
+        commpulse(
+            "run", "--month", MONTH, "--landing", str(work / "landing"), "--lake", str(work / "lake"), "--demo-key"
+        )
         (work / "built").touch()
     return work / "lake"
 
@@ -52,9 +64,27 @@ def endpoint(lake, jars, tmp_path_factory):
     env = dict(os.environ, COMMPULSE_SKIP_BUILD="1", COMMPULSE_JAVA_OPTS="-Xmx2g", COMMPULSE_SPARK_JARS=str(jars))
     env.pop("COMMPULSE_SERVE_PASSWORD", None)
     process = subprocess.Popen(
-        [str(LAUNCHER), "serve", "--lake", str(lake), "--metastore", str(work / "metastore"),
-         "--port", str(port), "--connect-port", str(connect_port), "--password-file", str(password_file)],
-        cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        [
+            str(LAUNCHER),
+            "serve",
+            "--lake",
+            str(lake),
+            "--metastore",
+            str(work / "metastore"),
+            "--port",
+            str(port),
+            "--connect-port",
+            str(connect_port),
+            "--password-file",
+            str(password_file),
+        ],
+        cwd=work,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(process.stderr), daemon=True).start()
     ready = process.stdout.readline()

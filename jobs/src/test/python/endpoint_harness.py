@@ -24,9 +24,11 @@ PASSWORD = "Correct-Horse-Battery-7"
 
 def spark_jars() -> Path | None:
     """The folder holding spark-hive-thriftserver and the Hive jars, where the launcher looks for it."""
-    candidates = [os.environ.get("COMMPULSE_SPARK_JARS"),
-                  os.environ.get("SPARK_HOME") and os.path.join(os.environ["SPARK_HOME"], "jars"),
-                  *sorted(str(p) for p in REPO.glob(".venv/lib/python3*/site-packages/pyspark/jars"))]
+    candidates = [
+        os.environ.get("COMMPULSE_SPARK_JARS"),
+        os.environ.get("SPARK_HOME") and os.path.join(os.environ["SPARK_HOME"], "jars"),
+        *sorted(str(p) for p in REPO.glob(".venv/lib/python3*/site-packages/pyspark/jars")),
+    ]
     for candidate in candidates:
         if candidate and list(Path(candidate).glob("spark-hive-thriftserver_*.jar")):
             return Path(candidate)
@@ -47,8 +49,7 @@ def commpulse(*args: str, timeout: int = 1800) -> subprocess.CompletedProcess:
     require(JAR.is_file(), f"{JAR.relative_to(REPO)} is not built (mvn -B -q -DskipTests package)")
     env = dict(os.environ, COMMPULSE_SKIP_BUILD="1")
     env.setdefault("COMMPULSE_JAVA_OPTS", "-Xmx2g")
-    done = subprocess.run([str(LAUNCHER), *args], cwd=REPO, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+    done = subprocess.run([str(LAUNCHER), *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0:
         raise AssertionError(f"./commpulse {' '.join(args[:2])} ... failed ({done.returncode}):\n{done.stderr[-4000:]}")
     return done
@@ -67,8 +68,9 @@ def port_open(port: int) -> bool:
 
 
 class Endpoint:
-    def __init__(self, port: int, connect_port: int, password_file: Path, jars: Path, process: subprocess.Popen,
-                 log: list[str]):
+    def __init__(
+        self, port: int, connect_port: int, password_file: Path, jars: Path, process: subprocess.Popen, log: list[str]
+    ):
         self.port = port
         self.connect_port = connect_port
         self.password_file = password_file
@@ -86,7 +88,26 @@ class Endpoint:
     def beeline(self, sql: str, password_file: Path | None = None) -> subprocess.CompletedProcess:
         """Runs one statement with Hive's own JDBC client, beeline, from the Spark distribution's jars."""
         return subprocess.run(
-            ["java", "-Xmx512m", "-Ddisable.quoting.for.sv=false", "-cp", f"{self.jars}/*", "org.apache.hive.beeline.BeeLine",
-             "-u", self.url(), "-n", "analyst", "-w", str(password_file or self.password_file),
-             "--outputformat=csv2", "--silent=true", "--showHeader=true", "-e", sql],
-            capture_output=True, text=True, timeout=300)
+            [
+                "java",
+                "-Xmx512m",
+                "-Ddisable.quoting.for.sv=false",
+                "-cp",
+                f"{self.jars}/*",
+                "org.apache.hive.beeline.BeeLine",
+                "-u",
+                self.url(),
+                "-n",
+                "analyst",
+                "-w",
+                str(password_file or self.password_file),
+                "--outputformat=csv2",
+                "--silent=true",
+                "--showHeader=true",
+                "-e",
+                sql,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )

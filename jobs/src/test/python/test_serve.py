@@ -12,8 +12,10 @@ import pytest
 
 from endpoint_harness import PASSWORD, REPO, commpulse
 
-AGGREGATE = ("SELECT month, count(*) AS decisions, sum(employees) AS employees, sum(aware) AS aware,"
-             " round(avg(share), 6) AS mean_share FROM gold.coverage GROUP BY month ORDER BY month")
+AGGREGATE = (
+    "SELECT month, count(*) AS decisions, sum(employees) AS employees, sum(aware) AS aware,"
+    " round(avg(share), 6) AS mean_share FROM gold.coverage GROUP BY month ORDER BY month"
+)
 
 
 PROMPT = re.compile(r"^\d+: jdbc:hive2://\S+> ", re.MULTILINE)
@@ -55,8 +57,9 @@ def test_an_aggregate_over_jdbc_equals_commpulse_sql(endpoint, lake):
 def test_a_python_client_gets_the_same_answer(endpoint, lake):
     from pyhive import hive
 
-    connection = hive.connect(host="127.0.0.1", port=endpoint.port, username="analyst", password=PASSWORD,
-                              auth="CUSTOM", database="gold")
+    connection = hive.connect(
+        host="127.0.0.1", port=endpoint.port, username="analyst", password=PASSWORD, auth="CUSTOM", database="gold"
+    )
     try:
         cursor = connection.cursor()
         cursor.execute(AGGREGATE)
@@ -70,8 +73,12 @@ def test_a_python_client_gets_the_same_answer(endpoint, lake):
 def test_writes_are_refused_and_the_table_is_unchanged(endpoint, lake):
     before = sql(lake, "SELECT count(*) AS n FROM gold.coverage")
     version = sql(lake, "DESCRIBE HISTORY gold.coverage")[0]["version"]
-    for write in ("DELETE FROM gold.coverage", "DROP TABLE gold.coverage",
-                  "INSERT INTO gold.coverage SELECT * FROM gold.coverage", "VACUUM gold.coverage RETAIN 0 HOURS"):
+    for write in (
+        "DELETE FROM gold.coverage",
+        "DROP TABLE gold.coverage",
+        "INSERT INTO gold.coverage SELECT * FROM gold.coverage",
+        "VACUUM gold.coverage RETAIN 0 HOURS",
+    ):
         refused = endpoint.beeline(write)
         assert refused.returncode != 0, write
         assert "sql is read-only" in refused.stdout + refused.stderr, write
@@ -105,8 +112,9 @@ def test_spark_connect_reads_tables_by_name_and_refuses_dataframe_writes(endpoin
         assert coverage.count() == sql(lake, "SELECT count(*) AS n FROM gold.coverage")[0]["n"]
         version = sql(lake, "DESCRIBE HISTORY gold.coverage")[0]["version"]
         writes = {
-            "append by path": lambda: coverage.limit(1).write.format("delta").mode("append").save(
-                str(lake / "gold" / "coverage")),
+            "append by path": lambda: (
+                coverage.limit(1).write.format("delta").mode("append").save(str(lake / "gold" / "coverage"))
+            ),
             "saveAsTable": lambda: coverage.limit(1).write.saveAsTable("gold.copy"),
             "writeTo": lambda: coverage.limit(1).writeTo("gold.coverage").append(),
             "sql": lambda: spark.sql("DELETE FROM gold.coverage").collect(),

@@ -7,6 +7,7 @@ here mirror the rows the tests build; each section names the test that uses it.
 
 Run: python jobs/src/test/reference/gold_reference.py   (needs numpy, scipy, statsmodels)
 """
+
 import hashlib
 import hmac
 import itertools
@@ -38,20 +39,21 @@ print("== IntervalTest")
 for k, n in [(0, 10), (3, 10), (10, 10), (47, 50), (1, 1), (950, 1000), (5, 200)]:
     show(f"wilson({k},{n})", *wilson(k, n))
 for n, mean, sd in [(5, 3.4, 1.1401754250991378), (2, 10.0, 4.0), (30, 21.625, 7.5)]:
-    show(f"t.interval n={n} mean={mean} sd={sd}",
-         *stats.t.interval(0.95, df=n - 1, loc=mean, scale=sd / np.sqrt(n)))
+    show(f"t.interval n={n} mean={mean} sd={sd}", *stats.t.interval(0.95, df=n - 1, loc=mean, scale=sd / np.sqrt(n)))
 for k, n in [(90, 100), (95, 100), (100, 100), (18, 20), (0, 5)]:
     show(f"binom.cdf({k},{n},0.95)", stats.binom.cdf(k, n, 0.95))
 
 print("== PseudonymizerTest")
-for key, msg in [("commpulse-public-demo-key-not-secret", "E000123"),
-                 ("commpulse-public-demo-key-not-secret", "C1234567"),
-                 ("commpulse-public-demo-key-not-secret", "E999999"),
-                 ("commpulse-public-demo-key-not-secret", "R-7f3a"),
-                 ("commpulse-public-demo-key-not-secret", "@user123456"),
-                 ("a-test-key-of-32-characters-long", "C1234567"),
-                 ("a-test-key-of-32-characters-long", "@user123456"),
-                 ("a-test-key-of-32-characters-long", "@小明同学")]:
+for key, msg in [
+    ("commpulse-public-demo-key-not-secret", "E000123"),
+    ("commpulse-public-demo-key-not-secret", "C1234567"),
+    ("commpulse-public-demo-key-not-secret", "E999999"),
+    ("commpulse-public-demo-key-not-secret", "R-7f3a"),
+    ("commpulse-public-demo-key-not-secret", "@user123456"),
+    ("a-test-key-of-32-characters-long", "C1234567"),
+    ("a-test-key-of-32-characters-long", "@user123456"),
+    ("a-test-key-of-32-characters-long", "@小明同学"),
+]:
     print(f"hmac({key!r}, {msg!r}) = {hmac.new(key.encode(), msg.encode(), hashlib.sha256).hexdigest()}")
 
 print("== ResponseSlaMetricTest (hours per ticket are hand-computed in the test; these are their statistics)")
@@ -73,11 +75,21 @@ for label, tickets in cells.items():
     show(f"{label} reply median, p90 (numpy linear)", np.percentile(r, 50), np.percentile(r, 90))
     show(f"{label} business mean, median, p90", np.mean(b), np.percentile(b, 50), np.percentile(b, 90))
     show(f"{label} resolution median", np.percentile(res, 50))
-dims = [("phone", "service_complaint", "P1"), ("phone", "service_complaint", "P2"), ("email", "service_complaint", "P1"),
-        ("email", "technical_support", "P2"), ("email", "technical_support", "P1"), ("phone", "technical_support", "P1"),
-        ("phone", "service_complaint", "P1"), ("online_chat", "service_complaint", "P2"),
-        ("online_chat", "technical_support", "P2"), ("email", "product_suggestion", "P3")]
-cube = {tuple(d[i] if keep[i] else "ALL" for i in range(3)) for d in dims for keep in itertools.product([0, 1], repeat=3)}
+dims = [
+    ("phone", "service_complaint", "P1"),
+    ("phone", "service_complaint", "P2"),
+    ("email", "service_complaint", "P1"),
+    ("email", "technical_support", "P2"),
+    ("email", "technical_support", "P1"),
+    ("phone", "technical_support", "P1"),
+    ("phone", "service_complaint", "P1"),
+    ("online_chat", "service_complaint", "P2"),
+    ("online_chat", "technical_support", "P2"),
+    ("email", "product_suggestion", "P3"),
+]
+cube = {
+    tuple(d[i] if keep[i] else "ALL" for i in range(3)) for d in dims for keep in itertools.product([0, 1], repeat=3)
+}
 print(f"cube cells over T1..T10: {len(cube)}")
 show("wilson(4,10) ALL within 24h", *wilson(4, 10))
 show("wilson(3,5) complaints within 24h", *wilson(3, 5))

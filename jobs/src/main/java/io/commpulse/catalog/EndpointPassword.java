@@ -7,13 +7,14 @@ import javax.security.sasl.AuthenticationException;
 import org.apache.hive.service.auth.PasswdAuthenticationProvider;
 
 /**
- * The SQL endpoint's login check, which the Thrift server calls for every new connection
- * ({@code hive.server2.authentication=CUSTOM}). Any user name is accepted (it names the connection in the logs);
- * the password must equal the endpoint's secret. The comparison is of SHA-256 digests with
- * {@link MessageDigest#isEqual}, so its time does not depend on how much of a guess was right, nor on its length.
+ * The SQL endpoint's login check, which the Thrift server calls for every new connection ({@code
+ * hive.server2.authentication=CUSTOM}). Any user name is accepted (it names the connection in the
+ * logs); the password must equal the endpoint's secret. The comparison is of SHA-256 digests with
+ * {@link MessageDigest#isEqual}, so its time does not depend on how much of a guess was right, nor
+ * on its length.
  *
- * <p>The Thrift server builds this class by reflection, so the secret cannot be passed to it: {@link SqlEndpoint}
- * sets it here, in memory, never in a setting that Spark would show.
+ * <p>The Thrift server builds this class by reflection, so the secret cannot be passed to it:
+ * {@link SqlEndpoint} sets it here, in memory, never in a setting that Spark would show.
  */
 public final class EndpointPassword implements PasswdAuthenticationProvider {
   private static volatile byte[] secretDigest;
@@ -29,7 +30,9 @@ public final class EndpointPassword implements PasswdAuthenticationProvider {
   @Override
   public void Authenticate(String user, String password) throws AuthenticationException {
     byte[] expected = secretDigest;
-    if (expected == null || password == null || !MessageDigest.isEqual(expected, digest(password))) {
+    if (expected == null
+        || password == null
+        || !MessageDigest.isEqual(expected, digest(password))) {
       throw new AuthenticationException("wrong user name or password");
     }
   }

@@ -17,45 +17,56 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * Makes a whole Spark session read-only: every statement any client sends (JDBC, ODBC, beeline, Spark Connect SQL)
- * passes {@link ReadOnlyStatements}' decision as soon as it is parsed, before it is analysed or run; a plan that
- * was never SQL (a Spark Connect client's DataFrame write) meets the same allow-list of commands once analysed. Enabled with
- * {@code spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension,io.commpulse.catalog.ReadOnlyExtension}:
- * listed after Delta's, its parser wraps Delta's, so OPTIMIZE, VACUUM and RESTORE arrive parsed and are refused.
+ * Makes a whole Spark session read-only: every statement any client sends (JDBC, ODBC, beeline,
+ * Spark Connect SQL) passes {@link ReadOnlyStatements}' decision as soon as it is parsed, before it
+ * is analysed or run; a plan that was never SQL (a Spark Connect client's DataFrame write) meets
+ * the same allow-list of commands once analysed. Enabled with {@code
+ * spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension,io.commpulse.catalog.ReadOnlyExtension}:
+ * listed after Delta's, its parser wraps Delta's, so OPTIMIZE, VACUUM and RESTORE arrive parsed and
+ * are refused.
  *
- * <p>The endpoint itself registers the lake's tables in its metastore with CREATE statements; it does so inside
- * {@link #trusted(Supplier)}, which lets the statements of the calling thread through, and no client's.
+ * <p>The endpoint itself registers the lake's tables in its metastore with CREATE statements; it
+ * does so inside {@link #trusted(Supplier)}, which lets the statements of the calling thread
+ * through, and no client's.
  */
 public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
   private static final ThreadLocal<Boolean> TRUSTED = ThreadLocal.withInitial(() -> false);
 
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {
-    extensions.injectParser(new AbstractFunction2<>() {
-      @Override
-      public ParserInterface apply(org.apache.spark.sql.SparkSession session, ParserInterface delegate) {
-        return new ReadOnlyParser(delegate);
-      }
-    });
-    // Plans that were never SQL text (Spark Connect's DataFrame writes) are checked once analysed.
-    extensions.injectCheckRule(new AbstractFunction1<org.apache.spark.sql.SparkSession, Function1<LogicalPlan, BoxedUnit>>() {
-      @Override
-      public Function1<LogicalPlan, BoxedUnit> apply(org.apache.spark.sql.SparkSession session) {
-        return new AbstractFunction1<>() {
+    extensions.injectParser(
+        new AbstractFunction2<>() {
           @Override
-          public BoxedUnit apply(LogicalPlan plan) {
-            if (!TRUSTED.get()) {
-              ReadOnlyStatements.requireAnalysed(plan);
-            }
-            return BoxedUnit.UNIT;
+          public ParserInterface apply(
+              org.apache.spark.sql.SparkSession session, ParserInterface delegate) {
+            return new ReadOnlyParser(delegate);
           }
-        };
-      }
-    });
+        });
+    // Plans that were never SQL text (Spark Connect's DataFrame writes) are checked once analysed.
+    extensions.injectCheckRule(
+        new AbstractFunction1<
+            org.apache.spark.sql.SparkSession, Function1<LogicalPlan, BoxedUnit>>() {
+          @Override
+          public Function1<LogicalPlan, BoxedUnit> apply(
+              org.apache.spark.sql.SparkSession session) {
+            return new AbstractFunction1<>() {
+              @Override
+              public BoxedUnit apply(LogicalPlan plan) {
+                if (!TRUSTED.get()) {
+                  ReadOnlyStatements.requireAnalysed(plan);
+                }
+                return BoxedUnit.UNIT;
+              }
+            };
+          }
+        });
     return BoxedUnit.UNIT;
   }
 
-  /** Runs the endpoint's own catalog upkeep (registering tables) on this thread, past the read-only rule. */
+  /**
+   * Runs the endpoint's own catalog upkeep (registering tables) on this thread, past the read-only
+   * rule.
+   */
   public static <T> T trusted(Supplier<T> work) {
     boolean before = TRUSTED.get();
     TRUSTED.set(true);
@@ -71,7 +82,10 @@ public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExten
     return ReadOnlyExtension.class.getName();
   }
 
-  /** Spark's (or Delta's) parser, with every parsed statement checked; expressions and names pass unchanged. */
+  /**
+   * Spark's (or Delta's) parser, with every parsed statement checked; expressions and names pass
+   * unchanged.
+   */
   static final class ReadOnlyParser implements ParserInterface {
     private final ParserInterface delegate;
 
@@ -92,7 +106,8 @@ public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExten
     }
 
     @Override
-    public LogicalPlan parsePlanWithParameters(String sqlText, ParameterContext parameters) throws ParseException {
+    public LogicalPlan parsePlanWithParameters(String sqlText, ParameterContext parameters)
+        throws ParseException {
       return checked(delegate.parsePlanWithParameters(sqlText, parameters));
     }
 
@@ -117,7 +132,8 @@ public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExten
     }
 
     @Override
-    public scala.collection.immutable.Seq<String> parseMultipartIdentifier(String sqlText) throws ParseException {
+    public scala.collection.immutable.Seq<String> parseMultipartIdentifier(String sqlText)
+        throws ParseException {
       return delegate.parseMultipartIdentifier(sqlText);
     }
 

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * How {@code commpulse sql} prints a result. Timestamps are printed as UTC instants
- * ({@code 2026-10-01T08:30:00Z}) whatever the JVM time zone, dates as {@code 2026-10-01}.
+ * How {@code commpulse sql} prints a result. Timestamps are printed as UTC instants ({@code
+ * 2026-10-01T08:30:00Z}) whatever the JVM time zone, dates as {@code 2026-10-01}.
  */
 public enum ResultFormat {
   /** Aligned columns for a terminal; NULL for missing values. */
@@ -54,7 +54,8 @@ public enum ResultFormat {
   },
   /**
    * RFC 4180 CSV with a header. Text cells that a spreadsheet would run as a formula (starting with
-   * {@code = + - @}, tab or carriage return) get a leading apostrophe; numeric columns are written as numbers.
+   * {@code = + - @}, tab or carriage return) get a leading apostrophe; numeric columns are written
+   * as numbers.
    */
   CSV {
     @Override
@@ -76,7 +77,9 @@ public enum ResultFormat {
           Object value = row.get(i);
           if (value != null) {
             String text = text(value);
-            line.append(CsvField.quote(fields[i].dataType() instanceof NumericType ? text : defuseFormula(text)));
+            line.append(
+                CsvField.quote(
+                    fields[i].dataType() instanceof NumericType ? text : defuseFormula(text)));
           }
         }
         out.write(line.append('\n').toString());
@@ -124,7 +127,10 @@ public enum ResultFormat {
     return text;
   }
 
-  /** A single value as text: what the table and CSV formats print. Arrays, maps and structs print as JSON. */
+  /**
+   * A single value as text: what the table and CSV formats print. Arrays, maps and structs print as
+   * JSON.
+   */
   static String text(Object value) {
     if (value == null) {
       return "";
@@ -177,7 +183,10 @@ public enum ResultFormat {
       } else {
         json.writeNumber(f);
       }
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
       json.writeNumber(((Number) value).longValue());
     } else if (value instanceof BigDecimal d) {
       json.writeNumber(d);

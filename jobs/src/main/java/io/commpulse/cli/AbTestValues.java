@@ -12,8 +12,8 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 
 /**
- * Parses the option values of {@code ab-test}. A malformed value is a {@link UserError}, which the command line
- * prints as one line like any other (see {@link CommPulse#commandLine}).
+ * Parses the option values of {@code ab-test}. A malformed value is a {@link UserError}, which the
+ * command line prints as one line like any other (see {@link CommPulse#commandLine}).
  */
 final class AbTestValues {
   private AbTestValues() {}
@@ -25,7 +25,8 @@ final class AbTestValues {
       int colon = m.lastIndexOf(':');
       MetricKind kind = colon <= 0 ? null : kindOf(m.substring(colon + 1));
       if (kind == null || m.substring(0, colon).isBlank()) {
-        throw new UserError("--metric takes COL:binary, COL:continuous or COL:ordinal, got '" + m + "'");
+        throw new UserError(
+            "--metric takes COL:binary, COL:continuous or COL:ordinal, got '" + m + "'");
       }
       return new MetricSpec(m.substring(0, colon), kind);
     }
@@ -45,7 +46,8 @@ final class AbTestValues {
     @Override
     public Direction convert(String b) {
       String[] parts = b.split(":", -1);
-      if (parts.length != 2 || !List.of("lower", "higher").contains(parts[1].toLowerCase(Locale.ROOT))) {
+      if (parts.length != 2
+          || !List.of("lower", "higher").contains(parts[1].toLowerCase(Locale.ROOT))) {
         throw new UserError("--better takes COL:lower or COL:higher, got '" + b + "'");
       }
       return new Direction(parts[0], MetricSpec.Better.valueOf(parts[1].toUpperCase(Locale.ROOT)));
@@ -74,7 +76,8 @@ final class AbTestValues {
         q = Double.NaN;
       }
       if (!(q > 0 && q < 1)) {
-        throw new UserError("--winsorize takes COL:Q with 0 < Q < 1, e.g. sum_gamerounds:0.999; got '" + w + "'");
+        throw new UserError(
+            "--winsorize takes COL:Q with 0 < Q < 1, e.g. sum_gamerounds:0.999; got '" + w + "'");
       }
       return new Cap(metric, q, w);
     }
@@ -87,9 +90,13 @@ final class AbTestValues {
       int colon = text.indexOf(':');
       int equals = text.indexOf('=', colon + 1);
       if (colon <= 0 || equals <= colon + 1) {
-        throw new UserError("--expect takes VARIANT:COL=VALUE, e.g. treatment:landing_page=new_page; got '" + text + "'");
+        throw new UserError(
+            "--expect takes VARIANT:COL=VALUE, e.g. treatment:landing_page=new_page; got '"
+                + text
+                + "'");
       }
-      return new Expectation(text.substring(0, colon), text.substring(colon + 1, equals), text.substring(equals + 1));
+      return new Expectation(
+          text.substring(0, colon), text.substring(colon + 1, equals), text.substring(equals + 1));
     }
   }
 

@@ -9,36 +9,42 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of every job: {@code commpulse <command> [options]}. */
-@Command(name = "commpulse",
+@Command(
+    name = "commpulse",
     mixinStandardHelpOptions = true,
     versionProvider = CommPulse.Version.class,
-    description = {"Communication-analytics pipeline: ingest landing files into Delta tables,",
-        "compute communication KPIs, compare channels and render monthly reports."},
-    footer = {"", "Environment:",
-        "  COMMPULSE_PSEUDONYM_KEY   key for pseudonymising identifiers (silver and later)",
-        "  COMMPULSE_SCHEMAS         use table contracts from this folder instead of the bundled ones",
-        "  COMMPULSE_SERVE_PASSWORD  password of `serve` logins (or --password-file)",
-        "  COMMPULSE_DEBUG=1         print stack traces of unexpected errors",
-        "  COMMPULSE_EXTRA_CLASSPATH jars ./commpulse adds (hadoop-aws for s3a://)",
-        "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY   credentials for s3a:// lakes"},
+    description = {
+      "Communication-analytics pipeline: ingest landing files into Delta tables,",
+      "compute communication KPIs, compare channels and render monthly reports."
+    },
+    footer = {
+      "",
+      "Environment:",
+      "  COMMPULSE_PSEUDONYM_KEY   key for pseudonymising identifiers (silver and later)",
+      "  COMMPULSE_SCHEMAS         use table contracts from this folder instead of the bundled ones",
+      "  COMMPULSE_SERVE_PASSWORD  password of `serve` logins (or --password-file)",
+      "  COMMPULSE_DEBUG=1         print stack traces of unexpected errors",
+      "  COMMPULSE_EXTRA_CLASSPATH jars ./commpulse adds (hadoop-aws for s3a://)",
+      "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY   credentials for s3a:// lakes"
+    },
     subcommands = {
-        GenerateCommand.class,
-        IngestCommand.class,
-        SilverCommand.class,
-        GoldCommand.class,
-        RunCommand.class,
-        QualityGateCommand.class,
-        ImportCommand.class,
-        AbTestCommand.class,
-        SqlCommand.class,
-        ServeCommand.class,
-        MaintainCommand.class,
-        DocsCommand.class,
-        ReportCommand.class,
-        CommandLine.HelpCommand.class})
+      GenerateCommand.class,
+      IngestCommand.class,
+      SilverCommand.class,
+      GoldCommand.class,
+      RunCommand.class,
+      QualityGateCommand.class,
+      ImportCommand.class,
+      AbTestCommand.class,
+      SqlCommand.class,
+      ServeCommand.class,
+      MaintainCommand.class,
+      DocsCommand.class,
+      ReportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class CommPulse implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -55,9 +61,11 @@ public final class CommPulse implements Runnable {
     cli.registerConverter(YearMonth.class, CommPulse::parseMonth);
     cli.setExecutionExceptionHandler(CommPulse::handleFailure);
     CommandLine.IParameterExceptionHandler badUsage = cli.getParameterExceptionHandler();
-    cli.setParameterExceptionHandler((e, args) -> e.getCause() instanceof UserError error
-        ? printUserError(error, e.getCommandLine())
-        : badUsage.handleParseException(e, args));
+    cli.setParameterExceptionHandler(
+        (e, args) ->
+            e.getCause() instanceof UserError error
+                ? printUserError(error, e.getCommandLine())
+                : badUsage.handleParseException(e, args));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
@@ -66,13 +74,14 @@ public final class CommPulse implements Runnable {
     try {
       return YearMonth.parse(value);
     } catch (DateTimeParseException e) {
-      throw new CommandLine.TypeConversionException("'" + value + "' is not a month; use YYYY-MM, e.g. 2026-10");
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a month; use YYYY-MM, e.g. 2026-10");
     }
   }
 
   /**
-   * An option value a converter rejects with a {@link UserError} is reported like a failure of the command: one
-   * line, exit code 1.
+   * An option value a converter rejects with a {@link UserError} is reported like a failure of the
+   * command: one line, exit code 1.
    */
   private static int printUserError(UserError error, CommandLine cli) {
     PrintWriter err = cli.getErr();

@@ -12,15 +12,21 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "docs", mixinStandardHelpOptions = true,
-    description = {"Generate the data dictionary from the contracts in schemas/: every table",
-        "with its grain, keys and partitioning, every column with its type, unit,",
-        "constraints and description. Without --out it goes to stdout."})
+@Command(
+    name = "docs",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate the data dictionary from the contracts in schemas/: every table",
+      "with its grain, keys and partitioning, every column with its type, unit,",
+      "constraints and description. Without --out it goes to stdout."
+    })
 final class DocsCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write here, e.g. docs/tables.md.")
   Path out;
 
-  @Option(names = "--check", description = "Write nothing; fail when --out differs from what would be generated.")
+  @Option(
+      names = "--check",
+      description = "Write nothing; fail when --out differs from what would be generated.")
   boolean check;
 
   @Override
@@ -34,10 +40,12 @@ final class DocsCommand implements Callable<Integer> {
       return 0;
     }
     if (check) {
-      boolean fresh = Files.isRegularFile(out)
-          && Files.readString(out, StandardCharsets.UTF_8).equals(markdown);
+      boolean fresh =
+          Files.isRegularFile(out)
+              && Files.readString(out, StandardCharsets.UTF_8).equals(markdown);
       if (!fresh) {
-        throw new UserError(out + " is stale: run `" + DataDictionary.COMMAND + "` and commit the result");
+        throw new UserError(
+            out + " is stale: run `" + DataDictionary.COMMAND + "` and commit the result");
       }
       RunLog.info("docs: %s is up to date", out);
       return 0;

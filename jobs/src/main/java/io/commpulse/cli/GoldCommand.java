@@ -9,31 +9,43 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "gold", mixinStandardHelpOptions = true,
-    description = {"Compute the gold KPI tables of a month from silver: satisfaction, coverage, response_sla,",
-        "social_response, mistransmission, hotspots, ab_results, the kpi_scorecard and department_scorecard,",
-        "automation_candidates, followup_coverage and feedback_loop."})
+@Command(
+    name = "gold",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compute the gold KPI tables of a month from silver: satisfaction, coverage, response_sla,",
+      "social_response, mistransmission, hotspots, ab_results, the kpi_scorecard and department_scorecard,",
+      "automation_candidates, followup_coverage and feedback_loop."
+    })
 final class GoldCommand implements Callable<Integer> {
-  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to compute.")
+  @Option(
+      names = "--month",
+      required = true,
+      paramLabel = "YYYY-MM",
+      description = "Month to compute.")
   YearMonth month;
 
-  @Option(names = "--tables", split = ",", paramLabel = "NAME[,NAME...]",
+  @Option(
+      names = "--tables",
+      split = ",",
+      paramLabel = "NAME[,NAME...]",
       description = "Build only these gold tables (the others are read as stored). Default: all.")
   Set<String> tables = Set.of();
 
-  @Mixin
-  LakeOptions lakeOptions;
+  @Mixin LakeOptions lakeOptions;
 
-  @Mixin
-  ParallelOptions parallelOptions;
+  @Mixin ParallelOptions parallelOptions;
 
-  @Mixin
-  GoldOptions goldOptions;
+  @Mixin GoldOptions goldOptions;
 
   @Override
   public Integer call() {
-    new GoldJob(lakeOptions.open("gold"), SchemaCatalog.get(), goldOptions.calendar(), goldOptions.minGroupSize(),
-        goldOptions.serviceDepartment())
+    new GoldJob(
+            lakeOptions.open("gold"),
+            SchemaCatalog.get(),
+            goldOptions.calendar(),
+            goldOptions.minGroupSize(),
+            goldOptions.serviceDepartment())
         .run(month, tables, parallelOptions.parallelism());
     return 0;
   }

@@ -7,19 +7,31 @@ import picocli.CommandLine.Option;
 
 /** Settings of the gold metrics. */
 public final class GoldOptions {
-  @Option(names = "--calendar", paramLabel = "FILE",
-      description = "Business calendar JSON for business-hour metrics: {\"timezone\":..., \"working_days\":[\"MON\",...],"
-          + " \"start\":\"09:00\", \"end\":\"18:00\", \"holidays\":[\"2026-10-01\",...]}. Default: Mon-Fri 09:00-18:00 Asia/Shanghai.")
+  @Option(
+      names = "--calendar",
+      paramLabel = "FILE",
+      description =
+          "Business calendar JSON for business-hour metrics: {\"timezone\":..., \"working_days\":[\"MON\",...],"
+              + " \"start\":\"09:00\", \"end\":\"18:00\", \"holidays\":[\"2026-10-01\",...]}. Default: Mon-Fri 09:00-18:00 Asia/Shanghai.")
   Path calendar;
 
-  @Option(names = "--min-group-size", defaultValue = "" + Anonymity.DEFAULT_MIN_GROUP, paramLabel = "N",
-      description = "Anonymity threshold: survey figures of groups with fewer respondents are suppressed (at least "
-          + Anonymity.FLOOR + "). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--min-group-size",
+      defaultValue = "" + Anonymity.DEFAULT_MIN_GROUP,
+      paramLabel = "N",
+      description =
+          "Anonymity threshold: survey figures of groups with fewer respondents are suppressed (at least "
+              + Anonymity.FLOOR
+              + "). Default: ${DEFAULT-VALUE}")
   int minGroupSize;
 
-  @Option(names = "--service-department", defaultValue = "CS", paramLabel = "CODE",
-      description = "Department owning customer tickets and social replies: the complaint and social response KPIs"
-          + " go on its department scorecard. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--service-department",
+      defaultValue = "CS",
+      paramLabel = "CODE",
+      description =
+          "Department owning customer tickets and social replies: the complaint and social response KPIs"
+              + " go on its department scorecard. Default: ${DEFAULT-VALUE}")
   String serviceDepartment;
 
   public BusinessCalendar calendar() {

@@ -10,28 +10,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = {"Load one month of landing files into bronze Delta tables.",
-        "Rejected rows go to bronze.quarantine with a reason; ops.ingest_audit records the accounting.",
-        "Rerunning a month replaces it atomically (no duplicates)."})
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load one month of landing files into bronze Delta tables.",
+      "Rejected rows go to bronze.quarantine with a reason; ops.ingest_audit records the accounting.",
+      "Rerunning a month replaces it atomically (no duplicates)."
+    })
 final class IngestCommand implements Callable<Integer> {
-  @Option(names = "--source", defaultValue = "all", paramLabel = "NAME|all",
-      description = "Source to ingest (roster, decisions, acknowledgements, survey_responses, tickets,"
-          + " social_comments, comm_log, channel_experiments, followups, suggestions) or all. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--source",
+      defaultValue = "all",
+      paramLabel = "NAME|all",
+      description =
+          "Source to ingest (roster, decisions, acknowledgements, survey_responses, tickets,"
+              + " social_comments, comm_log, channel_experiments, followups, suggestions) or all. Default: ${DEFAULT-VALUE}")
   String source;
 
-  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Batch month to ingest.")
+  @Option(
+      names = "--month",
+      required = true,
+      paramLabel = "YYYY-MM",
+      description = "Batch month to ingest.")
   YearMonth month;
 
-  @Option(names = "--landing", defaultValue = "landing", paramLabel = "DIR|URI",
+  @Option(
+      names = "--landing",
+      defaultValue = "landing",
+      paramLabel = "DIR|URI",
       description = "Landing root holding <source>/<YYYY-MM>/ folders. Default: ${DEFAULT-VALUE}")
   String landing;
 
-  @Mixin
-  LakeOptions lakeOptions;
+  @Mixin LakeOptions lakeOptions;
 
-  @Mixin
-  ParallelOptions parallelOptions;
+  @Mixin ParallelOptions parallelOptions;
 
   @Override
   public Integer call() {

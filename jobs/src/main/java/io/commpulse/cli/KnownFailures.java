@@ -21,7 +21,8 @@ import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
  */
 public final class KnownFailures {
   private static final Pattern OBJECT_STORE = Pattern.compile("(s3a?|abfss?|gs)://");
-  private static final Pattern PATH = Pattern.compile("((?:file|hdfs|s3a?|abfss?|gs):/[^\\s'\",;\\]]+|/[^\\s'\",;:\\]]+)");
+  private static final Pattern PATH =
+      Pattern.compile("((?:file|hdfs|s3a?|abfss?|gs):/[^\\s'\",;\\]]+|/[^\\s'\",;:\\]]+)");
 
   private KnownFailures() {}
 
@@ -33,8 +34,10 @@ public final class KnownFailures {
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof DeltaConcurrentModificationException) {
-        return Optional.of("another run changed a table this run was writing (" + t.getClass().getSimpleName()
-            + "); this run's write was not committed. Rerun the command");
+        return Optional.of(
+            "another run changed a table this run was writing ("
+                + t.getClass().getSimpleName()
+                + "); this run's write was not committed. Rerun the command");
       }
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -42,37 +45,58 @@ public final class KnownFailures {
       if (message.contains("No FileSystem for scheme \"s3a\"")
           || message.contains("org.apache.hadoop.fs.s3a.S3AFileSystem not found")) {
         String hadoop = VersionInfo.getVersion();
-        return Optional.of("s3a:// needs hadoop-aws " + hadoop + " and the AWS SDK on the classpath, which the commpulse"
-            + " jars leave out: for ./commpulse run `mvn -Ps3a -pl jobs dependency:copy@s3a-jars` (or set"
-            + " COMMPULSE_EXTRA_CLASSPATH), under spark-submit add --packages org.apache.hadoop:hadoop-aws:" + hadoop
-            + " (README, \"Object storage\")");
+        return Optional.of(
+            "s3a:// needs hadoop-aws "
+                + hadoop
+                + " and the AWS SDK on the classpath, which the commpulse"
+                + " jars leave out: for ./commpulse run `mvn -Ps3a -pl jobs dependency:copy@s3a-jars` (or set"
+                + " COMMPULSE_EXTRA_CLASSPATH), under spark-submit add --packages org.apache.hadoop:hadoop-aws:"
+                + hadoop
+                + " (README, \"Object storage\")");
       }
       if (t.getClass().getSimpleName().equals("NoAuthWithAWSException")) {
-        return Optional.of("no credentials for the object store" + where(message) + ": set AWS_ACCESS_KEY_ID and"
-            + " AWS_SECRET_ACCESS_KEY (or AWS_PROFILE, or a Hadoop credential provider) in the environment");
+        return Optional.of(
+            "no credentials for the object store"
+                + where(message)
+                + ": set AWS_ACCESS_KEY_ID and"
+                + " AWS_SECRET_ACCESS_KEY (or AWS_PROFILE, or a Hadoop credential provider) in the environment");
       }
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String message = String.valueOf(t.getMessage());
       String lower = message.toLowerCase(Locale.ROOT);
       if (lower.contains("no space left on device") || lower.contains("disk quota exceeded")) {
-        return Optional.of("no space left on the device" + where(message)
-            + "; nothing of the failed write was committed, so the tables are as they were. Free space and rerun");
+        return Optional.of(
+            "no space left on the device"
+                + where(message)
+                + "; nothing of the failed write was committed, so the tables are as they were. Free space and rerun");
       }
       if (t instanceof AccessDeniedException && OBJECT_STORE.matcher(message).lookingAt()) {
-        return Optional.of("the object store refused access" + where(message) + "; nothing was committed. Check the"
-            + " credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) and the bucket's permissions");
+        return Optional.of(
+            "the object store refused access"
+                + where(message)
+                + "; nothing was committed. Check the"
+                + " credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) and the bucket's permissions");
       }
-      if (t instanceof AccessDeniedException || lower.contains("permission denied")
-          || lower.contains("mkdirs failed to create") || lower.contains("read-only file system")) {
-        return Optional.of("cannot write" + where(message) + ": "
-            + (lower.contains("read-only") ? "read-only file system" : "permission denied")
-            + "; nothing was committed. Make the lake writable for this user and rerun");
+      if (t instanceof AccessDeniedException
+          || lower.contains("permission denied")
+          || lower.contains("mkdirs failed to create")
+          || lower.contains("read-only file system")) {
+        return Optional.of(
+            "cannot write"
+                + where(message)
+                + ": "
+                + (lower.contains("read-only") ? "read-only file system" : "permission denied")
+                + "; nothing was committed. Make the lake writable for this user and rerun");
       }
-      if (t instanceof FileNotFoundException || t instanceof NoSuchFileException
-          || message.contains("FILE_NOT_EXIST") || message.contains("PATH_NOT_FOUND")) {
-        return Optional.of("a file disappeared while it was being read" + where(message)
-            + "; nothing was committed. Rerun once the landing folder is complete and no longer changing");
+      if (t instanceof FileNotFoundException
+          || t instanceof NoSuchFileException
+          || message.contains("FILE_NOT_EXIST")
+          || message.contains("PATH_NOT_FOUND")) {
+        return Optional.of(
+            "a file disappeared while it was being read"
+                + where(message)
+                + "; nothing was committed. Rerun once the landing folder is complete and no longer changing");
       }
     }
     return Optional.empty();

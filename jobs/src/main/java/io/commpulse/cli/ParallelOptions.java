@@ -6,9 +6,12 @@ import picocli.CommandLine.Option;
 
 /** How much of a month's independent work a job runs at the same time. */
 public final class ParallelOptions {
-  @Option(names = "--parallelism", paramLabel = "N",
-      description = "Sources or tables built at the same time, in one Spark application (1 = one after another)."
-          + " Default: two per core.")
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description =
+          "Sources or tables built at the same time, in one Spark application (1 = one after another)."
+              + " Default: two per core.")
   Integer parallelism;
 
   public int parallelism() {

@@ -16,30 +16,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run the whole monthly pipeline: ingest every source -> silver -> gold.",
-        "Every stage replaces the month atomically, so a rerun leaves the same tables."})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole monthly pipeline: ingest every source -> silver -> gold.",
+      "Every stage replaces the month atomically, so a rerun leaves the same tables."
+    })
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--month", required = true, split = ",", paramLabel = "YYYY-MM[,YYYY-MM...]",
-      description = {"Month to run; several, comma-separated, run in the order given in one Spark session",
-          "(a backfill or a demo pays the JVM and session start once)."})
+  @Option(
+      names = "--month",
+      required = true,
+      split = ",",
+      paramLabel = "YYYY-MM[,YYYY-MM...]",
+      description = {
+        "Month to run; several, comma-separated, run in the order given in one Spark session",
+        "(a backfill or a demo pays the JVM and session start once)."
+      })
   List<YearMonth> months;
 
-  @Option(names = "--landing", defaultValue = "landing", paramLabel = "DIR|URI",
+  @Option(
+      names = "--landing",
+      defaultValue = "landing",
+      paramLabel = "DIR|URI",
       description = "Landing root holding <source>/<YYYY-MM>/ folders. Default: ${DEFAULT-VALUE}")
   String landing;
 
-  @Mixin
-  LakeOptions lakeOptions;
+  @Mixin LakeOptions lakeOptions;
 
-  @Mixin
-  ParallelOptions parallelOptions;
+  @Mixin ParallelOptions parallelOptions;
 
-  @Mixin
-  PseudonymOptions pseudonymOptions;
+  @Mixin PseudonymOptions pseudonymOptions;
 
-  @Mixin
-  GoldOptions goldOptions;
+  @Mixin GoldOptions goldOptions;
 
   @Override
   public Integer call() {
@@ -50,14 +59,20 @@ final class RunCommand implements Callable<Integer> {
     int parallelism = parallelOptions.parallelism();
     BronzeIngest ingest = new BronzeIngest(lake, catalog, landing);
     SilverJob silver = new SilverJob(lake, catalog, key);
-    GoldJob gold = new GoldJob(lake, catalog, goldOptions.calendar(), goldOptions.minGroupSize(),
-        goldOptions.serviceDepartment());
+    GoldJob gold =
+        new GoldJob(
+            lake,
+            catalog,
+            goldOptions.calendar(),
+            goldOptions.minGroupSize(),
+            goldOptions.serviceDepartment());
     for (YearMonth month : months) {
       long monthStarted = System.nanoTime();
       ingest.ingestAll(ingest.sources("all"), month, Instant.now(), parallelism);
       silver.run(month, Set.of(), parallelism);
       gold.run(month, Set.of(), parallelism);
-      RunLog.info("run %s finished in %s; lake: %s", month, RunLog.seconds(monthStarted), lake.root());
+      RunLog.info(
+          "run %s finished in %s; lake: %s", month, RunLog.seconds(monthStarted), lake.root());
     }
     if (months.size() > 1) {
       RunLog.info("run of %d months finished in %s", months.size(), RunLog.seconds(started));

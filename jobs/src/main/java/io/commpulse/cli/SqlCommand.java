@@ -19,52 +19,80 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sql", mixinStandardHelpOptions = true,
-    description = {"Run one read-only Spark SQL statement over the lake, where every Delta table is",
-        "addressable as layer.table. Results go to stdout, progress to stderr. Statements that would",
-        "change the lake or the catalog (DELETE, UPDATE, INSERT, MERGE, DROP, ALTER, CREATE, TRUNCATE,",
-        "RESTORE, OPTIMIZE, VACUUM, CACHE ...) are refused, decided on the parsed statement.",
-        "",
-        "  SHOW TABLES [IN layer]         tables, latest versions, descriptions",
-        "  DESCRIBE layer.table           columns, types and descriptions",
-        "  DESCRIBE HISTORY layer.table   the Delta versions of a table",
-        "  SELECT ... FROM gold.coverage VERSION AS OF 3     time travel",
-        ""},
-    footer = {"", "Examples:",
-        "  commpulse sql --lake lake \"SHOW TABLES\"",
-        "  commpulse sql --lake lake --format csv \\",
-        "      \"SELECT * FROM gold.response_sla WHERE channel = 'ALL'\"",
-        "  commpulse sql --lake lake --table gold.coverage --at-version 0 \\",
-        "      \"SELECT count(*) FROM gold.coverage\"",
-        "  echo \"DESCRIBE gold.satisfaction\" | commpulse sql --lake lake -"})
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one read-only Spark SQL statement over the lake, where every Delta table is",
+      "addressable as layer.table. Results go to stdout, progress to stderr. Statements that would",
+      "change the lake or the catalog (DELETE, UPDATE, INSERT, MERGE, DROP, ALTER, CREATE, TRUNCATE,",
+      "RESTORE, OPTIMIZE, VACUUM, CACHE ...) are refused, decided on the parsed statement.",
+      "",
+      "  SHOW TABLES [IN layer]         tables, latest versions, descriptions",
+      "  DESCRIBE layer.table           columns, types and descriptions",
+      "  DESCRIBE HISTORY layer.table   the Delta versions of a table",
+      "  SELECT ... FROM gold.coverage VERSION AS OF 3     time travel",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  commpulse sql --lake lake \"SHOW TABLES\"",
+      "  commpulse sql --lake lake --format csv \\",
+      "      \"SELECT * FROM gold.response_sla WHERE channel = 'ALL'\"",
+      "  commpulse sql --lake lake --table gold.coverage --at-version 0 \\",
+      "      \"SELECT count(*) FROM gold.coverage\"",
+      "  echo \"DESCRIBE gold.satisfaction\" | commpulse sql --lake lake -"
+    })
 final class SqlCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SQL", description = "The statement; '-' reads it from stdin.")
+  @Parameters(
+      index = "0",
+      paramLabel = "SQL",
+      description = "The statement; '-' reads it from stdin.")
   String sql;
 
-  @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
-      description = "table (aligned, for terminals), csv (RFC 4180; text cells starting with = + - @ get a "
-          + "leading apostrophe so spreadsheets do not run them) or json (an array of objects). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      paramLabel = "table|csv|json",
+      description =
+          "table (aligned, for terminals), csv (RFC 4180; text cells starting with = + - @ get a "
+              + "leading apostrophe so spreadsheets do not run them) or json (an array of objects). Default: ${DEFAULT-VALUE}")
   ResultFormat format;
 
-  @Option(names = "--max-rows", defaultValue = "1000", paramLabel = "N",
-      description = "At most this many rows in table format (csv and json print everything). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--max-rows",
+      defaultValue = "1000",
+      paramLabel = "N",
+      description =
+          "At most this many rows in table format (csv and json print everything). Default: ${DEFAULT-VALUE}")
   int maxRows;
 
   @ArgGroup(exclusive = false)
   Pin pin;
 
-  /** Time travel for a whole session: the table is seen as of the version by every part of the statement. */
+  /**
+   * Time travel for a whole session: the table is seen as of the version by every part of the
+   * statement.
+   */
   static final class Pin {
-    @Option(names = "--table", required = true, paramLabel = "layer.table", description = "Table to read at --at-version.")
+    @Option(
+        names = "--table",
+        required = true,
+        paramLabel = "layer.table",
+        description = "Table to read at --at-version.")
     String table;
 
-    @Option(names = "--at-version", required = true, paramLabel = "N",
-        description = "Delta version of --table that the statement sees (DESCRIBE HISTORY lists versions).")
+    @Option(
+        names = "--at-version",
+        required = true,
+        paramLabel = "N",
+        description =
+            "Delta version of --table that the statement sees (DESCRIBE HISTORY lists versions).")
     long version;
   }
 
-  @Mixin
-  LakeOptions lakeOptions;
+  @Mixin LakeOptions lakeOptions;
 
   @Override
   public Integer call() throws IOException {
@@ -72,8 +100,11 @@ final class SqlCommand implements Callable<Integer> {
     if (maxRows < 1) {
       throw new UserError("--max-rows must be at least 1");
     }
-    SqlConsole console = SqlConsole.open(lakeOptions.open("sql"), SchemaCatalog.get(),
-        pin == null ? Map.of() : Map.of(pin.table, pin.version));
+    SqlConsole console =
+        SqlConsole.open(
+            lakeOptions.open("sql"),
+            SchemaCatalog.get(),
+            pin == null ? Map.of() : Map.of(pin.table, pin.version));
     if (pin != null) {
       RunLog.info("sql: %s is read as of version %d", pin.table, pin.version);
     }

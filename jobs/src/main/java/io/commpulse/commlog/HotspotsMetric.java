@@ -19,7 +19,11 @@ import org.apache.spark.sql.Row;
 public final class HotspotsMetric {
   private HotspotsMetric() {}
 
-  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> log, Dataset<Row> tickets,
+  public static Dataset<Row> compute(
+      TableContract table,
+      String month,
+      Dataset<Row> log,
+      Dataset<Row> tickets,
       Dataset<Row> previous) {
     Map<String, Long> previousCounts = new HashMap<>();
     for (Row r : previous.select("domain", "category", "count").collectAsList()) {
@@ -27,27 +31,52 @@ public final class HotspotsMetric {
     }
     boolean hasPrevious = !previousCounts.isEmpty();
     List<HotspotRow> rows = new ArrayList<>();
-    rows.addAll(domain(month, "internal",
-        log.where(col("problem_category").isNotNull()).groupBy("problem_category").count().collectAsList(),
-        previousCounts, hasPrevious));
-    rows.addAll(domain(month, "customer", tickets.groupBy("category").count().collectAsList(), previousCounts,
-        hasPrevious));
+    rows.addAll(
+        domain(
+            month,
+            "internal",
+            log.where(col("problem_category").isNotNull())
+                .groupBy("problem_category")
+                .count()
+                .collectAsList(),
+            previousCounts,
+            hasPrevious));
+    rows.addAll(
+        domain(
+            month,
+            "customer",
+            tickets.groupBy("category").count().collectAsList(),
+            previousCounts,
+            hasPrevious));
     return ContractRows.fromRecords(log.sparkSession(), table, rows);
   }
 
-  private static List<HotspotRow> domain(String month, String domain, List<Row> counts,
-      Map<String, Long> previousCounts, boolean hasPrevious) {
+  private static List<HotspotRow> domain(
+      String month,
+      String domain,
+      List<Row> counts,
+      Map<String, Long> previousCounts,
+      boolean hasPrevious) {
     List<Row> ranked = new ArrayList<>(counts);
-    ranked.sort(Comparator.<Row>comparingLong(r -> -r.getLong(1)).thenComparing(r -> r.getString(0)));
+    ranked.sort(
+        Comparator.<Row>comparingLong(r -> -r.getLong(1)).thenComparing(r -> r.getString(0)));
     long total = ranked.stream().mapToLong(r -> r.getLong(1)).sum();
     List<HotspotRow> rows = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
       String category = ranked.get(i).getString(0);
       long count = ranked.get(i).getLong(1);
       Long before = hasPrevious ? previousCounts.getOrDefault(domain + "|" + category, 0L) : null;
-      rows.add(new HotspotRow(month, domain, category, count, (double) count / total, i + 1, before,
-          before == null ? null : count - before,
-          before == null || before == 0 ? null : (double) (count - before) / before));
+      rows.add(
+          new HotspotRow(
+              month,
+              domain,
+              category,
+              count,
+              (double) count / total,
+              i + 1,
+              before,
+              before == null ? null : count - before,
+              before == null || before == 0 ? null : (double) (count - before) / before));
     }
     return rows;
   }

@@ -19,15 +19,18 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** {@code gold.mistransmission}: share of internal communications flagged as wrongly transmitted. */
+/**
+ * {@code gold.mistransmission}: share of internal communications flagged as wrongly transmitted.
+ */
 public final class MistransmissionMetric {
 
   private MistransmissionMetric() {}
 
   public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> log) {
-    Dataset<Row> cells = log.withColumn("flag", when(col("misinformation_flag").equalTo(true), 1).otherwise(0))
-        .rollup(col("from_department"))
-        .agg(count(lit(1)).as("communications"), sum("flag").as("flagged"));
+    Dataset<Row> cells =
+        log.withColumn("flag", when(col("misinformation_flag").equalTo(true), 1).otherwise(0))
+            .rollup(col("from_department"))
+            .agg(count(lit(1)).as("communications"), sum("flag").as("flagged"));
     KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("mistransmission_rate");
     List<MistransmissionRow> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
@@ -35,9 +38,17 @@ public final class MistransmissionMetric {
       long flagged = Cells.lng(cell, "flagged");
       Double rate = Cells.ratio(flagged, n);
       Interval ci = Interval.wilson(flagged, n);
-      rows.add(new MistransmissionRow(month, cell.isNullAt(0) ? ALL : cell.getString(0), n, flagged, rate,
-          ci == null ? null : ci.low(), ci == null ? null : ci.high(), kpi.target(),
-          KpiStatus.codeFor(kpi, rate, ci)));
+      rows.add(
+          new MistransmissionRow(
+              month,
+              cell.isNullAt(0) ? ALL : cell.getString(0),
+              n,
+              flagged,
+              rate,
+              ci == null ? null : ci.low(),
+              ci == null ? null : ci.high(),
+              kpi.target(),
+              KpiStatus.codeFor(kpi, rate, ci)));
     }
     return ContractRows.fromRecords(log.sparkSession(), table, rows);
   }

@@ -12,11 +12,11 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
-import io.commpulse.schema.KpiRegistry;
-import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.metrics.Hours;
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
+import io.commpulse.schema.KpiRegistry;
+import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.stats.Interval;
@@ -37,33 +37,67 @@ public final class CoverageMetric {
   private CoverageMetric() {}
 
   /** Employees eligible for each decision, with whether and how they became aware of it. */
-  static Dataset<Row> reach(Dataset<Row> decisions, Dataset<Row> employees, Dataset<Row> acknowledgements) {
-    Dataset<Row> published = decisions.select(col("decision_id"), col("title_zh"), col("title_en"),
-        col("published_at"), to_date(from_utc_timestamp(col("published_at"), col("source_timezone"))).as("publish_day"));
-    Dataset<Row> eligible = published.crossJoin(employees.select("employee_key", "department", "hire_date", "leave_date"))
-        .where(col("hire_date").leq(col("publish_day"))
-            .and(col("leave_date").isNull().or(col("leave_date").geq(col("publish_day")))));
-    Dataset<Row> aware = acknowledgements.select(col("decision_id").as("a_decision"), col("employee_key").as("a_employee"),
-        col("aware_at"), col("channel"));
-    return eligible.join(aware, eligible.col("decision_id").equalTo(aware.col("a_decision"))
-            .and(eligible.col("employee_key").equalTo(aware.col("a_employee"))), "left")
+  static Dataset<Row> reach(
+      Dataset<Row> decisions, Dataset<Row> employees, Dataset<Row> acknowledgements) {
+    Dataset<Row> published =
+        decisions.select(
+            col("decision_id"),
+            col("title_zh"),
+            col("title_en"),
+            col("published_at"),
+            to_date(from_utc_timestamp(col("published_at"), col("source_timezone")))
+                .as("publish_day"));
+    Dataset<Row> eligible =
+        published
+            .crossJoin(employees.select("employee_key", "department", "hire_date", "leave_date"))
+            .where(
+                col("hire_date")
+                    .leq(col("publish_day"))
+                    .and(col("leave_date").isNull().or(col("leave_date").geq(col("publish_day")))));
+    Dataset<Row> aware =
+        acknowledgements.select(
+            col("decision_id").as("a_decision"),
+            col("employee_key").as("a_employee"),
+            col("aware_at"),
+            col("channel"));
+    return eligible
+        .join(
+            aware,
+            eligible
+                .col("decision_id")
+                .equalTo(aware.col("a_decision"))
+                .and(eligible.col("employee_key").equalTo(aware.col("a_employee"))),
+            "left")
         .withColumn("is_aware", when(col("aware_at").isNotNull(), 1).otherwise(0))
-        .withColumn("hours_to_aware",
-            Hours.between(col("published_at"), col("aware_at"), Resolution.SECONDS, Reversed.NEGATIVE));
+        .withColumn(
+            "hours_to_aware",
+            Hours.between(
+                col("published_at"), col("aware_at"), Resolution.SECONDS, Reversed.NEGATIVE));
   }
 
-  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> decisions,
-      Dataset<Row> employees, Dataset<Row> acknowledgements) {
+  public static Dataset<Row> compute(
+      TableContract table,
+      String month,
+      Dataset<Row> decisions,
+      Dataset<Row> employees,
+      Dataset<Row> acknowledgements) {
     Dataset<Row> reach = reach(decisions, employees, acknowledgements).cache();
     try {
       Column[] byDept = {col("decision_id"), col("title_zh"), col("title_en"), col("department")};
-      Column[] overall = {col("decision_id"), col("title_zh"), col("title_en"), lit(ALL).as("department")};
+      Column[] overall = {
+        col("decision_id"), col("title_zh"), col("title_en"), lit(ALL).as("department")
+      };
       List<Row> cells = new ArrayList<>(aggregate(reach, byDept));
       cells.addAll(aggregate(reach, overall));
       Map<String, Row> topChannel = topChannels(reach);
       List<CoverageRow> rows = new ArrayList<>();
       for (Row cell : cells) {
-        rows.add(row(month, cell, topChannel.get(Cells.str(cell, "decision_id") + "|" + Cells.str(cell, "department"))));
+        rows.add(
+            row(
+                month,
+                cell,
+                topChannel.get(
+                    Cells.str(cell, "decision_id") + "|" + Cells.str(cell, "department"))));
       }
       return ContractRows.fromRecords(reach.sparkSession(), table, rows);
     } finally {
@@ -72,22 +106,40 @@ public final class CoverageMetric {
   }
 
   private static List<Row> aggregate(Dataset<Row> reach, Column[] groups) {
-    return reach.groupBy(groups).agg(count(lit(1)).as("employees"), sum("is_aware").as("aware"),
-        expr("percentile(hours_to_aware, 0.5)").as("median_hours")).collectAsList();
+    return reach
+        .groupBy(groups)
+        .agg(
+            count(lit(1)).as("employees"),
+            sum("is_aware").as("aware"),
+            expr("percentile(hours_to_aware, 0.5)").as("median_hours"))
+        .collectAsList();
   }
 
-  /** Most frequent channel per decision and department (and ALL); ties go to the alphabetically first. */
+  /**
+   * Most frequent channel per decision and department (and ALL); ties go to the alphabetically
+   * first.
+   */
   private static Map<String, Row> topChannels(Dataset<Row> reach) {
     Dataset<Row> aware = reach.where(col("is_aware").equalTo(1));
-    List<Row> counts = new ArrayList<>(aware.groupBy(col("decision_id"), col("department"), col("channel")).count()
-        .collectAsList());
-    counts.addAll(aware.groupBy(col("decision_id"), lit(ALL).as("department"), col("channel")).count().collectAsList());
+    List<Row> counts =
+        new ArrayList<>(
+            aware
+                .groupBy(col("decision_id"), col("department"), col("channel"))
+                .count()
+                .collectAsList());
+    counts.addAll(
+        aware
+            .groupBy(col("decision_id"), lit(ALL).as("department"), col("channel"))
+            .count()
+            .collectAsList());
     Map<String, Row> best = new HashMap<>();
     for (Row r : counts) {
       String key = r.getString(0) + "|" + r.getString(1);
       Row current = best.get(key);
-      if (current == null || r.getLong(3) > current.getLong(3)
-          || (r.getLong(3) == current.getLong(3) && r.getString(2).compareTo(current.getString(2)) < 0)) {
+      if (current == null
+          || r.getLong(3) > current.getLong(3)
+          || (r.getLong(3) == current.getLong(3)
+              && r.getString(2).compareTo(current.getString(2)) < 0)) {
         best.put(key, r);
       }
     }
@@ -101,11 +153,22 @@ public final class CoverageMetric {
     Double share = Cells.ratio(aware, employees);
     KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("information_coverage");
     double target = kpi.target();
-    return new CoverageRow(month, Cells.str(cell, "decision_id"), Cells.str(cell, "title_zh"),
-        Cells.str(cell, "title_en"), Cells.str(cell, "department"), employees, aware, share,
-        ci == null ? null : ci.low(), ci == null ? null : ci.high(), target,
-        Interval.pBelowTarget(aware, employees, target), share == null ? null : share >= target,
-        KpiStatus.codeFor(kpi, share, ci), Cells.dbl(cell, "median_hours"),
+    return new CoverageRow(
+        month,
+        Cells.str(cell, "decision_id"),
+        Cells.str(cell, "title_zh"),
+        Cells.str(cell, "title_en"),
+        Cells.str(cell, "department"),
+        employees,
+        aware,
+        share,
+        ci == null ? null : ci.low(),
+        ci == null ? null : ci.high(),
+        target,
+        Interval.pBelowTarget(aware, employees, target),
+        share == null ? null : share >= target,
+        KpiStatus.codeFor(kpi, share, ci),
+        Cells.dbl(cell, "median_hours"),
         topChannel == null ? null : topChannel.getString(2),
         topChannel == null ? null : Cells.ratio(topChannel.getLong(3), aware));
   }

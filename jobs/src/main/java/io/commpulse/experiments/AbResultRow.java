@@ -4,10 +4,11 @@ import io.commpulse.metrics.GoldRow;
 
 /**
  * One row of {@code gold.ab_results}: one variant against control on one metric, the fields of its
- * {@link Comparison} (a figure that cannot be computed, NaN there, is null here) followed by the experiment-level
- * figures (units analysed, split, sample-ratio check, exclusions) and how the metric was prepared (CUPED covariate,
- * winsorisation). Every field is described in {@code schemas/gold/ab_results.json} and {@code docs/ab-test.md};
- * the {@code ab-test} command prints the same rows without the month.
+ * {@link Comparison} (a figure that cannot be computed, NaN there, is null here) followed by the
+ * experiment-level figures (units analysed, split, sample-ratio check, exclusions) and how the
+ * metric was prepared (CUPED covariate, winsorisation). Every field is described in {@code
+ * schemas/gold/ab_results.json} and {@code docs/ab-test.md}; the {@code ab-test} command prints the
+ * same rows without the month.
  *
  * @param month the month of the assignment records; null for rows of the {@code ab-test} command
  */

@@ -3,7 +3,7 @@ package io.commpulse.experiments;
 /**
  * A binary metric in one variant: {@code successes} of {@code n} units.
  *
- * @param n         units observed
+ * @param n units observed
  * @param successes units with the outcome (0 ≤ successes ≤ n)
  */
 public record BinarySample(long n, long successes) implements MetricSample {
@@ -13,7 +13,8 @@ public record BinarySample(long n, long successes) implements MetricSample {
       throw new IllegalArgumentException("n must be >= 0, got " + n);
     }
     if (successes < 0 || successes > n) {
-      throw new IllegalArgumentException("successes must lie in [0, n=" + n + "], got " + successes);
+      throw new IllegalArgumentException(
+          "successes must lie in [0, n=" + n + "], got " + successes);
     }
   }
 

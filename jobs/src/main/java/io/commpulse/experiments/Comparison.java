@@ -1,9 +1,10 @@
 package io.commpulse.experiments;
 
 /**
- * One variant versus control on one metric. Figures that cannot be computed (a lift over a control value of 0,
- * every inferential figure when a group has fewer than two units, the CUPED fields of an unadjusted metric) are
- * NaN here and {@code null} in its {@link AbResultRow}, whose fields are described in {@code docs/ab-test.md}.
+ * One variant versus control on one metric. Figures that cannot be computed (a lift over a control
+ * value of 0, every inferential figure when a group has fewer than two units, the CUPED fields of
+ * an unadjusted metric) are NaN here and {@code null} in its {@link AbResultRow}, whose fields are
+ * described in {@code docs/ab-test.md}.
  */
 public record Comparison(
     String experimentId,
@@ -38,10 +39,35 @@ public record Comparison(
 
   /** This comparison with the family-level results filled in. */
   Comparison withFamily(double holm, Decision verdict) {
-    return new Comparison(experimentId, metric, kind, better, controlVariant, variant, controlUnits,
-        variantUnits, controlValue, variantValue, absoluteDifference, absoluteCiLower, absoluteCiUpper,
-        relativeLift, relativeCiLower, relativeCiUpper, testName, testStatistic, degreesOfFreedom,
-        pValue, holm, chanceToBeatControl, mdeAbsolute, mdeRelative, minEffectOfInterest,
-        achievedPower, cupedTheta, varianceReduction, verdict);
+    return new Comparison(
+        experimentId,
+        metric,
+        kind,
+        better,
+        controlVariant,
+        variant,
+        controlUnits,
+        variantUnits,
+        controlValue,
+        variantValue,
+        absoluteDifference,
+        absoluteCiLower,
+        absoluteCiUpper,
+        relativeLift,
+        relativeCiLower,
+        relativeCiUpper,
+        testName,
+        testStatistic,
+        degreesOfFreedom,
+        pValue,
+        holm,
+        chanceToBeatControl,
+        mdeAbsolute,
+        mdeRelative,
+        minEffectOfInterest,
+        achievedPower,
+        cupedTheta,
+        varianceReduction,
+        verdict);
   }
 }

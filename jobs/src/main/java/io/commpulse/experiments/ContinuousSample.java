@@ -1,11 +1,11 @@
 package io.commpulse.experiments;
 
 /**
- * A continuous metric in one variant, summarised by count, mean and sample variance (divisor n − 1),
- * which is what Spark's {@code count}, {@code avg} and {@code var_samp} return.
+ * A continuous metric in one variant, summarised by count, mean and sample variance (divisor n −
+ * 1), which is what Spark's {@code count}, {@code avg} and {@code var_samp} return.
  *
- * @param n        units observed
- * @param mean     mean of the values; NaN when n = 0
+ * @param n units observed
+ * @param mean mean of the values; NaN when n = 0
  * @param variance sample variance with divisor n − 1; NaN when n < 2
  */
 public record ContinuousSample(long n, double mean, double variance) implements MetricSample {
@@ -18,11 +18,15 @@ public record ContinuousSample(long n, double mean, double variance) implements 
       throw new IllegalArgumentException("mean must be finite when n >= 1, got " + mean);
     }
     if (n >= 2 && !(variance >= 0 && Double.isFinite(variance))) {
-      throw new IllegalArgumentException("variance must be finite and >= 0 when n >= 2, got " + variance);
+      throw new IllegalArgumentException(
+          "variance must be finite and >= 0 when n >= 2, got " + variance);
     }
   }
 
-  /** Summarises raw values with the two-pass algorithm (mean first, then squared deviations from it). */
+  /**
+   * Summarises raw values with the two-pass algorithm (mean first, then squared deviations from
+   * it).
+   */
   public static ContinuousSample of(double[] values) {
     int n = values.length;
     double sum = 0;
@@ -46,7 +50,8 @@ public record ContinuousSample(long n, double mean, double variance) implements 
       squares += d * d;
       deviations += d;
     }
-    // Subtracting (Σd)²/n removes the rounding error left in the mean (corrected two-pass algorithm).
+    // Subtracting (Σd)²/n removes the rounding error left in the mean (corrected two-pass
+    // algorithm).
     double variance = (squares - deviations * deviations / n) / (n - 1);
     return new ContinuousSample(n, mean, Math.max(0, variance));
   }

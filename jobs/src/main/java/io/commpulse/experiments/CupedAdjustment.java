@@ -5,26 +5,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CUPED (Deng, Xu, Kohavi, Walker 2013): the metric y is replaced by {@code y − θ(x − x̄)} where x is the same
- * unit's pre-experiment covariate. With
+ * CUPED (Deng, Xu, Kohavi, Walker 2013): the metric y is replaced by {@code y − θ(x − x̄)} where x
+ * is the same unit's pre-experiment covariate. With
+ *
  * <pre>
  *   θ = cov(y, x) / var(x)          estimated once over the units of all variants together
  *   x̄ = mean of x over all units
  * </pre>
+ *
  * each variant's adjusted mean is {@code ȳ_v − θ(x̄_v − x̄)} and its adjusted sample variance is
- * {@code var_v(y) − 2θ cov_v(y, x) + θ² var_v(x)} (divisor n_v − 1). Because θ and x̄ are shared by all variants
- * and x is unaffected by the treatment, the difference of adjusted means stays unbiased while its variance shrinks
- * by the share {@code 1 − var_adj / var_y}; over all units that share equals corr(y, x)².
+ * {@code var_v(y) − 2θ cov_v(y, x) + θ² var_v(x)} (divisor n_v − 1). Because θ and x̄ are shared by
+ * all variants and x is unaffected by the treatment, the difference of adjusted means stays
+ * unbiased while its variance shrinks by the share {@code 1 − var_adj / var_y}; over all units that
+ * share equals corr(y, x)².
  *
  * <p>When x is constant (var(x) = 0) or fewer than two units exist, θ is 0 and nothing changes.
  *
- * @param theta                   fitted θ
- * @param adjusted                variant → adjusted metric, ready for Welch's t-test
- * @param varianceReduction       variant → {@code 1 − var_adj / var_y} within that variant (NaN if var_y = 0 or n < 2)
+ * @param theta fitted θ
+ * @param adjusted variant → adjusted metric, ready for Welch's t-test
+ * @param varianceReduction variant → {@code 1 − var_adj / var_y} within that variant (NaN if var_y
+ *     = 0 or n < 2)
  * @param pooledVarianceReduction {@code 1 − var_adj / var_y} over all units together
  */
-public record CupedAdjustment(double theta, Map<String, ContinuousSample> adjusted,
-    Map<String, Double> varianceReduction, double pooledVarianceReduction) {
+public record CupedAdjustment(
+    double theta,
+    Map<String, ContinuousSample> adjusted,
+    Map<String, Double> varianceReduction,
+    double pooledVarianceReduction) {
 
   public CupedAdjustment {
     adjusted = Collections.unmodifiableMap(new LinkedHashMap<>(adjusted));

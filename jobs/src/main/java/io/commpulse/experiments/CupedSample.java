@@ -1,18 +1,20 @@
 package io.commpulse.experiments;
 
 /**
- * A continuous metric {@code y} together with a pre-experiment covariate {@code x} for the same units, as the
- * raw sums CUPED needs. Sums are additive, so partial aggregates (Spark partitions) combine with {@link #plus}.
- * Its kind is {@link MetricKind#CONTINUOUS}: after adjustment it is compared with Welch's t-test.
+ * A continuous metric {@code y} together with a pre-experiment covariate {@code x} for the same
+ * units, as the raw sums CUPED needs. Sums are additive, so partial aggregates (Spark partitions)
+ * combine with {@link #plus}. Its kind is {@link MetricKind#CONTINUOUS}: after adjustment it is
+ * compared with Welch's t-test.
  *
- * @param n     units with both y and x
- * @param sumY  Σy
- * @param sumX  Σx
+ * @param n units with both y and x
+ * @param sumY Σy
+ * @param sumX Σx
  * @param sumYY Σy²
  * @param sumXX Σx²
  * @param sumXY Σxy
  */
-public record CupedSample(long n, double sumY, double sumX, double sumYY, double sumXX, double sumXY)
+public record CupedSample(
+    long n, double sumY, double sumX, double sumYY, double sumXX, double sumXY)
     implements MetricSample {
 
   public CupedSample {
@@ -29,7 +31,8 @@ public record CupedSample(long n, double sumY, double sumX, double sumYY, double
   /** Sums of paired raw values {@code y[i]}, {@code x[i]}. */
   public static CupedSample of(double[] y, double[] x) {
     if (y.length != x.length) {
-      throw new IllegalArgumentException("y and x must have the same length: " + y.length + " vs " + x.length);
+      throw new IllegalArgumentException(
+          "y and x must have the same length: " + y.length + " vs " + x.length);
     }
     double sy = 0, sx = 0, syy = 0, sxx = 0, sxy = 0;
     for (int i = 0; i < y.length; i++) {
@@ -43,8 +46,13 @@ public record CupedSample(long n, double sumY, double sumX, double sumYY, double
   }
 
   public CupedSample plus(CupedSample other) {
-    return new CupedSample(n + other.n, sumY + other.sumY, sumX + other.sumX,
-        sumYY + other.sumYY, sumXX + other.sumXX, sumXY + other.sumXY);
+    return new CupedSample(
+        n + other.n,
+        sumY + other.sumY,
+        sumX + other.sumX,
+        sumYY + other.sumYY,
+        sumXX + other.sumXX,
+        sumXY + other.sumXY);
   }
 
   @Override

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Compares every variant of an experiment with its control on every metric, from sufficient statistics only.
+ * Compares every variant of an experiment with its control on every metric, from sufficient
+ * statistics only.
  *
- * <p>Steps: the sample-ratio check on the units per variant; per metric, CUPED adjustment when its samples carry
- * a covariate ({@link CupedSample}); per metric × variant, the test of the metric's kind, the relative lift,
- * the chance to beat control and the power analysis; over all comparisons of the experiment, the Holm–Bonferroni
- * adjustment; finally the {@link Decision}.
+ * <p>Steps: the sample-ratio check on the units per variant; per metric, CUPED adjustment when its
+ * samples carry a covariate ({@link CupedSample}); per metric × variant, the test of the metric's
+ * kind, the relative lift, the chance to beat control and the power analysis; over all comparisons
+ * of the experiment, the Holm–Bonferroni adjustment; finally the {@link Decision}.
  */
 public final class ExperimentAnalysis {
 
@@ -22,19 +23,24 @@ public final class ExperimentAnalysis {
   private ExperimentAnalysis() {}
 
   /**
-   * @param spec                      the experiment
-   * @param samplesByMetricThenVariant metric name → variant → sample; every metric of the spec needs a sample
-   *                                  for the control and every other variant in {@code unitsPerVariant}
-   * @param unitsPerVariant           variant → distinct units assigned, for the sample-ratio check
-   * @throws IllegalArgumentException naming the problem when samples are missing or of the wrong kind
+   * @param spec the experiment
+   * @param samplesByMetricThenVariant metric name → variant → sample; every metric of the spec
+   *     needs a sample for the control and every other variant in {@code unitsPerVariant}
+   * @param unitsPerVariant variant → distinct units assigned, for the sample-ratio check
+   * @throws IllegalArgumentException naming the problem when samples are missing or of the wrong
+   *     kind
    */
-  public static ExperimentResult analyse(ExperimentSpec spec,
+  public static ExperimentResult analyse(
+      ExperimentSpec spec,
       Map<String, Map<String, MetricSample>> samplesByMetricThenVariant,
       Map<String, Long> unitsPerVariant) {
     String control = spec.controlVariant();
     if (!unitsPerVariant.containsKey(control)) {
-      throw new IllegalArgumentException("control variant '" + control + "' has no units; variants seen: "
-          + unitsPerVariant.keySet());
+      throw new IllegalArgumentException(
+          "control variant '"
+              + control
+              + "' has no units; variants seen: "
+              + unitsPerVariant.keySet());
     }
     SrmCheck srm = SrmCheck.of(unitsPerVariant, spec.weightsFor(unitsPerVariant.keySet()));
     TreeSet<String> variants = new TreeSet<>(unitsPerVariant.keySet());
@@ -49,11 +55,19 @@ public final class ExperimentAnalysis {
       for (String v : unitsPerVariant.keySet()) {
         MetricSample s = byVariant.get(v);
         if (s == null) {
-          throw new IllegalArgumentException("metric '" + metric.name() + "' has no sample for variant '" + v + "'");
+          throw new IllegalArgumentException(
+              "metric '" + metric.name() + "' has no sample for variant '" + v + "'");
         }
         if (s.kind() != metric.kind()) {
-          throw new IllegalArgumentException("metric '" + metric.name() + "' is " + metric.kind().label()
-              + " but its sample for variant '" + v + "' is " + s.kind().label());
+          throw new IllegalArgumentException(
+              "metric '"
+                  + metric.name()
+                  + "' is "
+                  + metric.kind().label()
+                  + " but its sample for variant '"
+                  + v
+                  + "' is "
+                  + s.kind().label());
         }
       }
       Prepared prepared = prepare(metric, byVariant, unitsPerVariant.keySet());
@@ -76,14 +90,14 @@ public final class ExperimentAnalysis {
   }
 
   /** A comparison awaiting the family step, with the sign of the effect its test measured. */
-  private record Pending(Comparison comparison, int direction) {
-  }
+  private record Pending(Comparison comparison, int direction) {}
 
   /** A metric's samples ready for testing, after CUPED when it applies. */
-  private record Prepared(Map<String, MetricSample> samples, String testName, double theta, double reduction) {
-  }
+  private record Prepared(
+      Map<String, MetricSample> samples, String testName, double theta, double reduction) {}
 
-  private static Prepared prepare(MetricSpec metric, Map<String, MetricSample> byVariant, Iterable<String> variants) {
+  private static Prepared prepare(
+      MetricSpec metric, Map<String, MetricSample> byVariant, Iterable<String> variants) {
     Map<String, CupedSample> cuped = new LinkedHashMap<>();
     int plain = 0;
     for (String v : variants) {
@@ -97,12 +111,15 @@ public final class ExperimentAnalysis {
       return new Prepared(byVariant, testNameOf(metric.kind()), Double.NaN, Double.NaN);
     }
     if (plain > 0) {
-      throw new IllegalArgumentException("metric '" + metric.name()
-          + "' has a covariate in some variants but not in others");
+      throw new IllegalArgumentException(
+          "metric '" + metric.name() + "' has a covariate in some variants but not in others");
     }
     CupedAdjustment fit = CupedAdjustment.fit(cuped);
-    return new Prepared(new LinkedHashMap<>(fit.adjusted()), WelchTTest.NAME + "_cuped",
-        fit.theta(), fit.pooledVarianceReduction());
+    return new Prepared(
+        new LinkedHashMap<>(fit.adjusted()),
+        WelchTTest.NAME + "_cuped",
+        fit.theta(),
+        fit.pooledVarianceReduction());
   }
 
   private static String testNameOf(MetricKind kind) {
@@ -113,7 +130,11 @@ public final class ExperimentAnalysis {
     };
   }
 
-  private static Pending compare(ExperimentSpec spec, MetricSpec metric, String controlName, String variantName,
+  private static Pending compare(
+      ExperimentSpec spec,
+      MetricSpec metric,
+      String controlName,
+      String variantName,
       Prepared prepared) {
     MetricSample control = prepared.samples().get(controlName);
     MetricSample variant = prepared.samples().get(variantName);
@@ -122,23 +143,77 @@ public final class ExperimentAnalysis {
       double cv = valueOf(control);
       double vv = valueOf(variant);
       double nan = Double.NaN;
-      return new Pending(new Comparison(spec.experimentId(), metric.name(), metric.kind(), metric.better(),
-          controlName, variantName, control.n(), variant.n(), cv, vv, vv - cv, nan, nan, nan, nan, nan,
-          prepared.testName(), nan, nan, nan, nan, nan, nan, nan, minEffect, nan,
-          prepared.theta(), prepared.reduction(), null), 0);
+      return new Pending(
+          new Comparison(
+              spec.experimentId(),
+              metric.name(),
+              metric.kind(),
+              metric.better(),
+              controlName,
+              variantName,
+              control.n(),
+              variant.n(),
+              cv,
+              vv,
+              vv - cv,
+              nan,
+              nan,
+              nan,
+              nan,
+              nan,
+              prepared.testName(),
+              nan,
+              nan,
+              nan,
+              nan,
+              nan,
+              nan,
+              nan,
+              minEffect,
+              nan,
+              prepared.theta(),
+              prepared.reduction(),
+              null),
+          0);
     }
     TestOutcome t = test(control, variant, prepared.testName());
-    RelativeLift lift = RelativeLift.deltaMethod(t.controlValue(), t.controlValueVar(),
-        t.variantValue(), t.variantValueVar());
+    RelativeLift lift =
+        RelativeLift.deltaMethod(
+            t.controlValue(), t.controlValueVar(), t.variantValue(), t.variantValueVar());
     double se = t.standardError();
     PowerAnalysis power = PowerAnalysis.at(se, t.controlValue(), minEffect);
-    return new Pending(new Comparison(spec.experimentId(), metric.name(), metric.kind(), metric.better(),
-        controlName, variantName, control.n(), variant.n(), t.controlValue(), t.variantValue(),
-        t.difference(), t.ciLower(), t.ciUpper(), lift.estimate(), lift.ciLower(), lift.ciUpper(),
-        t.testName(), t.statistic(), t.degreesOfFreedom(), t.pValue(), Double.NaN,
-        chanceToBeatControl(metric.better().sign() * t.difference(), se),
-        power.mdeAbsolute(), power.mdeRelative(), minEffect, power.achievedPower(),
-        prepared.theta(), prepared.reduction(), null), t.direction());
+    return new Pending(
+        new Comparison(
+            spec.experimentId(),
+            metric.name(),
+            metric.kind(),
+            metric.better(),
+            controlName,
+            variantName,
+            control.n(),
+            variant.n(),
+            t.controlValue(),
+            t.variantValue(),
+            t.difference(),
+            t.ciLower(),
+            t.ciUpper(),
+            lift.estimate(),
+            lift.ciLower(),
+            lift.ciUpper(),
+            t.testName(),
+            t.statistic(),
+            t.degreesOfFreedom(),
+            t.pValue(),
+            Double.NaN,
+            chanceToBeatControl(metric.better().sign() * t.difference(), se),
+            power.mdeAbsolute(),
+            power.mdeRelative(),
+            minEffect,
+            power.achievedPower(),
+            prepared.theta(),
+            prepared.reduction(),
+            null),
+        t.direction());
   }
 
   private static TestOutcome test(MetricSample control, MetricSample variant, String testName) {
@@ -151,8 +226,11 @@ public final class ExperimentAnalysis {
     if (control instanceof OrdinalSample c && variant instanceof OrdinalSample v) {
       return MannWhitneyUTest.run(c, v);
     }
-    throw new IllegalArgumentException("cannot compare a " + control.getClass().getSimpleName()
-        + " with a " + variant.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "cannot compare a "
+            + control.getClass().getSimpleName()
+            + " with a "
+            + variant.getClass().getSimpleName());
   }
 
   private static double valueOf(MetricSample s) {
@@ -169,9 +247,9 @@ public final class ExperimentAnalysis {
   }
 
   /**
-   * Posterior P(variant better than control) under a flat prior and a normal likelihood: the difference in the
-   * better direction, divided by its unpooled standard error, through Φ. Without any spread the answer is
-   * certain (1 or 0), or 0.5 for equal values.
+   * Posterior P(variant better than control) under a flat prior and a normal likelihood: the
+   * difference in the better direction, divided by its unpooled standard error, through Φ. Without
+   * any spread the answer is certain (1 or 0), or 0.5 for equal values.
    */
   static double chanceToBeatControl(double improvement, double standardError) {
     if (standardError == 0) {

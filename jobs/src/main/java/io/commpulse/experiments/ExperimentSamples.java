@@ -28,19 +28,23 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Turns assignment records into per-variant sufficient statistics, so that the statistics core never sees a
- * unit-level array. The plan, for any number of experiments at once:
+ * Turns assignment records into per-variant sufficient statistics, so that the statistics core
+ * never sees a unit-level array. The plan, for any number of experiments at once:
+ *
  * <ol>
- *   <li>{@link #units}: one row per experiment × unit (the only shuffle of unit-level data): how many usable,
- *       incomplete and inconsistent records the unit has, its variant when it has exactly one, and the metric values
- *       of its earliest usable record;</li>
- *   <li>{@link #caps}, only when a metric is winsorised: the exact percentile of each such metric per experiment,
- *       pooled over variants (Spark's {@code percentile} interpolates linearly like numpy's default);</li>
- *   <li>{@link #statistics}: one row per experiment × variant, every metric's sufficient statistics in a single
- *       aggregation; the row with a null variant holds the excluded units;</li>
- *   <li>{@link #summaries}: those rows, collected, as one {@link ExperimentSummary} per experiment;</li>
- *   <li>{@link #unreadableExamples}, only when some value could not be read: an example of each such column.</li>
+ *   <li>{@link #units}: one row per experiment × unit (the only shuffle of unit-level data): how
+ *       many usable, incomplete and inconsistent records the unit has, its variant when it has
+ *       exactly one, and the metric values of its earliest usable record;
+ *   <li>{@link #caps}, only when a metric is winsorised: the exact percentile of each such metric
+ *       per experiment, pooled over variants (Spark's {@code percentile} interpolates linearly like
+ *       numpy's default);
+ *   <li>{@link #statistics}: one row per experiment × variant, every metric's sufficient statistics
+ *       in a single aggregation; the row with a null variant holds the excluded units;
+ *   <li>{@link #summaries}: those rows, collected, as one {@link ExperimentSummary} per experiment;
+ *   <li>{@link #unreadableExamples}, only when some value could not be read: an example of each
+ *       such column.
  * </ol>
+ *
  * {@link #summarise} runs the whole plan.
  */
 public final class ExperimentSamples {
@@ -60,8 +64,8 @@ public final class ExperimentSamples {
   private ExperimentSamples() {}
 
   /** Runs the plan and collects one summary per experiment, ordered by experiment id. */
-  public static List<ExperimentSummary> summarise(Dataset<Row> records, RecordLayout layout,
-      List<MetricColumn> metrics) {
+  public static List<ExperimentSummary> summarise(
+      Dataset<Row> records, RecordLayout layout, List<MetricColumn> metrics) {
     Dataset<Row> units = units(records, layout, metrics);
     List<ExperimentSummary> summaries;
     if (metrics.stream().noneMatch(m -> m.capQuantile() != null)) {
@@ -70,7 +74,8 @@ public final class ExperimentSamples {
       // The percentile pass and the statistics pass both read the units: compute them once.
       units = units.persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        summaries = summaries(statistics(units, metrics, caps(units, metrics)).collectAsList(), metrics);
+        summaries =
+            summaries(statistics(units, metrics, caps(units, metrics)).collectAsList(), metrics);
       } finally {
         units.unpersist();
       }
@@ -79,18 +84,19 @@ public final class ExperimentSamples {
       return summaries;
     }
     Map<String, Row> examples = new TreeMap<>();
-    unreadableExamples(records, layout, metrics).collectAsList()
+    unreadableExamples(records, layout, metrics)
+        .collectAsList()
         .forEach(r -> examples.put(r.getAs(EXPERIMENT), r));
     return summaries.stream().map(s -> withExamples(s, examples.get(s.experimentId()))).toList();
   }
 
   /**
-   * Per experiment, the smallest unreadable text of every metric and covariate column, {@code example_<column>}.
-   * A separate pass that only runs when something was unreadable, so that the main aggregations keep no strings
-   * (string buffers would force Spark to sort instead of hash).
+   * Per experiment, the smallest unreadable text of every metric and covariate column, {@code
+   * example_<column>}. A separate pass that only runs when something was unreadable, so that the
+   * main aggregations keep no strings (string buffers would force Spark to sort instead of hash).
    */
-  public static Dataset<Row> unreadableExamples(Dataset<Row> records, RecordLayout layout,
-      List<MetricColumn> metrics) {
+  public static Dataset<Row> unreadableExamples(
+      Dataset<Row> records, RecordLayout layout, List<MetricColumn> metrics) {
     Map<String, Column> texts = new LinkedHashMap<>();
     for (MetricColumn m : metrics) {
       texts.putIfAbsent(m.name(), m.unreadable());
@@ -100,36 +106,53 @@ public final class ExperimentSamples {
     }
     List<Column> examples = new ArrayList<>();
     texts.forEach((name, text) -> examples.add(min(text.cast("string")).as(example(name))));
-    return records.groupBy(layout.experimentId().cast("string").as(EXPERIMENT))
+    return records
+        .groupBy(layout.experimentId().cast("string").as(EXPERIMENT))
         .agg(examples.get(0), examples.subList(1, examples.size()).toArray(Column[]::new));
   }
 
   private static ExperimentSummary withExamples(ExperimentSummary s, Row examples) {
     Map<String, UnreadableValues> unreadable = new LinkedHashMap<>();
-    s.unreadable().forEach((column, u) -> unreadable.put(column, u.count() == 0 || examples == null ? u
-        : new UnreadableValues(u.count(), examples.getAs(example(column)))));
-    return new ExperimentSummary(s.experimentId(), s.unitsPerVariant(), s.splitWeights(), s.samples(),
-        s.exclusions(), s.caps(), unreadable);
+    s.unreadable()
+        .forEach(
+            (column, u) ->
+                unreadable.put(
+                    column,
+                    u.count() == 0 || examples == null
+                        ? u
+                        : new UnreadableValues(u.count(), examples.getAs(example(column)))));
+    return new ExperimentSummary(
+        s.experimentId(),
+        s.unitsPerVariant(),
+        s.splitWeights(),
+        s.samples(),
+        s.exclusions(),
+        s.caps(),
+        unreadable);
   }
 
   /**
-   * One row per experiment × unit: {@code experiment_id, unit, variant} (null unless the unit's usable records all
-   * name the same variant), {@code records} (usable), {@code incomplete_records}, {@code inconsistent_records},
-   * {@code weight_min}, {@code weight_max}, and per metric i the earliest usable record's value {@code v<i>},
-   * covariate {@code x<i>} (CUPED metrics) and the unreadable counts {@code bad<i>} (value) and
-   * {@code badx<i>} (covariate) over all the unit's records. Records without a unit form one group per experiment.
+   * One row per experiment × unit: {@code experiment_id, unit, variant} (null unless the unit's
+   * usable records all name the same variant), {@code records} (usable), {@code
+   * incomplete_records}, {@code inconsistent_records}, {@code weight_min}, {@code weight_max}, and
+   * per metric i the earliest usable record's value {@code v<i>}, covariate {@code x<i>} (CUPED
+   * metrics) and the unreadable counts {@code bad<i>} (value) and {@code badx<i>} (covariate) over
+   * all the unit's records. Records without a unit form one group per experiment.
    */
-  public static Dataset<Row> units(Dataset<Row> records, RecordLayout layout, List<MetricColumn> metrics) {
+  public static Dataset<Row> units(
+      Dataset<Row> records, RecordLayout layout, List<MetricColumn> metrics) {
     Column complete = layout.unit().isNotNull().and(layout.variant().isNotNull());
     Column usable = complete.and(coalesce(layout.consistent(), lit(false)));
-    List<Column> fields = new ArrayList<>(List.of(
-        layout.experimentId().cast("string").as(EXPERIMENT),
-        layout.unit().cast("string").as(UNIT),
-        layout.variant().cast("string").as(VARIANT),
-        layout.splitWeight().cast("double").as("weight"),
-        when(usable, layout.order().cast("long")).as("order"),
-        complete.as("complete"),
-        usable.as("usable")));
+    List<Column> fields =
+        new ArrayList<>(
+            List.of(
+                layout.experimentId().cast("string").as(EXPERIMENT),
+                layout.unit().cast("string").as(UNIT),
+                layout.variant().cast("string").as(VARIANT),
+                layout.splitWeight().cast("double").as("weight"),
+                when(usable, layout.order().cast("long")).as("order"),
+                complete.as("complete"),
+                usable.as("usable")));
     for (int i = 0; i < metrics.size(); i++) {
       MetricColumn m = metrics.get(i);
       fields.add(m.value().cast(valueType(m.spec().kind())).as(v(i)));
@@ -141,14 +164,16 @@ public final class ExperimentSamples {
     }
 
     Column isUsable = col("usable");
-    List<Column> aggregates = new ArrayList<>(List.of(
-        count_if(isUsable).as(RECORDS),
-        count_if(not(col("complete"))).as(INCOMPLETE),
-        count_if(col("complete").and(not(isUsable))).as(INCONSISTENT),
-        min(when(isUsable, col(VARIANT))).as("variant_min"),
-        max(when(isUsable, col(VARIANT))).as("variant_max"),
-        min(when(isUsable, col("weight"))).as(WEIGHT_MIN),
-        max(when(isUsable, col("weight"))).as(WEIGHT_MAX)));
+    List<Column> aggregates =
+        new ArrayList<>(
+            List.of(
+                count_if(isUsable).as(RECORDS),
+                count_if(not(col("complete"))).as(INCOMPLETE),
+                count_if(col("complete").and(not(isUsable))).as(INCONSISTENT),
+                min(when(isUsable, col(VARIANT))).as("variant_min"),
+                max(when(isUsable, col(VARIANT))).as("variant_max"),
+                min(when(isUsable, col("weight"))).as(WEIGHT_MIN),
+                max(when(isUsable, col("weight"))).as(WEIGHT_MAX)));
     for (int i = 0; i < metrics.size(); i++) {
       // min_by skips rows whose ordering is null, i.e. the unusable records
       aggregates.add(min_by(col(v(i)), col("order")).as(v(i)));
@@ -158,17 +183,29 @@ public final class ExperimentSamples {
       }
       aggregates.add(count(col(bad(i))).as(bad(i)));
     }
-    // Partitioning by unit before grouping lets the aggregation sort the rows once, after the shuffle: nearly
+    // Partitioning by unit before grouping lets the aggregation sort the rows once, after the
+    // shuffle: nearly
     // every unit is unique, so a map-side partial aggregation would sort them for nothing.
-    Dataset<Row> perUnit = records.select(fields.toArray(Column[]::new))
-        .repartition(col(EXPERIMENT), col(UNIT))
-        .groupBy(col(EXPERIMENT), col(UNIT))
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    Dataset<Row> perUnit =
+        records
+            .select(fields.toArray(Column[]::new))
+            .repartition(col(EXPERIMENT), col(UNIT))
+            .groupBy(col(EXPERIMENT), col(UNIT))
+            .agg(
+                aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
 
     Column single = col(RECORDS).gt(0).and(col("variant_min").equalTo(col("variant_max")));
-    List<Column> out = new ArrayList<>(List.of(col(EXPERIMENT), col(UNIT),
-        when(single, col("variant_min")).as(VARIANT), col(RECORDS), col(INCOMPLETE), col(INCONSISTENT),
-        col(WEIGHT_MIN), col(WEIGHT_MAX)));
+    List<Column> out =
+        new ArrayList<>(
+            List.of(
+                col(EXPERIMENT),
+                col(UNIT),
+                when(single, col("variant_min")).as(VARIANT),
+                col(RECORDS),
+                col(INCOMPLETE),
+                col(INCONSISTENT),
+                col(WEIGHT_MIN),
+                col(WEIGHT_MAX)));
     for (int i = 0; i < metrics.size(); i++) {
       out.add(col(v(i)));
       if (metrics.get(i).covariate() != null) {
@@ -181,9 +218,9 @@ public final class ExperimentSamples {
   }
 
   /**
-   * Per experiment, {@code cap<i>}: the q-th quantile of metric i over the analysed units of all variants, for
-   * every winsorised metric. Exact: {@code percentile} keeps a count per distinct value and interpolates linearly
-   * between order statistics, which is numpy's default.
+   * Per experiment, {@code cap<i>}: the q-th quantile of metric i over the analysed units of all
+   * variants, for every winsorised metric. Exact: {@code percentile} keeps a count per distinct
+   * value and interpolates linearly between order statistics, which is numpy's default.
    */
   public static Dataset<Row> caps(Dataset<Row> units, List<MetricColumn> metrics) {
     List<Column> quantiles = new ArrayList<>();
@@ -196,31 +233,38 @@ public final class ExperimentSamples {
     if (quantiles.isEmpty()) {
       throw new IllegalArgumentException("no metric is winsorised");
     }
-    return units.where(col(VARIANT).isNotNull()).groupBy(col(EXPERIMENT))
+    return units
+        .where(col(VARIANT).isNotNull())
+        .groupBy(col(EXPERIMENT))
         .agg(quantiles.get(0), quantiles.subList(1, quantiles.size()).toArray(Column[]::new));
   }
 
   /**
-   * One row per experiment × variant with {@code units}, {@code duplicate_units}, {@code duplicate_records},
-   * {@code incomplete_records}, {@code inconsistent_records}, {@code weight_min}, {@code weight_max} and per
-   * metric i its sufficient statistics {@code m<i>_*} and unreadable values; the row whose variant is null counts
-   * the units seen in several variants (and the records that no unit could use).
+   * One row per experiment × variant with {@code units}, {@code duplicate_units}, {@code
+   * duplicate_records}, {@code incomplete_records}, {@code inconsistent_records}, {@code
+   * weight_min}, {@code weight_max} and per metric i its sufficient statistics {@code m<i>_*} and
+   * unreadable values; the row whose variant is null counts the units seen in several variants (and
+   * the records that no unit could use).
    *
    * @param caps the result of {@link #caps}, or null when no metric is winsorised
    */
-  public static Dataset<Row> statistics(Dataset<Row> units, List<MetricColumn> metrics, Dataset<Row> caps) {
-    Dataset<Row> input = caps == null ? units
-        : units.join(broadcast(caps), new String[] {EXPERIMENT}, "left");
+  public static Dataset<Row> statistics(
+      Dataset<Row> units, List<MetricColumn> metrics, Dataset<Row> caps) {
+    Dataset<Row> input =
+        caps == null ? units : units.join(broadcast(caps), new String[] {EXPERIMENT}, "left");
     Column analysed = col(VARIANT).isNotNull();
     Column duplicated = analysed.and(col(RECORDS).gt(1));
-    List<Column> aggregates = new ArrayList<>(List.of(
-        count_if(col(RECORDS).gt(0)).as(UNITS),
-        count_if(duplicated).as(DUPLICATE_UNITS),
-        coalesce(sum(when(duplicated, col(RECORDS).minus(1))), lit(0L)).as(DUPLICATE_RECORDS),
-        sum(col(INCOMPLETE)).as(INCOMPLETE),
-        sum(col(INCONSISTENT)).as(INCONSISTENT),
-        min(col(WEIGHT_MIN)).as(WEIGHT_MIN),
-        max(col(WEIGHT_MAX)).as(WEIGHT_MAX)));
+    List<Column> aggregates =
+        new ArrayList<>(
+            List.of(
+                count_if(col(RECORDS).gt(0)).as(UNITS),
+                count_if(duplicated).as(DUPLICATE_UNITS),
+                coalesce(sum(when(duplicated, col(RECORDS).minus(1))), lit(0L))
+                    .as(DUPLICATE_RECORDS),
+                sum(col(INCOMPLETE)).as(INCOMPLETE),
+                sum(col(INCONSISTENT)).as(INCONSISTENT),
+                min(col(WEIGHT_MIN)).as(WEIGHT_MIN),
+                max(col(WEIGHT_MAX)).as(WEIGHT_MAX)));
     for (int i = 0; i < metrics.size(); i++) {
       MetricColumn m = metrics.get(i);
       Column value = col(v(i));
@@ -234,7 +278,8 @@ public final class ExperimentSamples {
         aggregates.add(sum(col(b)).as(b));
       }
     }
-    return input.groupBy(col(EXPERIMENT), col(VARIANT))
+    return input
+        .groupBy(col(EXPERIMENT), col(VARIANT))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
   }
 
@@ -245,21 +290,32 @@ public final class ExperimentSamples {
       case ORDINAL -> List.of(count(value).as(p + "n"), LevelCounts.of(value).as(p + "levels"));
       case CONTINUOUS -> {
         if (m.covariate() == null) {
-          yield List.of(count(value).as(p + "n"), avg(value).as(p + "mean"), var_samp(value).as(p + "variance"));
+          yield List.of(
+              count(value).as(p + "n"),
+              avg(value).as(p + "mean"),
+              var_samp(value).as(p + "variance"));
         }
         Column cov = col(x(i));
         Column paired = value.isNotNull().and(cov.isNotNull());
         Column y = when(paired, value);
         Column x = when(paired, cov);
-        yield List.of(count_if(paired).as(p + "n"), sum(y).as(p + "sum_y"), sum(x).as(p + "sum_x"),
-            sum(y.multiply(y)).as(p + "sum_yy"), sum(x.multiply(x)).as(p + "sum_xx"),
+        yield List.of(
+            count_if(paired).as(p + "n"),
+            sum(y).as(p + "sum_y"),
+            sum(x).as(p + "sum_x"),
+            sum(y.multiply(y)).as(p + "sum_yy"),
+            sum(x.multiply(x)).as(p + "sum_xx"),
             sum(x.multiply(y)).as(p + "sum_xy"));
       }
     };
   }
 
-  /** The collected rows of {@link #statistics} as one summary per experiment, ordered by experiment id. */
-  public static List<ExperimentSummary> summaries(List<Row> statistics, List<MetricColumn> metrics) {
+  /**
+   * The collected rows of {@link #statistics} as one summary per experiment, ordered by experiment
+   * id.
+   */
+  public static List<ExperimentSummary> summaries(
+      List<Row> statistics, List<MetricColumn> metrics) {
     Map<String, List<Row>> byExperiment = new TreeMap<>();
     for (Row r : statistics) {
       byExperiment.computeIfAbsent(r.getAs(EXPERIMENT), k -> new ArrayList<>()).add(r);
@@ -269,7 +325,8 @@ public final class ExperimentSamples {
     return out;
   }
 
-  private static ExperimentSummary summary(String experimentId, List<Row> rows, List<MetricColumn> metrics) {
+  private static ExperimentSummary summary(
+      String experimentId, List<Row> rows, List<MetricColumn> metrics) {
     Map<String, Long> units = new TreeMap<>();
     Map<String, Double> weights = new TreeMap<>();
     Map<String, Map<String, MetricSample>> samples = new LinkedHashMap<>();
@@ -281,9 +338,14 @@ public final class ExperimentSamples {
     Exclusions exclusions = Exclusions.NONE;
     for (Row r : rows) {
       String variant = r.getAs(VARIANT);
-      exclusions = exclusions.plus(new Exclusions(Cells.lng(r, INCOMPLETE), Cells.lng(r, INCONSISTENT),
-          Cells.lng(r, DUPLICATE_UNITS), Cells.lng(r, DUPLICATE_RECORDS),
-          variant == null ? Cells.lng(r, UNITS) : 0));
+      exclusions =
+          exclusions.plus(
+              new Exclusions(
+                  Cells.lng(r, INCOMPLETE),
+                  Cells.lng(r, INCONSISTENT),
+                  Cells.lng(r, DUPLICATE_UNITS),
+                  Cells.lng(r, DUPLICATE_RECORDS),
+                  variant == null ? Cells.lng(r, UNITS) : 0));
       for (int i = 0; i < metrics.size(); i++) {
         MetricColumn m = metrics.get(i);
         unreadable.merge(m.name(), unreadable(r, bad(i)), UnreadableValues::plus);
@@ -308,8 +370,8 @@ public final class ExperimentSamples {
         }
       }
     }
-    return new ExperimentSummary(experimentId, new TreeMap<>(units), weights, samples, exclusions, caps,
-        unreadable);
+    return new ExperimentSummary(
+        experimentId, new TreeMap<>(units), weights, samples, exclusions, caps, unreadable);
   }
 
   private static MetricSample sample(Row r, int i, MetricColumn m) {
@@ -321,11 +383,17 @@ public final class ExperimentSamples {
         Map<Integer, Long> levels = r.getJavaMap(r.fieldIndex(p + "levels"));
         yield new OrdinalSample(new TreeMap<>(levels));
       }
-      case CONTINUOUS -> m.covariate() == null
-          ? new ContinuousSample(n, orNaN(Cells.dbl(r, p + "mean")), orNaN(Cells.dbl(r, p + "variance")))
-          : new CupedSample(n, orZero(Cells.dbl(r, p + "sum_y")), orZero(Cells.dbl(r, p + "sum_x")),
-              orZero(Cells.dbl(r, p + "sum_yy")), orZero(Cells.dbl(r, p + "sum_xx")),
-              orZero(Cells.dbl(r, p + "sum_xy")));
+      case CONTINUOUS ->
+          m.covariate() == null
+              ? new ContinuousSample(
+                  n, orNaN(Cells.dbl(r, p + "mean")), orNaN(Cells.dbl(r, p + "variance")))
+              : new CupedSample(
+                  n,
+                  orZero(Cells.dbl(r, p + "sum_y")),
+                  orZero(Cells.dbl(r, p + "sum_x")),
+                  orZero(Cells.dbl(r, p + "sum_yy")),
+                  orZero(Cells.dbl(r, p + "sum_xx")),
+                  orZero(Cells.dbl(r, p + "sum_xy")));
     };
   }
 

@@ -11,14 +11,20 @@ import java.util.Set;
 /**
  * What an experiment is and how to judge it.
  *
- * @param experimentId        identifier copied into every result row
- * @param controlVariant      name of the control variant
- * @param weights             variant → configured traffic share (any positive scale); empty means an equal split
- * @param metrics             metrics in report order; names unique
- * @param minEffectOfInterest smallest relative effect worth detecting (0.05 = 5%), for the achieved power
+ * @param experimentId identifier copied into every result row
+ * @param controlVariant name of the control variant
+ * @param weights variant → configured traffic share (any positive scale); empty means an equal
+ *     split
+ * @param metrics metrics in report order; names unique
+ * @param minEffectOfInterest smallest relative effect worth detecting (0.05 = 5%), for the achieved
+ *     power
  */
-public record ExperimentSpec(String experimentId, String controlVariant, Map<String, Double> weights,
-    List<MetricSpec> metrics, double minEffectOfInterest) {
+public record ExperimentSpec(
+    String experimentId,
+    String controlVariant,
+    Map<String, Double> weights,
+    List<MetricSpec> metrics,
+    double minEffectOfInterest) {
 
   public static final double DEFAULT_MIN_EFFECT_OF_INTEREST = 0.05;
 
@@ -37,7 +43,8 @@ public record ExperimentSpec(String experimentId, String controlVariant, Map<Str
       }
     }
     if (!(minEffectOfInterest > 0) || !Double.isFinite(minEffectOfInterest)) {
-      throw new IllegalArgumentException("minimum effect of interest must be > 0, got " + minEffectOfInterest);
+      throw new IllegalArgumentException(
+          "minimum effect of interest must be > 0, got " + minEffectOfInterest);
     }
   }
 

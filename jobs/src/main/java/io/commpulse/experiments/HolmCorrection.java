@@ -4,14 +4,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Holm–Bonferroni step-down adjustment, controlling the family-wise error rate over m tests. With the p-values
- * sorted ascending, p_(1) ≤ … ≤ p_(m):
+ * Holm–Bonferroni step-down adjustment, controlling the family-wise error rate over m tests. With
+ * the p-values sorted ascending, p_(1) ≤ … ≤ p_(m):
+ *
  * <pre>
  *   adjusted p_(i) = min(1, max_{j ≤ i} (m − j + 1) · p_(j))
  * </pre>
- * equal to {@code statsmodels.stats.multitest.multipletests(p, method='holm')[1]}. Tied p-values receive the same
- * adjusted value whatever order the sort puts them in, because of the running maximum. NaN entries (tests that
- * could not be run) are left out of the family and stay NaN.
+ *
+ * equal to {@code statsmodels.stats.multitest.multipletests(p, method='holm')[1]}. Tied p-values
+ * receive the same adjusted value whatever order the sort puts them in, because of the running
+ * maximum. NaN entries (tests that could not be run) are left out of the family and stay NaN.
  */
 final class HolmCorrection {
 

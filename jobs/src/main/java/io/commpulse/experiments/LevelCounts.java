@@ -10,17 +10,19 @@ import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.functions;
 
 /**
- * Spark aggregate counting values per ordinal level, so that an ordinal metric is summarised in the same
- * aggregation pass as every other metric, whatever its levels are. Null values are skipped.
+ * Spark aggregate counting values per ordinal level, so that an ordinal metric is summarised in the
+ * same aggregation pass as every other metric, whatever its levels are. Null values are skipped.
  */
 final class LevelCounts extends Aggregator<Integer, HashMap<Integer, Long>, LevelCounts.Histogram> {
 
-  /** The aggregate's result. Spark encodes Java beans, not records, as structs, hence the mutable shape. */
+  /**
+   * The aggregate's result. Spark encodes Java beans, not records, as structs, hence the mutable
+   * shape.
+   */
   public static final class Histogram implements Serializable {
     private Map<Integer, Long> counts = new HashMap<>();
 
-    public Histogram() {
-    }
+    public Histogram() {}
 
     Histogram(Map<Integer, Long> counts) {
       this.counts = counts;

@@ -4,10 +4,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Mann–Whitney U test for an ordinal metric, computed from the counts per level without expanding units.
+ * Mann–Whitney U test for an ordinal metric, computed from the counts per level without expanding
+ * units.
  *
- * <p>All units of both groups are ranked together; the t units sharing a level all get that level's midrank
- * (units below it + (t + 1)/2). With R_v the variant's rank sum, n = n_v + n_c and T = Σ(t³ − t) over levels:
+ * <p>All units of both groups are ranked together; the t units sharing a level all get that level's
+ * midrank (units below it + (t + 1)/2). With R_v the variant's rank sum, n = n_v + n_c and T = Σ(t³
+ * − t) over levels:
+ *
  * <pre>
  *   U_v = R_v − n_v(n_v + 1)/2                  reported as the statistic
  *   μ   = n_v·n_c / 2
@@ -15,13 +18,15 @@ import java.util.TreeSet;
  *   z   = (max(U_v, n_v·n_c − U_v) − μ − 0.5) / σ           continuity-corrected
  *   p   = min(1, 2·(1 − Φ(z)))
  * </pre>
- * This is the asymptotic (normal approximation) method with continuity correction, equal to
- * {@code scipy.stats.mannwhitneyu(variant, control, alternative='two-sided', method='asymptotic',
- * use_continuity=True)}; with thousands of tied Likert answers the exact distribution is neither needed nor
- * available. If every unit gave the same answer, σ = 0 and p = 1.
  *
- * <p>The reported values are mean levels with a Welch 95% interval on their difference, so that the output reads
- * like the other metric kinds; the decision's direction follows U_v − μ, the effect the test measures.
+ * This is the asymptotic (normal approximation) method with continuity correction, equal to {@code
+ * scipy.stats.mannwhitneyu(variant, control, alternative='two-sided', method='asymptotic',
+ * use_continuity=True)}; with thousands of tied Likert answers the exact distribution is neither
+ * needed nor available. If every unit gave the same answer, σ = 0 and p = 1.
+ *
+ * <p>The reported values are mean levels with a Welch 95% interval on their difference, so that the
+ * output reads like the other metric kinds; the decision's direction follows U_v − μ, the effect
+ * the test measures.
  */
 final class MannWhitneyUTest {
 
@@ -59,8 +64,17 @@ final class MannWhitneyUTest {
     }
 
     TestOutcome means = WelchTTest.run(control.asContinuous(), variant.asContinuous());
-    return new TestOutcome(NAME, means.controlValue(), means.variantValue(),
-        means.controlValueVar(), means.variantValueVar(), means.ciLower(), means.ciUpper(),
-        uV, Double.NaN, p, (int) Math.signum(uV - mu));
+    return new TestOutcome(
+        NAME,
+        means.controlValue(),
+        means.variantValue(),
+        means.controlValueVar(),
+        means.variantValueVar(),
+        means.ciLower(),
+        means.ciUpper(),
+        uV,
+        Double.NaN,
+        p,
+        (int) Math.signum(uV - mu));
   }
 }

@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * One metric of an experiment.
  *
- * @param name   metric name, the key of its samples
- * @param kind   measurement scale
- * @param better which direction counts as an improvement (hours to acknowledge: {@link Better#LOWER})
+ * @param name metric name, the key of its samples
+ * @param kind measurement scale
+ * @param better which direction counts as an improvement (hours to acknowledge: {@link
+ *     Better#LOWER})
  */
 public record MetricSpec(String name, MetricKind kind, Better better) {
 

@@ -6,10 +6,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * An ordinal metric in one variant as a count per level, e.g. Likert answers 1..5. Levels are any integers;
- * only their order matters for the Mann–Whitney test, their values also for the reported means.
+ * An ordinal metric in one variant as a count per level, e.g. Likert answers 1..5. Levels are any
+ * integers; only their order matters for the Mann–Whitney test, their values also for the reported
+ * means.
  *
- * @param countsPerLevel level → number of units that answered it (levels absent from the map have count 0)
+ * @param countsPerLevel level → number of units that answered it (levels absent from the map have
+ *     count 0)
  */
 public record OrdinalSample(SortedMap<Integer, Long> countsPerLevel) implements MetricSample {
 
@@ -49,7 +51,10 @@ public record OrdinalSample(SortedMap<Integer, Long> countsPerLevel) implements 
     return MetricKind.ORDINAL;
   }
 
-  /** Units answering a level at or above {@code threshold}: top-2-box on a 1..5 scale is {@code atLeast(4)}. */
+  /**
+   * Units answering a level at or above {@code threshold}: top-2-box on a 1..5 scale is {@code
+   * atLeast(4)}.
+   */
   public BinarySample atLeast(int threshold) {
     long hits = 0;
     for (long c : countsPerLevel.tailMap(threshold).values()) {

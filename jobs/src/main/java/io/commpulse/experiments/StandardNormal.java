@@ -5,10 +5,14 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 /** The standard normal distribution and the quantities every test here takes from it. */
 final class StandardNormal {
 
-  // No random generator: only densities and quantiles are used, and seeding one costs more than the maths.
+  // No random generator: only densities and quantiles are used, and seeding one costs more than the
+  // maths.
   private static final NormalDistribution N = new NormalDistribution(null, 0, 1, 1e-14);
 
-  /** z such that Φ(z) = 0.975: the half-width multiplier of a 95% interval and the two-sided 5% critical value. */
+  /**
+   * z such that Φ(z) = 0.975: the half-width multiplier of a 95% interval and the two-sided 5%
+   * critical value.
+   */
   static final double Z_975 = N.inverseCumulativeProbability(0.975);
 
   private StandardNormal() {}

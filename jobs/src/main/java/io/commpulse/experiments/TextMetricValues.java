@@ -12,30 +12,34 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * Reads metric values that arrive as text (a CSV exported from anywhere). A value is <em>missing</em> when empty or
- * one of the usual missing-value markers, <em>unreadable</em> when present but not of the metric's kind; unreadable
- * values are counted and shown, never silently treated as missing.
+ * Reads metric values that arrive as text (a CSV exported from anywhere). A value is
+ * <em>missing</em> when empty or one of the usual missing-value markers, <em>unreadable</em> when
+ * present but not of the metric's kind; unreadable values are counted and shown, never silently
+ * treated as missing.
+ *
  * <ul>
- *   <li>binary: {@code 1}/{@code 0}, {@code true}/{@code false} in any case (pandas writes {@code True}/{@code
- *       False}), or a number equal to 1 or 0 ({@code 1.0});</li>
- *   <li>continuous: any finite number ({@code 12}, {@code -0.5}, {@code 1e3});</li>
- *   <li>ordinal: a whole number ({@code 4} or {@code 4.0}) within the int range.</li>
+ *   <li>binary: {@code 1}/{@code 0}, {@code true}/{@code false} in any case (pandas writes {@code
+ *       True}/{@code False}), or a number equal to 1 or 0 ({@code 1.0});
+ *   <li>continuous: any finite number ({@code 12}, {@code -0.5}, {@code 1e3});
+ *   <li>ordinal: a whole number ({@code 4} or {@code 4.0}) within the int range.
  * </ul>
  */
 public final class TextMetricValues {
 
   /** Read as missing, like pandas' default {@code na_values}: case-insensitive, after trimming. */
-  public static final List<String> MISSING_MARKERS = List.of("", "na", "n/a", "nan", "null", "none", "<na>", "#n/a");
+  public static final List<String> MISSING_MARKERS =
+      List.of("", "na", "n/a", "nan", "null", "none", "<na>", "#n/a");
 
   private TextMetricValues() {}
 
   /** A metric whose values are the text column {@code text}. */
   public static MetricColumn metric(MetricSpec spec, Column text) {
-    Column value = switch (spec.kind()) {
-      case BINARY -> binary(text);
-      case CONTINUOUS -> number(text);
-      case ORDINAL -> level(text);
-    };
+    Column value =
+        switch (spec.kind()) {
+          case BINARY -> binary(text);
+          case CONTINUOUS -> number(text);
+          case ORDINAL -> level(text);
+        };
     return new MetricColumn(spec, value, unreadable(text, value), null, null);
   }
 
@@ -55,8 +59,11 @@ public final class TextMetricValues {
 
   private static Column number(Column text) {
     Column d = trim(text).try_cast("double");
-    Column finite = d.isNotNull().and(not(isnan(d)))
-        .and(d.notEqual(lit(Double.POSITIVE_INFINITY))).and(d.notEqual(lit(Double.NEGATIVE_INFINITY)));
+    Column finite =
+        d.isNotNull()
+            .and(not(isnan(d)))
+            .and(d.notEqual(lit(Double.POSITIVE_INFINITY)))
+            .and(d.notEqual(lit(Double.NEGATIVE_INFINITY)));
     return when(present(text).and(finite), d);
   }
 

@@ -23,8 +23,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code gold.feedback_loop}: what the anonymous suggestion box received in the month and what became
- * of it, overall and per channel, category and named department, with the survey's anonymity rules.
+ * {@code gold.feedback_loop}: what the anonymous suggestion box received in the month and what
+ * became of it, overall and per channel, category and named department, with the survey's anonymity
+ * rules.
  */
 public final class FeedbackLoopMetric {
   public static final String UNSPECIFIED = "unspecified";
@@ -39,43 +40,82 @@ public final class FeedbackLoopMetric {
 
   private FeedbackLoopMetric() {}
 
-  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> suggestions, int minGroup) {
+  public static Dataset<Row> compute(
+      TableContract table, String month, Dataset<Row> suggestions, int minGroup) {
     Anonymity.checkedThreshold(minGroup);
-    Dataset<Row> flagged = suggestions
-        .withColumn("is_acted_on", when(col("status").equalTo("acted_on"), 1).otherwise(0))
-        .withColumn("is_published", when(col("response_published_at").isNotNull(), 1).otherwise(0))
-        .withColumn("is_rewarded", when(col("rewarded").equalTo(true), 1).otherwise(0))
-        .withColumn("days_to_response", col("response_published_at").cast("double")
-            .minus(col("submitted_at").cast("double")).divide(86_400.0));
+    Dataset<Row> flagged =
+        suggestions
+            .withColumn("is_acted_on", when(col("status").equalTo("acted_on"), 1).otherwise(0))
+            .withColumn(
+                "is_published", when(col("response_published_at").isNotNull(), 1).otherwise(0))
+            .withColumn("is_rewarded", when(col("rewarded").equalTo(true), 1).otherwise(0))
+            .withColumn(
+                "days_to_response",
+                col("response_published_at")
+                    .cast("double")
+                    .minus(col("submitted_at").cast("double"))
+                    .divide(86_400.0));
     List<FeedbackLoopRow> rows = new ArrayList<>();
     for (Map.Entry<String, Column> breakdown : BREAKDOWNS.entrySet()) {
-      List<Row> cells = flagged.groupBy(breakdown.getValue().as("group_value"))
-          .agg(count(lit(1)).as("received"), sum("is_acted_on").as("acted_on"), sum("is_published").as("published"),
-              expr("percentile(days_to_response, 0.5)").as("median_days"), sum("is_rewarded").as("rewarded"))
-          .collectAsList();
+      List<Row> cells =
+          flagged
+              .groupBy(breakdown.getValue().as("group_value"))
+              .agg(
+                  count(lit(1)).as("received"),
+                  sum("is_acted_on").as("acted_on"),
+                  sum("is_published").as("published"),
+                  expr("percentile(days_to_response, 0.5)").as("median_days"),
+                  sum("is_rewarded").as("rewarded"))
+              .collectAsList();
       Map<String, Long> sizes = new HashMap<>();
       cells.forEach(c -> sizes.put(Cells.str(c, "group_value"), Cells.lng(c, "received")));
-      Map<String, Anonymity.Reason> withheld = breakdown.getKey().equals("all")
-          ? sizes.getOrDefault(ALL, 0L) < minGroup ? Map.of(ALL, Anonymity.Reason.SMALL_GROUP) : Map.of()
-          : Anonymity.suppress(sizes, minGroup);
+      Map<String, Anonymity.Reason> withheld =
+          breakdown.getKey().equals("all")
+              ? sizes.getOrDefault(ALL, 0L) < minGroup
+                  ? Map.of(ALL, Anonymity.Reason.SMALL_GROUP)
+                  : Map.of()
+              : Anonymity.suppress(sizes, minGroup);
       for (Row cell : cells) {
-        rows.add(row(month, breakdown.getKey(), cell, withheld.get(Cells.str(cell, "group_value"))));
+        rows.add(
+            row(month, breakdown.getKey(), cell, withheld.get(Cells.str(cell, "group_value"))));
       }
     }
     return ContractRows.fromRecords(suggestions.sparkSession(), table, rows);
   }
 
-  private static FeedbackLoopRow row(String month, String breakdown, Row cell, Anonymity.Reason withheld) {
+  private static FeedbackLoopRow row(
+      String month, String breakdown, Row cell, Anonymity.Reason withheld) {
     String group = Cells.str(cell, "group_value");
     if (withheld != null) {
-      return new FeedbackLoopRow(month, breakdown, group, true, withheld.name().toLowerCase(), null, null, null, null,
-          null, null, null);
+      return new FeedbackLoopRow(
+          month,
+          breakdown,
+          group,
+          true,
+          withheld.name().toLowerCase(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     long received = Cells.lng(cell, "received");
     long actedOn = Cells.lng(cell, "acted_on");
     long published = Cells.lng(cell, "published");
-    return new FeedbackLoopRow(month, breakdown, group, false, null, received, actedOn,
-        Cells.ratio(actedOn, received), published, Cells.ratio(published, received), Cells.dbl(cell, "median_days"),
+    return new FeedbackLoopRow(
+        month,
+        breakdown,
+        group,
+        false,
+        null,
+        received,
+        actedOn,
+        Cells.ratio(actedOn, received),
+        published,
+        Cells.ratio(published, received),
+        Cells.dbl(cell, "median_days"),
         Cells.lng(cell, "rewarded"));
   }
 }

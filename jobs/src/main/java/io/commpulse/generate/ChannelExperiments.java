@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 final class ChannelExperiments {
   /** Experiment with a real effect: WeCom beats e-mail on acknowledgement. */
   static final String EXPERIMENT_WITH_EFFECT = "EXP-ACK-WECOM";
+
   /** Experiment without effect: digest format does not matter. */
   static final String EXPERIMENT_WITHOUT_EFFECT = "EXP-DIGEST-FORMAT";
 
@@ -38,7 +39,12 @@ final class ChannelExperiments {
           double habit = logNormal(rnd, 20, 0.6);
           double hours = habit * (treated && effect ? 0.8 : 1.0) * Math.exp(0.5 * gaussian(rnd));
           double ackProbability = (treated && effect ? 0.68 : 0.62);
-          int clarity = (int) Math.max(1, Math.min(5, Math.round(3.4 + (treated && effect ? 0.25 : 0) + gaussian(rnd))));
+          int clarity =
+              (int)
+                  Math.max(
+                      1,
+                      Math.min(
+                          5, Math.round(3.4 + (treated && effect ? 0.25 : 0) + gaussian(rnd))));
           Map<String, String> row = new LinkedHashMap<>();
           row.put("experiment_id", experiment);
           row.put("unit_id", String.format("E%06d-%d", 1 + (unit++ % 999_999), unit / 999_999));
@@ -48,7 +54,9 @@ final class ChannelExperiments {
           row.put("acknowledged_48h", rnd.nextDouble() < ackProbability ? "1" : "0");
           row.put("hours_to_ack", String.format(java.util.Locale.ROOT, "%.2f", hours));
           row.put("clarity_rating", String.valueOf(clarity));
-          row.put("pre_period_hours_to_ack", String.format(java.util.Locale.ROOT, "%.2f", habit * Math.exp(0.3 * gaussian(rnd))));
+          row.put(
+              "pre_period_hours_to_ack",
+              String.format(java.util.Locale.ROOT, "%.2f", habit * Math.exp(0.3 * gaussian(rnd))));
           w.write(row, rnd);
         }
       }

@@ -19,16 +19,19 @@ import java.util.SplittableRandom;
  */
 final class Decisions {
   static final int DECISIONS_PER_MONTH = 20;
+
   /** The decision that misses the coverage target, hardest in Sales. */
   static final int LOW_COVERAGE_DECISION = 7;
+
   private static final List<String> CHANNELS_ACK =
       List.of("email", "wecom", "dingtalk", "intranet", "all_hands", "manager_briefing");
   private static final String[][] DECISION_TITLES = {
-      {"年度预算调整", "Annual budget adjustment"}, {"新报销流程上线", "New expense process goes live"},
-      {"办公室搬迁通知", "Office relocation notice"}, {"信息安全培训要求", "Information-security training required"},
-      {"客户服务标准更新", "Customer-service standard updated"}, {"季度目标发布", "Quarterly objectives published"},
-      {"销售提成方案变更", "Sales commission plan changes"}, {"新产品发布计划", "New product launch plan"},
-      {"远程办公政策", "Remote-work policy"}, {"绩效考核周期调整", "Performance-review cycle change"}};
+    {"年度预算调整", "Annual budget adjustment"}, {"新报销流程上线", "New expense process goes live"},
+    {"办公室搬迁通知", "Office relocation notice"}, {"信息安全培训要求", "Information-security training required"},
+    {"客户服务标准更新", "Customer-service standard updated"}, {"季度目标发布", "Quarterly objectives published"},
+    {"销售提成方案变更", "Sales commission plan changes"}, {"新产品发布计划", "New product launch plan"},
+    {"远程办公政策", "Remote-work policy"}, {"绩效考核周期调整", "Performance-review cycle change"}
+  };
 
   private final SampleMonth m;
   private final YearMonth month;
@@ -44,8 +47,11 @@ final class Decisions {
     List<List<String>> channels = new ArrayList<>();
     try (SourceWriter w = m.writer("decisions", "decisions.csv")) {
       for (int d = 1; d <= DECISIONS_PER_MONTH; d++) {
-        LocalDateTime at = month.atDay(1 + rnd.nextInt(Math.min(25, month.lengthOfMonth()))).atTime(9, 0)
-            .plusMinutes(rnd.nextInt(8 * 60));
+        LocalDateTime at =
+            month
+                .atDay(1 + rnd.nextInt(Math.min(25, month.lengthOfMonth())))
+                .atTime(9, 0)
+                .plusMinutes(rnd.nextInt(8 * 60));
         List<String> used = new ArrayList<>(List.of("email"));
         for (String c : CHANNELS_ACK.subList(1, CHANNELS_ACK.size())) {
           if (rnd.nextDouble() < (d == LOW_COVERAGE_DECISION ? 0.1 : 0.45)) {
@@ -77,7 +83,8 @@ final class Decisions {
             continue;
           }
           LocalDateTime aware = plusHours(at, logNormal(ack, 5, 1.1));
-          LocalDateTime acknowledged = ack.nextDouble() < 0.8 ? plusHours(aware, logNormal(ack, 2, 1.0)) : null;
+          LocalDateTime acknowledged =
+              ack.nextDouble() < 0.8 ? plusHours(aware, logNormal(ack, 2, 1.0)) : null;
           String channel = pick(ack, channels.get(d - 1));
           if (m.known(aware) == null) {
             continue;

@@ -16,7 +16,15 @@ import java.util.stream.Collectors;
  * only kinds the source's contract can express (no Likert error in a source without a range).
  */
 final class DirtyRows {
-  enum Kind { MALFORMED, WRONG_TYPE, OUT_OF_RANGE, MISSING_REQUIRED, DUPLICATE, BAD_TIMESTAMP, FUTURE_TIMESTAMP }
+  enum Kind {
+    MALFORMED,
+    WRONG_TYPE,
+    OUT_OF_RANGE,
+    MISSING_REQUIRED,
+    DUPLICATE,
+    BAD_TIMESTAMP,
+    FUTURE_TIMESTAMP
+  }
 
   /** A line to write: either a map of fields or raw text. */
   record Line(Map<String, String> fields, String raw) {}
@@ -60,7 +68,9 @@ final class DirtyRows {
       case WRONG_TYPE -> bad.put(pick(rnd, typedColumns()).name(), "n/a");
       case OUT_OF_RANGE -> {
         ColumnSpec column = pick(rnd, rangedColumns());
-        bad.put(column.name(), column.max() != null ? plain(column.max() + 1) : plain(column.min() - 1));
+        bad.put(
+            column.name(),
+            column.max() != null ? plain(column.max() + 1) : plain(column.min() - 1));
       }
       case BAD_TIMESTAMP -> bad.put(pick(rnd, futureColumns()).name(), "2026-13-45 25:61:00");
       case FUTURE_TIMESTAMP -> bad.put(pick(rnd, futureColumns()).name(), "2031-01-01 09:00:00");
@@ -70,11 +80,17 @@ final class DirtyRows {
 
   private String malformed(Map<String, String> row, SplittableRandom rnd) {
     if ("jsonl".equals(contract.format())) {
-      String json = "{" + row.entrySet().stream().map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
-          .collect(Collectors.joining(", ")) + "}";
+      String json =
+          "{"
+              + row.entrySet().stream()
+                  .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
+                  .collect(Collectors.joining(", "))
+              + "}";
       return json.substring(0, json.length() / 2);
     }
-    List<String> fields = new ArrayList<>(contract.columnNames().stream().map(row::get).map(CsvField::quote).toList());
+    List<String> fields =
+        new ArrayList<>(
+            contract.columnNames().stream().map(row::get).map(CsvField::quote).toList());
     if (rnd.nextBoolean()) {
       fields.remove(fields.size() - 1);
     } else {
@@ -97,12 +113,19 @@ final class DirtyRows {
 
   private List<ColumnSpec> typedColumns() {
     return contract.columns().stream()
-        .filter(c -> c.type().isNumeric() || c.type() == ColumnType.BOOLEAN || c.type() == ColumnType.DATE).toList();
+        .filter(
+            c ->
+                c.type().isNumeric()
+                    || c.type() == ColumnType.BOOLEAN
+                    || c.type() == ColumnType.DATE)
+        .toList();
   }
 
   private List<ColumnSpec> rangedColumns() {
-    return contract.columns().stream().filter(c -> c.min() != null || c.max() != null)
-        .filter(c -> !c.isTimestamp()).toList();
+    return contract.columns().stream()
+        .filter(c -> c.min() != null || c.max() != null)
+        .filter(c -> !c.isTimestamp())
+        .toList();
   }
 
   private List<ColumnSpec> futureColumns() {

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 
 /** The after-sales follow-up plan and what was done: {@code landing.followups}. */
 final class Followups {
-  private static final List<String> SEGMENTS = List.of("key_account", "enterprise", "smb", "consumer");
+  private static final List<String> SEGMENTS =
+      List.of("key_account", "enterprise", "smb", "consumer");
   private static final double[] SEGMENT_WEIGHTS = {0.1, 0.25, 0.35, 0.3};
   private static final double[] SEGMENT_DONE = {0.97, 0.92, 0.85, 0.7};
   private static final double[] ISSUE_WEIGHTS = {0.3, 0.35, 0.35};
@@ -54,7 +55,9 @@ final class Followups {
           }
         }
         Map<String, String> row = new LinkedHashMap<>();
-        row.put("followup_id", "F" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%06d", i));
+        row.put(
+            "followup_id",
+            "F" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%06d", i));
         row.put("customer_id", String.format("C%07d", 1 + rnd.nextInt(Math.max(100, n * 3))));
         row.put("segment", SEGMENTS.get(segment));
         row.put("cadence", segment == 0 ? "monthly" : "quarterly");

@@ -29,7 +29,8 @@ final class Roster {
         if (rnd.nextDouble() < 0.02) {
           hired = month.atDay(1 + rnd.nextInt(month.lengthOfMonth()));
         }
-        LocalDate left = rnd.nextDouble() < 0.015 ? month.atDay(1 + rnd.nextInt(month.lengthOfMonth())) : null;
+        LocalDate left =
+            rnd.nextDouble() < 0.015 ? month.atDay(1 + rnd.nextInt(month.lengthOfMonth())) : null;
         String id = String.format("E%06d", i);
         employees.add(new Employee(id, dept, hired, left));
         Map<String, String> row = new LinkedHashMap<>();

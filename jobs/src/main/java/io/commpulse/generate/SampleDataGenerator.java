@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one month of every landing source for a sample company, deterministic for a seed.
- * Scale 1 is a 10,000-employee company; sizes scale linearly. Column order comes from the
- * landing contracts, so the files always match schemas/. Each source has its own class and
- * random stream; {@link SampleMonth} holds what they share.
+ * Writes one month of every landing source for a sample company, deterministic for a seed. Scale 1
+ * is a 10,000-employee company; sizes scale linearly. Column order comes from the landing
+ * contracts, so the files always match schemas/. Each source has its own class and random stream;
+ * {@link SampleMonth} holds what they share.
  */
 public final class SampleDataGenerator {
   private final SchemaCatalog catalog;
@@ -22,8 +22,8 @@ public final class SampleDataGenerator {
   private final double dirtyRate;
   private final Path out;
 
-  public SampleDataGenerator(SchemaCatalog catalog, YearMonth month, double scale, long seed, double dirtyRate,
-      Path out) {
+  public SampleDataGenerator(
+      SchemaCatalog catalog, YearMonth month, double scale, long seed, double dirtyRate, Path out) {
     this.catalog = catalog;
     this.month = month;
     this.scale = scale;
@@ -38,8 +38,8 @@ public final class SampleDataGenerator {
   }
 
   /**
-   * Writes the named sources (all when empty); returns the number of landing records written per source.
-   * A source's records are the same whichever others are written with it.
+   * Writes the named sources (all when empty); returns the number of landing records written per
+   * source. A source's records are the same whichever others are written with it.
    */
   public Map<String, Long> generate(Set<String> sources) {
     catalog.requireNames("landing", sources, "source");
@@ -56,11 +56,12 @@ public final class SampleDataGenerator {
     steps.put("channel_experiments", () -> new ChannelExperiments(m).write());
     steps.put("followups", () -> new Followups(m).write());
     steps.put("suggestions", () -> new Suggestions(m).write());
-    steps.forEach((source, step) -> {
-      if (m.wanted(source)) {
-        step.run();
-      }
-    });
+    steps.forEach(
+        (source, step) -> {
+          if (m.wanted(source)) {
+            step.run();
+          }
+        });
     return m.rowsWritten();
   }
 }

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The month being generated and what every source draws on: its size, one random stream per source (so a
- * source's records do not depend on the others), its timestamps, and the writers of its landing files.
+ * The month being generated and what every source draws on: its size, one random stream per source
+ * (so a source's records do not depend on the others), its timestamps, and the writers of its
+ * landing files.
  */
 final class SampleMonth {
   static final ZoneId COMPANY_ZONE = ZoneId.of("Asia/Shanghai");
@@ -31,8 +32,17 @@ final class SampleMonth {
   private final Set<String> only;
   private final Map<String, Long> rowsWritten = new TreeMap<>();
 
-  /** {@code only}: the sources whose files are written (all when empty); the others are drawn but not written. */
-  SampleMonth(SchemaCatalog catalog, YearMonth month, double scale, long seed, double dirtyRate, Path out,
+  /**
+   * {@code only}: the sources whose files are written (all when empty); the others are drawn but
+   * not written.
+   */
+  SampleMonth(
+      SchemaCatalog catalog,
+      YearMonth month,
+      double scale,
+      long seed,
+      double dirtyRate,
+      Path out,
       Set<String> only) {
     this.catalog = catalog;
     this.month = month;
@@ -90,13 +100,14 @@ final class SampleMonth {
 
   /** Customers mostly write during the day: 85% between 08:00 and 21:00 local time. */
   LocalDateTime daytimeMoment(SplittableRandom rnd) {
-    long second = rnd.nextDouble() < 0.85 ? 8 * 3600 + rnd.nextLong(13 * 3600) : rnd.nextLong(86_400);
+    long second =
+        rnd.nextDouble() < 0.85 ? 8 * 3600 + rnd.nextLong(13 * 3600) : rnd.nextLong(86_400);
     return month.atDay(1 + rnd.nextInt(month.lengthOfMonth())).atStartOfDay().plusSeconds(second);
   }
 
   /**
-   * Every export of the month is taken when the month is over (company time): events after that
-   * are not in the files yet, so a month that has just ended carries no future timestamps.
+   * Every export of the month is taken when the month is over (company time): events after that are
+   * not in the files yet, so a month that has just ended carries no future timestamps.
    */
   LocalDateTime known(LocalDateTime t) {
     return t == null || t.isBefore(month.plusMonths(1).atDay(1).atStartOfDay()) ? t : null;

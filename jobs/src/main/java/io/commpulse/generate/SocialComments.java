@@ -12,14 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Inbound comments on the official social accounts and their replies: {@code landing.social_comments}. */
+/**
+ * Inbound comments on the official social accounts and their replies: {@code
+ * landing.social_comments}.
+ */
 final class SocialComments {
   private static final List<String> PLATFORMS = List.of("weibo", "wechat", "douyin", "xiaohongshu");
   private static final double[] PLATFORM_REPLY_SHARE = {0.93, 0.97, 0.80, 0.90};
   private static final double[] PLATFORM_MEDIAN_HOURS = {3, 2, 8, 4};
-  private static final List<String> COMMENT_TEXTS = List.of(
-      "请问新品什么时候上市？", "客服一直没人回复，太失望了", "Great service, thanks!", "物流太慢了",
-      "App keeps crashing after the update", "点赞！", "How do I reset my password?", "价格能便宜点吗");
+  private static final List<String> COMMENT_TEXTS =
+      List.of(
+          "请问新品什么时候上市？",
+          "客服一直没人回复，太失望了",
+          "Great service, thanks!",
+          "物流太慢了",
+          "App keeps crashing after the update",
+          "点赞！",
+          "How do I reset my password?",
+          "价格能便宜点吗");
 
   private final SampleMonth m;
   private final YearMonth month;
@@ -37,10 +47,13 @@ final class SocialComments {
       for (int i = 1; i <= inbound; i++) {
         int platform = rnd.nextInt(PLATFORMS.size());
         String account = "official_" + PLATFORMS.get(platform);
-        String sentiment = pick(rnd, List.of("negative", "neutral", "neutral", "positive", "positive"));
+        String sentiment =
+            pick(rnd, List.of("negative", "neutral", "neutral", "positive", "positive"));
         LocalDateTime created = m.randomMoment(rnd, month.lengthOfMonth());
-        String id = PLATFORMS.get(platform).charAt(0) + String.valueOf(month.getYear() * 100 + month.getMonthValue())
-            + String.format("%08d", i);
+        String id =
+            PLATFORMS.get(platform).charAt(0)
+                + String.valueOf(month.getYear() * 100 + month.getMonthValue())
+                + String.format("%08d", i);
         Map<String, String> row = new LinkedHashMap<>();
         row.put("platform", PLATFORMS.get(platform));
         row.put("account", account);
@@ -53,7 +66,11 @@ final class SocialComments {
         row.put("sentiment", sentiment);
         w.write(row, rnd);
         if (rnd.nextDouble() < PLATFORM_REPLY_SHARE[platform]) {
-          double hours = logNormal(rnd, PLATFORM_MEDIAN_HOURS[platform] * (sentiment.equals("negative") ? 0.6 : 1), 1.2);
+          double hours =
+              logNormal(
+                  rnd,
+                  PLATFORM_MEDIAN_HOURS[platform] * (sentiment.equals("negative") ? 0.6 : 1),
+                  1.2);
           Map<String, String> reply = new LinkedHashMap<>();
           reply.put("platform", PLATFORMS.get(platform));
           reply.put("account", account);

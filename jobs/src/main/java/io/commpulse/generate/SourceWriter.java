@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Writes rows of one landing file in contract column order, injecting dirty rows at the given rate. */
+/**
+ * Writes rows of one landing file in contract column order, injecting dirty rows at the given rate.
+ */
 final class SourceWriter implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +58,8 @@ final class SourceWriter implements AutoCloseable {
   void write(Map<String, String> row, SplittableRandom rnd) {
     for (ColumnSpec column : contract.columns()) {
       if (!row.containsKey(column.name())) {
-        throw new IllegalStateException("generator lacks " + contract.qualifiedName() + "." + column.name());
+        throw new IllegalStateException(
+            "generator lacks " + contract.qualifiedName() + "." + column.name());
       }
     }
     for (DirtyRows.Line line : dirt.apply(row, rnd)) {
@@ -76,8 +79,11 @@ final class SourceWriter implements AutoCloseable {
       Map<String, Object> json = new LinkedHashMap<>();
       for (ColumnSpec column : contract.columns()) {
         String value = row.get(column.name());
-        json.put(column.name(), column.type() == ColumnType.BOOLEAN && ("true".equals(value) || "false".equals(value))
-            ? Boolean.valueOf(value) : value);
+        json.put(
+            column.name(),
+            column.type() == ColumnType.BOOLEAN && ("true".equals(value) || "false".equals(value))
+                ? Boolean.valueOf(value)
+                : value);
       }
       try {
         emitRaw(JSON.writeValueAsString(json));

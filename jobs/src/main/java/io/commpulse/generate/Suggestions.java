@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 
 /** The suggestion box, online and offline: {@code landing.suggestions}. */
 final class Suggestions {
-  private static final List<String> SUGGESTION_CATEGORIES = List.of("process", "skill", "tool", "workplace", "other");
+  private static final List<String> SUGGESTION_CATEGORIES =
+      List.of("process", "skill", "tool", "workplace", "other");
   private static final double[] SUGGESTION_CATEGORY_WEIGHTS = {0.35, 0.15, 0.25, 0.15, 0.1};
 
   private final SampleMonth m;
@@ -39,17 +40,30 @@ final class Suggestions {
         // Offline slips are collected when the box is emptied, on Friday afternoons.
         LocalDateTime submitted = m.randomMoment(rnd, month.lengthOfMonth());
         if (!online) {
-          LocalDate friday = submitted.toLocalDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
-          submitted = (friday.getMonth() == month.getMonth() ? friday : submitted.toLocalDate()).atTime(16, 0);
+          LocalDate friday =
+              submitted.toLocalDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+          submitted =
+              (friday.getMonth() == month.getMonth() ? friday : submitted.toLocalDate())
+                  .atTime(16, 0);
         }
-        String department = rnd.nextDouble() < 0.6 ? Department.ALL.get(weighted(rnd, departmentShares)).code() : null;
+        String department =
+            rnd.nextDouble() < 0.6
+                ? Department.ALL.get(weighted(rnd, departmentShares)).code()
+                : null;
         double outcome = rnd.nextDouble();
-        String status = outcome < 0.3 ? "acted_on" : outcome < 0.5 ? "declined" : outcome < 0.8 ? "under_review" : "received";
-        LocalDateTime response = status.equals("acted_on") || status.equals("declined")
-            ? m.known(plusHours(submitted, 24 * logNormal(rnd, 9, 0.6))) : null;
+        String status =
+            outcome < 0.3
+                ? "acted_on"
+                : outcome < 0.5 ? "declined" : outcome < 0.8 ? "under_review" : "received";
+        LocalDateTime response =
+            status.equals("acted_on") || status.equals("declined")
+                ? m.known(plusHours(submitted, 24 * logNormal(rnd, 9, 0.6)))
+                : null;
         boolean rewarded = status.equals("acted_on") && rnd.nextDouble() < 0.4;
         Map<String, String> row = new LinkedHashMap<>();
-        row.put("suggestion_id", "S" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%05d", i));
+        row.put(
+            "suggestion_id",
+            "S" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%05d", i));
         row.put("channel", online ? "online" : "offline");
         row.put("category", SUGGESTION_CATEGORIES.get(weighted(rnd, SUGGESTION_CATEGORY_WEIGHTS)));
         row.put("department", department);

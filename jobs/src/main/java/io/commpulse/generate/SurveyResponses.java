@@ -12,8 +12,16 @@ import java.util.SplittableRandom;
 
 /** The anonymous satisfaction survey: {@code landing.survey_responses}, one row per answer. */
 final class SurveyResponses {
-  static final List<String> QUESTIONS = List.of("conv_channels", "conv_find", "time_decisions", "time_changes",
-      "clear_language", "clear_actions", "feedback_heard", "overall");
+  static final List<String> QUESTIONS =
+      List.of(
+          "conv_channels",
+          "conv_find",
+          "time_decisions",
+          "time_changes",
+          "clear_language",
+          "clear_actions",
+          "feedback_heard",
+          "overall");
   private static final double[] QUESTION_MEANS = {3.9, 3.5, 3.4, 3.1, 3.8, 3.3, 3.0, 3.5};
 
   private final SampleMonth m;
@@ -32,11 +40,13 @@ final class SurveyResponses {
         if (rnd.nextDouble() >= e.department().surveyResponseRate()) {
           continue;
         }
-        String responseId = String.format("R%s-%08x", month, (m.seed() * 31 + ++token) * 2654435761L & 0xffffffffL);
+        String responseId =
+            String.format("R%s-%08x", month, (m.seed() * 31 + ++token) * 2654435761L & 0xffffffffL);
         LocalDateTime submitted = m.randomMoment(rnd, Math.min(28, month.lengthOfMonth()));
         double person = gaussian(rnd) * 0.5;
         for (int q = 0; q < QUESTIONS.size(); q++) {
-          double latent = QUESTION_MEANS[q] + e.department().satisfactionShift() + person + gaussian(rnd) * 0.8;
+          double latent =
+              QUESTION_MEANS[q] + e.department().satisfactionShift() + person + gaussian(rnd) * 0.8;
           Map<String, String> row = new LinkedHashMap<>();
           row.put("response_id", responseId);
           row.put("department", e.department().code());

@@ -16,16 +16,22 @@ import java.util.SplittableRandom;
 
 /** Customer tickets with their replies and resolution: {@code landing.tickets}. */
 final class Tickets {
-  private static final List<String> TICKET_CHANNELS = List.of("phone", "online_chat", "email", "wecom", "dingtalk", "web");
+  private static final List<String> TICKET_CHANNELS =
+      List.of("phone", "online_chat", "email", "wecom", "dingtalk", "web");
   private static final double[] CHANNEL_WEIGHTS = {0.18, 0.30, 0.14, 0.18, 0.08, 0.12};
   private static final double[] CHANNEL_MEDIAN_HOURS = {0.4, 0.8, 16, 3, 4, 9};
   private static final double[] CHANNEL_BOT_SHARE = {0.0, 0.6, 0.0, 0.2, 0.1, 0.4};
-  static final List<String> CATEGORIES = List.of("product_suggestion", "service_complaint", "technical_support");
+  static final List<String> CATEGORIES =
+      List.of("product_suggestion", "service_complaint", "technical_support");
   private static final double[] CATEGORY_WEIGHTS = {0.2, 0.35, 0.45};
   private static final double[] PRIORITY_FACTOR = {0.4, 0.7, 1.0, 1.6};
+
   /** Share of chatbot-first tickets the bot resolves alone, per category. */
   private static final double[] BOT_RESOLVES = {0.35, 0.15, 0.45};
-  /** The bot's CSAT per category: fine for suggestions and technical questions, poor for complaints. */
+
+  /**
+   * The bot's CSAT per category: fine for suggestions and technical questions, poor for complaints.
+   */
   private static final double[] BOT_CSAT_LATENT = {4.0, 2.6, 3.9};
 
   private final SampleMonth m;
@@ -48,16 +54,25 @@ final class Tickets {
         LocalDateTime created = m.daytimeMoment(rnd);
         boolean bot = rnd.nextDouble() < CHANNEL_BOT_SHARE[channel];
         boolean answered = rnd.nextDouble() >= 0.03;
-        double humanHours = logNormal(rnd, CHANNEL_MEDIAN_HOURS[channel] * PRIORITY_FACTOR[priority]
-            * (category == 1 ? 0.8 : 1.0), 1.25);
+        double humanHours =
+            logNormal(
+                rnd,
+                CHANNEL_MEDIAN_HOURS[channel]
+                    * PRIORITY_FACTOR[priority]
+                    * (category == 1 ? 0.8 : 1.0),
+                1.25);
         LocalDateTime human = answered ? plusHours(created, humanHours) : null;
         LocalDateTime first = bot ? created.plusSeconds(20 + rnd.nextInt(100)) : human;
-        LocalDateTime resolved = human != null && rnd.nextDouble() < 0.9
-            ? plusHours(human, logNormal(rnd, 18, 1.3)) : null;
+        LocalDateTime resolved =
+            human != null && rnd.nextDouble() < 0.9
+                ? plusHours(human, logNormal(rnd, 18, 1.3))
+                : null;
         int reopened = rnd.nextDouble() < 0.85 ? 0 : (rnd.nextDouble() < 0.8 ? 1 : 2);
-        Integer csat = resolved != null && rnd.nextDouble() < 0.4 ? csat(rnd, humanHours, bot) : null;
+        Integer csat =
+            resolved != null && rnd.nextDouble() < 0.4 ? csat(rnd, humanHours, bot) : null;
         if (bot && botRnd.nextDouble() < BOT_RESOLVES[category]) {
-          // The chatbot settled it: no human ever replied. Drawn from its own stream so that the other
+          // The chatbot settled it: no human ever replied. Drawn from its own stream so that the
+          // other
           // tickets stay as they were.
           human = null;
           resolved = plusHours(first, logNormal(botRnd, 0.2, 1.0));
@@ -72,7 +87,9 @@ final class Tickets {
           csat = null;
         }
         Map<String, String> row = new LinkedHashMap<>();
-        row.put("ticket_id", "T" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%07d", i));
+        row.put(
+            "ticket_id",
+            "T" + (month.getYear() * 100 + month.getMonthValue()) + String.format("%07d", i));
         row.put("channel", TICKET_CHANNELS.get(channel));
         row.put("category", CATEGORIES.get(category));
         row.put("priority", "P" + (priority + 1));
@@ -105,6 +122,7 @@ final class Tickets {
   }
 
   private static int botCsat(SplittableRandom rnd, int category) {
-    return (int) Math.max(1, Math.min(5, Math.round(BOT_CSAT_LATENT[category] + gaussian(rnd) * 0.9)));
+    return (int)
+        Math.max(1, Math.min(5, Math.round(BOT_CSAT_LATENT[category] + gaussian(rnd) * 0.9)));
   }
 }

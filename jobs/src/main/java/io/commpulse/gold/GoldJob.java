@@ -12,10 +12,10 @@ import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
-import io.commpulse.spark.ConcurrentTasks;
 import io.commpulse.scorecard.DepartmentScorecard;
 import io.commpulse.scorecard.KpiScorecard;
 import io.commpulse.social.SocialResponseMetric;
+import io.commpulse.spark.ConcurrentTasks;
 import io.commpulse.surveys.Anonymity;
 import io.commpulse.surveys.SatisfactionMetric;
 import io.commpulse.tickets.AutomationCandidatesMetric;
@@ -41,7 +41,12 @@ public final class GoldJob {
    * @param serviceDepartment the department owning customer tickets and social replies (their KPIs
    *     appear on its department scorecard)
    */
-  public GoldJob(Lake lake, SchemaCatalog catalog, BusinessCalendar calendar, int minGroup, String serviceDepartment) {
+  public GoldJob(
+      Lake lake,
+      SchemaCatalog catalog,
+      BusinessCalendar calendar,
+      int minGroup,
+      String serviceDepartment) {
     this.lake = lake;
     this.catalog = catalog;
     this.calendar = calendar;
@@ -54,9 +59,10 @@ public final class GoldJob {
   }
 
   /**
-   * Computes the month's gold tables, or only those named in {@code only} (all when empty), {@code parallelism}
-   * at a time; a table not recomputed is read as stored, so a scorecard can be rebuilt from the tables already
-   * written. The scorecards start once the tables they summarise are written.
+   * Computes the month's gold tables, or only those named in {@code only} (all when empty), {@code
+   * parallelism} at a time; a table not recomputed is read as stored, so a scorecard can be rebuilt
+   * from the tables already written. The scorecards start once the tables they summarise are
+   * written.
    */
   public void run(YearMonth month, Set<String> only, int parallelism) {
     catalog.requireNames("gold", only, "gold table");
@@ -65,39 +71,106 @@ public final class GoldJob {
     String previous = month.minusMonths(1).toString();
     try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
       Writer writer = new Writer(tasks, only, m);
-      var satisfaction = writer.table("satisfaction", () -> SatisfactionMetric.compute(gold("satisfaction"), m,
-          silver("survey_answers", m), silver("employees", m), lake.readMonth(gold("satisfaction"), previous),
-          minGroup));
-      var coverage = writer.table("coverage", () -> CoverageMetric.compute(gold("coverage"), m,
-          silver("decisions", m), silver("employees", m), silver("acknowledgements", m)));
-      var sla = writer.table("response_sla",
-          () -> ResponseSlaMetric.compute(gold("response_sla"), m, silver("tickets", m), calendar));
-      var social = writer.table("social_response",
-          () -> SocialResponseMetric.compute(gold("social_response"), m, silver("social_comments", m)));
-      var mistransmission = writer.table("mistransmission",
-          () -> MistransmissionMetric.compute(gold("mistransmission"), m, silver("comm_log", m)));
-      writer.table("hotspots", () -> HotspotsMetric.compute(gold("hotspots"), m, silver("comm_log", m),
-          silver("tickets", m), lake.readMonth(gold("hotspots"), previous)));
-      var abResults = writer.table("ab_results",
-          () -> AbResultsMetric.compute(gold("ab_results"), m, silver("experiment_units", m)));
-      writer.table("automation_candidates",
-          () -> AutomationCandidatesMetric.compute(gold("automation_candidates"), m, silver("tickets", m)));
-      writer.table("followup_coverage",
-          () -> FollowupCoverageMetric.compute(gold("followup_coverage"), m, silver("followups", m)));
-      writer.table("feedback_loop",
-          () -> FeedbackLoopMetric.compute(gold("feedback_loop"), m, silver("suggestions", m), minGroup));
-      var scorecard = writer.tableAfter(List.of(mistransmission, sla, social, coverage, satisfaction, abResults),
-          "kpi_scorecard", () -> KpiScorecard.compute(gold("kpi_scorecard"), m,
-              new KpiScorecard.Inputs(valueOf(mistransmission), valueOf(sla), valueOf(social), valueOf(coverage),
-                  valueOf(satisfaction), valueOf(abResults), lake.readMonth(gold("kpi_scorecard"), previous))));
-      writer.tableAfter(List.of(coverage, mistransmission, satisfaction, scorecard), "department_scorecard",
-          () -> DepartmentScorecard.compute(gold("department_scorecard"), m,
-              new DepartmentScorecard.Inputs(valueOf(coverage), valueOf(mistransmission), valueOf(satisfaction),
-                  valueOf(scorecard), lake.readMonth(gold("department_scorecard"), previous), serviceDepartment)));
+      var satisfaction =
+          writer.table(
+              "satisfaction",
+              () ->
+                  SatisfactionMetric.compute(
+                      gold("satisfaction"),
+                      m,
+                      silver("survey_answers", m),
+                      silver("employees", m),
+                      lake.readMonth(gold("satisfaction"), previous),
+                      minGroup));
+      var coverage =
+          writer.table(
+              "coverage",
+              () ->
+                  CoverageMetric.compute(
+                      gold("coverage"),
+                      m,
+                      silver("decisions", m),
+                      silver("employees", m),
+                      silver("acknowledgements", m)));
+      var sla =
+          writer.table(
+              "response_sla",
+              () ->
+                  ResponseSlaMetric.compute(
+                      gold("response_sla"), m, silver("tickets", m), calendar));
+      var social =
+          writer.table(
+              "social_response",
+              () ->
+                  SocialResponseMetric.compute(
+                      gold("social_response"), m, silver("social_comments", m)));
+      var mistransmission =
+          writer.table(
+              "mistransmission",
+              () ->
+                  MistransmissionMetric.compute(gold("mistransmission"), m, silver("comm_log", m)));
+      writer.table(
+          "hotspots",
+          () ->
+              HotspotsMetric.compute(
+                  gold("hotspots"),
+                  m,
+                  silver("comm_log", m),
+                  silver("tickets", m),
+                  lake.readMonth(gold("hotspots"), previous)));
+      var abResults =
+          writer.table(
+              "ab_results",
+              () -> AbResultsMetric.compute(gold("ab_results"), m, silver("experiment_units", m)));
+      writer.table(
+          "automation_candidates",
+          () ->
+              AutomationCandidatesMetric.compute(
+                  gold("automation_candidates"), m, silver("tickets", m)));
+      writer.table(
+          "followup_coverage",
+          () ->
+              FollowupCoverageMetric.compute(gold("followup_coverage"), m, silver("followups", m)));
+      writer.table(
+          "feedback_loop",
+          () ->
+              FeedbackLoopMetric.compute(
+                  gold("feedback_loop"), m, silver("suggestions", m), minGroup));
+      var scorecard =
+          writer.tableAfter(
+              List.of(mistransmission, sla, social, coverage, satisfaction, abResults),
+              "kpi_scorecard",
+              () ->
+                  KpiScorecard.compute(
+                      gold("kpi_scorecard"),
+                      m,
+                      new KpiScorecard.Inputs(
+                          valueOf(mistransmission),
+                          valueOf(sla),
+                          valueOf(social),
+                          valueOf(coverage),
+                          valueOf(satisfaction),
+                          valueOf(abResults),
+                          lake.readMonth(gold("kpi_scorecard"), previous))));
+      writer.tableAfter(
+          List.of(coverage, mistransmission, satisfaction, scorecard),
+          "department_scorecard",
+          () ->
+              DepartmentScorecard.compute(
+                  gold("department_scorecard"),
+                  m,
+                  new DepartmentScorecard.Inputs(
+                      valueOf(coverage),
+                      valueOf(mistransmission),
+                      valueOf(satisfaction),
+                      valueOf(scorecard),
+                      lake.readMonth(gold("department_scorecard"), previous),
+                      serviceDepartment)));
       tasks.awaitAll();
     }
-    RunLog.info("gold %s: %s written in %s", month, only.isEmpty() ? "all tables" : String.join(", ", only),
-        RunLog.seconds(started));
+    RunLog.info(
+        "gold %s: %s written in %s",
+        month, only.isEmpty() ? "all tables" : String.join(", ", only), RunLog.seconds(started));
   }
 
   private TableContract gold(String name) {
@@ -105,10 +178,13 @@ public final class GoldJob {
   }
 
   private Dataset<Row> silver(String name, String month) {
-    return lake.read(catalog.table("silver." + name)).where(org.apache.spark.sql.functions.col("month").equalTo(month));
+    return lake.read(catalog.table("silver." + name))
+        .where(org.apache.spark.sql.functions.col("month").equalTo(month));
   }
 
-  /** Starts the computation of each selected gold table of one month; the others are read as stored. */
+  /**
+   * Starts the computation of each selected gold table of one month; the others are read as stored.
+   */
   private final class Writer {
     private final ConcurrentTasks tasks;
     private final Set<String> only;
@@ -125,23 +201,27 @@ public final class GoldJob {
     }
 
     /**
-     * The month of a gold table once written, as the rows written, so later tables build on what is stored
-     * without reading it back (gold tables are small: a few hundred rows each). The rows are written only if
-     * they satisfy the table's key.
+     * The month of a gold table once written, as the rows written, so later tables build on what is
+     * stored without reading it back (gold tables are small: a few hundred rows each). The rows are
+     * written only if they satisfy the table's key.
      */
-    CompletableFuture<Dataset<Row>> tableAfter(List<CompletableFuture<Dataset<Row>>> inputs, String name,
-        Supplier<Dataset<Row>> compute) {
+    CompletableFuture<Dataset<Row>> tableAfter(
+        List<CompletableFuture<Dataset<Row>>> inputs, String name, Supplier<Dataset<Row>> compute) {
       TableContract table = gold(name);
       if (!only.isEmpty() && !only.contains(name)) {
         return tasks.after(inputs, "gold-" + name, () -> lake.readMonth(table, month));
       }
-      return tasks.after(inputs, "gold-" + name, () -> {
-        long started = System.nanoTime();
-        Dataset<Row> rows = Lake.conform(table, compute.get());
-        Dataset<Row> written = lake.replaceMonth(table, rows.collectAsList(), rows.schema(), month);
-        RunLog.info("gold %-18s %s: written in %s", name, month, RunLog.seconds(started));
-        return written;
-      });
+      return tasks.after(
+          inputs,
+          "gold-" + name,
+          () -> {
+            long started = System.nanoTime();
+            Dataset<Row> rows = Lake.conform(table, compute.get());
+            Dataset<Row> written =
+                lake.replaceMonth(table, rows.collectAsList(), rows.schema(), month);
+            RunLog.info("gold %-18s %s: written in %s", name, month, RunLog.seconds(started));
+            return written;
+          });
     }
   }
 }

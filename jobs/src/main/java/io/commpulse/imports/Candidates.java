@@ -14,5 +14,5 @@ import org.apache.spark.sql.Row;
  * @param expectedUnits how many units the export holds, counted without the adapter's mapping; the
  *     job checks that every one of them came out either mapped or unmapped
  */
-public record Candidates(Dataset<Row> rows, Dataset<Row> input, long inputRecords, String unit,
-    long expectedUnits) {}
+public record Candidates(
+    Dataset<Row> rows, Dataset<Row> input, long inputRecords, String unit, long expectedUnits) {}

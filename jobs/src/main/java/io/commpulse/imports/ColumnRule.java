@@ -1,11 +1,11 @@
 package io.commpulse.imports;
 
+import static io.commpulse.imports.SourceFields.exportColumn;
 import static io.commpulse.imports.SourceFields.isoUtc;
 import static io.commpulse.imports.SourceFields.lookup;
 import static io.commpulse.imports.SourceFields.present;
 import static io.commpulse.imports.SourceFields.problem;
 import static io.commpulse.imports.SourceFields.quoted;
-import static io.commpulse.imports.SourceFields.exportColumn;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
@@ -54,8 +54,8 @@ public record ColumnRule(
   }
 
   /**
-   * The rule applied to a row: the landing text, the parsed instant for timestamps (null
-   * otherwise) and the problems that keep the row from mapping.
+   * The rule applied to a row: the landing text, the parsed instant for timestamps (null otherwise)
+   * and the problems that keep the row from mapping.
    */
   record Applied(Column text, Column instant, List<Column> problems) {}
 
@@ -83,7 +83,10 @@ public record ColumnRule(
     return prefix == null ? value : prefix + value;
   }
 
-  /** A value the mapping itself names must pass the contract: that is a mistake in the file, not in the data. */
+  /**
+   * A value the mapping itself names must pass the contract: that is a mistake in the file, not in
+   * the data.
+   */
   private static void checkLandingValue(String where, ColumnSpec target, String value) {
     if (target.allowed() != null && !target.allowed().contains(value)) {
       throw new UserError(where + ": '" + value + "' is not one of " + target.allowed());
@@ -103,8 +106,15 @@ public record ColumnRule(
       if (otherwise != null) {
         mapped = when(text.isNotNull(), coalesce(mapped, lit(otherwise)));
       } else {
-        problems.add(when(text.isNotNull().and(mapped.isNull()), problem("unknown_value",
-            concat(lit(name + ": " + from + " value "), quoted(text), lit(" is not in the value map")))));
+        problems.add(
+            when(
+                text.isNotNull().and(mapped.isNull()),
+                problem(
+                    "unknown_value",
+                    concat(
+                        lit(name + ": " + from + " value "),
+                        quoted(text),
+                        lit(" is not in the value map")))));
       }
       text = mapped;
     }
@@ -115,9 +125,19 @@ public record ColumnRule(
     if (target.isTimestamp() || target.type() == ColumnType.DATE) {
       boolean isDate = target.type() == ColumnType.DATE;
       instant = SourceFields.timestamp(text, formats, isDate ? ZoneOffset.UTC : zone);
-      problems.add(when(text.isNotNull().and(instant.isNull()), problem("bad_timestamp",
-          concat(lit(name + ": " + from + " value "), quoted(text),
-              lit(" does not match " + (formats == null ? "ISO-8601 or yyyy-MM-dd HH:mm:ss" : formats))))));
+      problems.add(
+          when(
+              text.isNotNull().and(instant.isNull()),
+              problem(
+                  "bad_timestamp",
+                  concat(
+                      lit(name + ": " + from + " value "),
+                      quoted(text),
+                      lit(
+                          " does not match "
+                              + (formats == null
+                                  ? "ISO-8601 or yyyy-MM-dd HH:mm:ss"
+                                  : formats))))));
       text = isDate ? date_format(instant, "yyyy-MM-dd") : isoUtc(instant);
       if (isDate) {
         instant = null;
@@ -125,8 +145,12 @@ public record ColumnRule(
     }
     if (!target.nullable()) {
       Column original = column != null ? present(exportColumn(column), missing) : lit(constant);
-      problems.add(when(original.isNull(), problem("missing_value",
-          lit(name + ": " + from + " is empty but the column is required"))));
+      problems.add(
+          when(
+              original.isNull(),
+              problem(
+                  "missing_value",
+                  lit(name + ": " + from + " is empty but the column is required"))));
     }
     return new Applied(text.cast(DataTypes.StringType), instant, problems);
   }

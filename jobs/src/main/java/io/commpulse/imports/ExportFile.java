@@ -5,9 +5,9 @@ import io.commpulse.text.ByteOrderMark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,10 +32,10 @@ import scala.Tuple2;
 
 /**
  * An export as handed over: a CSV file, or a zip archive holding one. The encoding comes from a
- * byte-order mark when the file has one (spreadsheet tools write UTF-8 and UTF-16 with a mark), else
- * from the dialect. Spark reads only a few charsets, so any other encoding (Windows-1252, GBK, UTF-16)
- * is first decoded into a UTF-8 copy. Unpacked and decoded copies live in a temporary folder that
- * {@link #close()} removes.
+ * byte-order mark when the file has one (spreadsheet tools write UTF-8 and UTF-16 with a mark),
+ * else from the dialect. Spark reads only a few charsets, so any other encoding (Windows-1252, GBK,
+ * UTF-16) is first decoded into a UTF-8 copy. Unpacked and decoded copies live in a temporary
+ * folder that {@link #close()} removes.
  *
  * @param input the path the user gave
  * @param csv the CSV file to read
@@ -43,7 +43,10 @@ import scala.Tuple2;
  */
 public record ExportFile(Path input, Path csv, Path work) implements AutoCloseable {
 
-  /** How the export writes CSV: field delimiter and encoding (null: UTF-8 unless a byte-order mark says otherwise). */
+  /**
+   * How the export writes CSV: field delimiter and encoding (null: UTF-8 unless a byte-order mark
+   * says otherwise).
+   */
   public record Dialect(String delimiter, String encoding) {
     public static final Dialect DEFAULT = new Dialect(",", null);
 
@@ -66,13 +69,17 @@ public record ExportFile(Path input, Path csv, Path work) implements AutoCloseab
       return new ExportFile(input, input, work);
     }
     try (ZipFile zip = new ZipFile(input.toFile())) {
-      List<? extends ZipEntry> csvs = zip.stream()
-          .filter(e -> !e.isDirectory() && !e.getName().startsWith("__MACOSX/"))
-          .filter(e -> e.getName().toLowerCase().endsWith(".csv"))
-          .toList();
+      List<? extends ZipEntry> csvs =
+          zip.stream()
+              .filter(e -> !e.isDirectory() && !e.getName().startsWith("__MACOSX/"))
+              .filter(e -> e.getName().toLowerCase().endsWith(".csv"))
+              .toList();
       if (csvs.size() != 1) {
-        throw new UserError("zip " + input + " must hold exactly one .csv file, found "
-            + csvs.stream().map(ZipEntry::getName).toList());
+        throw new UserError(
+            "zip "
+                + input
+                + " must hold exactly one .csv file, found "
+                + csvs.stream().map(ZipEntry::getName).toList());
       }
       Path csv = work.resolve(Path.of(csvs.get(0).getName()).getFileName().toString());
       try (InputStream in = zip.getInputStream(csvs.get(0))) {
@@ -102,9 +109,9 @@ public record ExportFile(Path input, Path csv, Path work) implements AutoCloseab
 
   /**
    * Reads every record as text: one string column per header name (a byte-order mark removed), plus
-   * {@code _corrupt_record} for records whose field count does not match the header, and
-   * {@code _record}, the record's 1-based position in the file. Quoted fields may span lines, and a
-   * bare CR inside a field stays part of the field (the line separator is detected from the first line).
+   * {@code _corrupt_record} for records whose field count does not match the header, and {@code
+   * _record}, the record's 1-based position in the file. Quoted fields may span lines, and a bare
+   * CR inside a field stays part of the field (the line separator is detected from the first line).
    */
   public Dataset<Row> read(SparkSession spark, Dialect dialect) {
     String path = utf8(dialect).toAbsolutePath().toString();
@@ -118,14 +125,16 @@ public record ExportFile(Path input, Path csv, Path work) implements AutoCloseab
       text = text.add(name, DataTypes.StringType, true);
     }
     StructType withCorrupt = text.add(SourceFields.CORRUPT, DataTypes.StringType, true);
-    Dataset<Row> rows = reader(spark, dialect)
-        .schema(withCorrupt)
-        .option("header", "true")
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", SourceFields.CORRUPT)
-        .csv(path);
+    Dataset<Row> rows =
+        reader(spark, dialect)
+            .schema(withCorrupt)
+            .option("header", "true")
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", SourceFields.CORRUPT)
+            .csv(path);
     JavaRDD<Row> numbered = rows.javaRDD().zipWithIndex().map(ExportFile::numbered);
-    return spark.createDataFrame(numbered, withCorrupt.add(SourceFields.RECORD, DataTypes.LongType, false));
+    return spark.createDataFrame(
+        numbered, withCorrupt.add(SourceFields.RECORD, DataTypes.LongType, false));
   }
 
   private static Row numbered(Tuple2<Row, Long> rowAndIndex) {
@@ -143,9 +152,15 @@ public record ExportFile(Path input, Path csv, Path work) implements AutoCloseab
     Charset bom = byteOrderMark();
     Charset charset;
     try {
-      charset = bom != null ? bom : dialect.encoding() != null ? Charset.forName(dialect.encoding()) : StandardCharsets.UTF_8;
+      charset =
+          bom != null
+              ? bom
+              : dialect.encoding() != null
+                  ? Charset.forName(dialect.encoding())
+                  : StandardCharsets.UTF_8;
     } catch (IllegalArgumentException e) {
-      throw new UserError("unknown encoding '" + dialect.encoding() + "' (e.g. UTF-8, windows-1252, GBK)");
+      throw new UserError(
+          "unknown encoding '" + dialect.encoding() + "' (e.g. UTF-8, windows-1252, GBK)");
     }
     if (charset.equals(StandardCharsets.UTF_8)) {
       return csv;
@@ -155,8 +170,14 @@ public record ExportFile(Path input, Path csv, Path work) implements AutoCloseab
         Writer out = Files.newBufferedWriter(decoded, StandardCharsets.UTF_8)) {
       in.transferTo(out);
     } catch (CharacterCodingException e) {
-      throw new UserError("input " + input + " is not valid " + charset.name() + "; set \"encoding\" in the mapping's"
-          + " \"csv\" section", e);
+      throw new UserError(
+          "input "
+              + input
+              + " is not valid "
+              + charset.name()
+              + "; set \"encoding\" in the mapping's"
+              + " \"csv\" section",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -164,7 +185,8 @@ public record ExportFile(Path input, Path csv, Path work) implements AutoCloseab
   }
 
   private static DataFrameReader reader(SparkSession spark, Dialect dialect) {
-    return spark.read()
+    return spark
+        .read()
         .option("multiLine", "true")
         .option("encoding", "UTF-8")
         .option("sep", dialect.delimiter())
@@ -180,8 +202,13 @@ public record ExportFile(Path input, Path csv, Path work) implements AutoCloseab
     List<String> missing = new ArrayList<>(required);
     missing.removeAll(present);
     if (!missing.isEmpty()) {
-      throw new UserError("input lacks column(s) " + missing + " of " + what + "; its header has "
-          + present.stream().filter(c -> !c.startsWith("_")).toList());
+      throw new UserError(
+          "input lacks column(s) "
+              + missing
+              + " of "
+              + what
+              + "; its header has "
+              + present.stream().filter(c -> !c.startsWith("_")).toList());
     }
   }
 

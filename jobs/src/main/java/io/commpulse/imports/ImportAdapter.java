@@ -26,18 +26,25 @@ public sealed interface ImportAdapter
 
   Candidates map(SparkSession spark, ExportFile export, TableContract contract);
 
-  List<String> FORMATS = List.of(ServiceNowIncidents.FORMAT, TwitterSupport.FORMAT, LikertSurvey.FORMAT,
-      ColumnMapping.FORMAT);
+  List<String> FORMATS =
+      List.of(
+          ServiceNowIncidents.FORMAT,
+          TwitterSupport.FORMAT,
+          LikertSurvey.FORMAT,
+          ColumnMapping.FORMAT);
 
   /**
    * The adapter for a {@code --format} name. {@code mapping} is the mapping file (required by
    * likert-survey and mapping); {@code timezone}, when given, is the zone of timestamps written
-   * without an offset (ServiceNow default: UTC; mapping files: their "timezone", else the contract's).
+   * without an offset (ServiceNow default: UTC; mapping files: their "timezone", else the
+   * contract's).
    */
   static ImportAdapter of(String format, Path mapping, String timezone, SchemaCatalog catalog) {
-    boolean needsMapping = format.equals(LikertSurvey.FORMAT) || format.equals(ColumnMapping.FORMAT);
+    boolean needsMapping =
+        format.equals(LikertSurvey.FORMAT) || format.equals(ColumnMapping.FORMAT);
     if (!FORMATS.contains(format)) {
-      throw new UserError("unknown format '" + format + "'; known formats: " + String.join(", ", FORMATS));
+      throw new UserError(
+          "unknown format '" + format + "'; known formats: " + String.join(", ", FORMATS));
     }
     if (needsMapping && mapping == null) {
       throw new UserError("--format " + format + " needs --mapping FILE (see docs/import.md)");
@@ -49,7 +56,10 @@ public sealed interface ImportAdapter
       try {
         ZoneId.of(timezone);
       } catch (DateTimeException e) {
-        throw new UserError("--timezone '" + timezone + "' is not a time zone (use a region id such as Europe/Berlin)");
+        throw new UserError(
+            "--timezone '"
+                + timezone
+                + "' is not a time zone (use a region id such as Europe/Berlin)");
       }
     }
     return switch (format) {
@@ -57,7 +67,8 @@ public sealed interface ImportAdapter
           ServiceNowIncidents.standard(timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone));
       case TwitterSupport.FORMAT -> {
         if (timezone != null) {
-          throw new UserError("--timezone does not apply to twitter-support: its times carry an offset");
+          throw new UserError(
+              "--timezone does not apply to twitter-support: its times carry an offset");
         }
         yield new TwitterSupport();
       }

@@ -15,6 +15,15 @@ import java.util.Map;
  * @param rowsPerMonth landing rows written per month folder
  * @param unmappedByReason unmapped units per reason code (the first problem of each)
  */
-public record ImportReport(String format, String source, long inputRecords, String unit, long units, long mapped,
-    long unmapped, long recordsUnmapped, Map<String, Long> rowsPerMonth, Map<String, Long> unmappedByReason,
+public record ImportReport(
+    String format,
+    String source,
+    long inputRecords,
+    String unit,
+    long units,
+    long mapped,
+    long unmapped,
+    long recordsUnmapped,
+    Map<String, Long> rowsPerMonth,
+    Map<String, Long> unmappedByReason,
     Path unmappedFile) {}

@@ -34,14 +34,15 @@ import org.apache.spark.sql.Row;
 /**
  * Writes mapped rows where ingest looks for them: {@code <out>/<source>/<YYYY-MM>/<format>.csv} (or
  * {@code .jsonl}), one file per month, CSV with a header in contract order. A month file is written
- * under a hidden name and then moved into place, and files this format wrote for months no longer in
- * the export are removed, so rerunning an import leaves exactly its output.
+ * under a hidden name and then moved into place, and files this format wrote for months no longer
+ * in the export are removed, so rerunning an import leaves exactly its output.
  *
  * <p>Rows reach the driver one partition at a time ({@code toLocalIterator}), sorted by month and
  * the contract keys, so the files are the same on every run.
  */
 public record LandingWriter(Path root, String format) {
-  public static final List<String> UNMAPPED_HEADER = List.of("record", "key", "reason_code", "reason", "raw");
+  public static final List<String> UNMAPPED_HEADER =
+      List.of("record", "key", "reason_code", "reason", "raw");
 
   /** Writes the month files and returns the rows written per month. */
   public Map<String, Long> write(TableContract source, Dataset<Row> rows) {
@@ -63,13 +64,18 @@ public record LandingWriter(Path root, String format) {
           if (open != null) {
             open.commit();
           }
-          open = MonthFile.start(root.resolve(source.name()).resolve(month), fileName, month, json
-              ? null : source.columnNames());
+          open =
+              MonthFile.start(
+                  root.resolve(source.name()).resolve(month),
+                  fileName,
+                  month,
+                  json ? null : source.columnNames());
         }
         if (json) {
           open.line(row.getAs("line"));
         } else {
-          open.csv(source.columnNames().stream().map(c -> (String) row.getAs(c)).toArray(String[]::new));
+          open.csv(
+              source.columnNames().stream().map(c -> (String) row.getAs(c)).toArray(String[]::new));
         }
         perMonth.merge(month, 1L, Long::sum);
       }
@@ -88,17 +94,21 @@ public record LandingWriter(Path root, String format) {
 
   /**
    * The unmapped report beside the month folders, where ingest does not look; written even when
-   * empty, so it is never stale. Its name has no leading underscore, so Spark and notebooks can read it.
+   * empty, so it is never stale. Its name has no leading underscore, so Spark and notebooks can
+   * read it.
    */
   public Path writeUnmapped(TableContract source, Dataset<Row> unmapped) {
     Path file = unmappedFile(source);
-    Iterator<Row> it = unmapped.select(
-            col(RECORD).cast("string").as("record"),
-            col(KEY).as("key"),
-            col(PROBLEMS).getItem(0).getField("code").as("reason_code"),
-            array_join(transform(col(PROBLEMS), p -> p.getField("message")), "; ").as("reason"),
-            col(RAW).as("raw"))
-        .orderBy(col(RECORD), col(KEY)).toLocalIterator();
+    Iterator<Row> it =
+        unmapped
+            .select(
+                col(RECORD).cast("string").as("record"),
+                col(KEY).as("key"),
+                col(PROBLEMS).getItem(0).getField("code").as("reason_code"),
+                array_join(transform(col(PROBLEMS), p -> p.getField("message")), "; ").as("reason"),
+                col(RAW).as("raw"))
+            .orderBy(col(RECORD), col(KEY))
+            .toLocalIterator();
     try (CsvFile csv = new CsvFile(file, StandardCharsets.UTF_8, UNMAPPED_HEADER)) {
       while (it.hasNext()) {
         Row r = it.next();
@@ -119,7 +129,8 @@ public record LandingWriter(Path root, String format) {
 
   private static Column typedForJson(ColumnSpec column) {
     return switch (column.type()) {
-      case BOOLEAN, INT, LONG, DOUBLE -> col(column.name()).try_cast(column.sparkType()).as(column.name());
+      case BOOLEAN, INT, LONG, DOUBLE ->
+          col(column.name()).try_cast(column.sparkType()).as(column.name());
       default -> col(column.name());
     };
   }
@@ -140,16 +151,23 @@ public record LandingWriter(Path root, String format) {
   }
 
   /** One month's file while it is being written: hidden until committed. */
-  private record MonthFile(String month, Path target, Path partial, CsvFile csv, BufferedWriter lines) {
+  private record MonthFile(
+      String month, Path target, Path partial, CsvFile csv, BufferedWriter lines) {
     static MonthFile start(Path folder, String fileName, String month, List<String> csvHeader) {
       Path target = folder.resolve(fileName);
       Path partial = folder.resolve("." + fileName + ".partial");
       try {
         Files.createDirectories(folder);
         if (csvHeader != null) {
-          return new MonthFile(month, target, partial, new CsvFile(partial, StandardCharsets.UTF_8, csvHeader), null);
+          return new MonthFile(
+              month,
+              target,
+              partial,
+              new CsvFile(partial, StandardCharsets.UTF_8, csvHeader),
+              null);
         }
-        return new MonthFile(month, target, partial, null, Files.newBufferedWriter(partial, StandardCharsets.UTF_8));
+        return new MonthFile(
+            month, target, partial, null, Files.newBufferedWriter(partial, StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -171,7 +189,8 @@ public record LandingWriter(Path root, String format) {
     void commit() {
       close();
       try {
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

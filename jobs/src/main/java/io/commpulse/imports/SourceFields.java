@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Column expressions shared by the adapters: how an export's text fields become landing values,
- * and how a candidate row records why it could not be mapped.
+ * Column expressions shared by the adapters: how an export's text fields become landing values, and
+ * how a candidate row records why it could not be mapped.
  *
  * <p>Every candidate row carries {@link #PROBLEMS}, an array of (code, message) structs that is
  * empty when the row maps cleanly, plus {@link #RECORD}, {@link #KEY} and {@link #RAW} to tell the
@@ -33,10 +33,13 @@ import org.apache.spark.sql.types.StructType;
  */
 final class SourceFields {
   static final String PROBLEMS = "_problems";
+
   /** 1-based number of the input record (header not counted). */
   static final String RECORD = "_record";
+
   /** How many input records a landing row was reduced from (an incident's events). */
   static final String RECORDS = "_records";
+
   static final String KEY = "_key";
   static final String RAW = "_raw";
   static final String MONTH = "_month";
@@ -71,13 +74,21 @@ final class SourceFields {
   static Column timestamp(Column text, List<String> patterns, ZoneId zone) {
     if (patterns == null || patterns.isEmpty()) {
       Column parsed = text.try_cast(DataTypes.TimestampType);
-      return when(text.rlike(OFFSET_SUFFIX), parsed).otherwise(to_utc_timestamp(parsed, zone.getId()));
+      return when(text.rlike(OFFSET_SUFFIX), parsed)
+          .otherwise(to_utc_timestamp(parsed, zone.getId()));
     }
-    Column[] attempts = patterns.stream().map(pattern -> {
-      Column parsed = try_to_timestamp(text, lit(pattern));
-      // A pattern that reads the offset already yields the instant; shifting it again would be wrong.
-      return pattern.matches(OFFSET_LETTERS) ? parsed : to_utc_timestamp(parsed, zone.getId());
-    }).toArray(Column[]::new);
+    Column[] attempts =
+        patterns.stream()
+            .map(
+                pattern -> {
+                  Column parsed = try_to_timestamp(text, lit(pattern));
+                  // A pattern that reads the offset already yields the instant; shifting it again
+                  // would be wrong.
+                  return pattern.matches(OFFSET_LETTERS)
+                      ? parsed
+                      : to_utc_timestamp(parsed, zone.getId());
+                })
+            .toArray(Column[]::new);
     return attempts.length == 1 ? attempts[0] : coalesce(attempts);
   }
 
@@ -97,7 +108,8 @@ final class SourceFields {
       return lit(null).cast(DataTypes.StringType);
     }
     Column keys = array(values.keySet().stream().map(k -> lit(k)).toArray(Column[]::new));
-    Column mapped = array(values.keySet().stream().map(k -> lit(values.get(k))).toArray(Column[]::new));
+    Column mapped =
+        array(values.keySet().stream().map(k -> lit(values.get(k))).toArray(Column[]::new));
     return try_element_at(map_from_arrays(keys, mapped), text);
   }
 

@@ -3,8 +3,8 @@ package io.commpulse.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
@@ -33,9 +33,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Loads one month of one landing source into {@code bronze.<source>}: rejected rows go to
- * {@code bronze.quarantine} with their reason, and {@code ops.ingest_audit} records the accounting.
- * The month's partition is replaced atomically, so reruns never duplicate.
+ * Loads one month of one landing source into {@code bronze.<source>}: rejected rows go to {@code
+ * bronze.quarantine} with their reason, and {@code ops.ingest_audit} records the accounting. The
+ * month's partition is replaced atomically, so reruns never duplicate.
  */
 public final class BronzeIngest {
   private static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
@@ -49,46 +49,66 @@ public final class BronzeIngest {
     this.landingRoot = landingRoot;
   }
 
-  public record Outcome(String source, YearMonth month, int files, long read, long accepted, long quarantined,
-      long duplicates, long durationMs) {}
+  public record Outcome(
+      String source,
+      YearMonth month,
+      int files,
+      long read,
+      long accepted,
+      long quarantined,
+      long duplicates,
+      long durationMs) {}
 
-  /** Resolves "all" or a source name to the sources to ingest, failing clearly on an unknown name. */
+  /**
+   * Resolves "all" or a source name to the sources to ingest, failing clearly on an unknown name.
+   */
   public List<String> sources(String requested) {
     List<String> known = catalog.sourceNames();
     if ("all".equals(requested)) {
       return known;
     }
     if (!known.contains(requested)) {
-      throw new io.commpulse.errors.UserError("unknown source '" + requested + "'; known sources: "
-          + String.join(", ", known) + " (or 'all')");
+      throw new io.commpulse.errors.UserError(
+          "unknown source '"
+              + requested
+              + "'; known sources: "
+              + String.join(", ", known)
+              + " (or 'all')");
     }
     return List.of(requested);
   }
 
   /**
-   * Ingests the sources at the same time, {@code parallelism} at most, and returns their outcomes in the
-   * order given.
+   * Ingests the sources at the same time, {@code parallelism} at most, and returns their outcomes
+   * in the order given.
    */
-  public List<Outcome> ingestAll(List<String> sourceNames, YearMonth month, Instant now, int parallelism) {
+  public List<Outcome> ingestAll(
+      List<String> sourceNames, YearMonth month, Instant now, int parallelism) {
     long started = System.nanoTime();
     List<Outcome> outcomes;
     try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
-      List<CompletableFuture<Outcome>> running = sourceNames.stream()
-          .map(name -> tasks.submit("ingest-" + name, () -> ingest(name, month, now)))
-          .toList();
+      List<CompletableFuture<Outcome>> running =
+          sourceNames.stream()
+              .map(name -> tasks.submit("ingest-" + name, () -> ingest(name, month, now)))
+              .toList();
       tasks.awaitAll();
       outcomes = running.stream().map(ConcurrentTasks::valueOf).toList();
     }
-    RunLog.info("ingest %s: %d sources, %,d rows read, in %s", month, outcomes.size(),
-        outcomes.stream().mapToLong(Outcome::read).sum(), RunLog.seconds(started));
+    RunLog.info(
+        "ingest %s: %d sources, %,d rows read, in %s",
+        month,
+        outcomes.size(),
+        outcomes.stream().mapToLong(Outcome::read).sum(),
+        RunLog.seconds(started));
     return outcomes;
   }
 
   /**
-   * A session of its own for the ingest's queries, with whole-stage code generation off: validating a wide
-   * source compiles to more than the 64 KB a Java method may hold, so Spark would try whole-stage code
-   * generation, log the failure with the generated code, and fall back. Code generated per expression has no
-   * such limit and ran as fast. The caller's session keeps its settings, also while other work runs in it.
+   * A session of its own for the ingest's queries, with whole-stage code generation off: validating
+   * a wide source compiles to more than the 64 KB a Java method may hold, so Spark would try
+   * whole-stage code generation, log the failure with the generated code, and fall back. Code
+   * generated per expression has no such limit and ran as fast. The caller's session keeps its
+   * settings, also while other work runs in it.
    */
   private static SparkSession withoutWholeStageCodegen(SparkSession spark) {
     SparkSession own = spark.newSession();
@@ -100,50 +120,84 @@ public final class BronzeIngest {
     long started = System.nanoTime();
     TableContract source = catalog.table("landing." + sourceName);
     SparkSession spark = lake.spark();
-    LandingFolder folder = LandingFolder.locate(spark.sparkContext().hadoopConfiguration(), landingRoot,
-        sourceName, month, source.format());
+    LandingFolder folder =
+        LandingFolder.locate(
+            spark.sparkContext().hadoopConfiguration(),
+            landingRoot,
+            sourceName,
+            month,
+            source.format());
     LandingHeader.check(spark.sparkContext().hadoopConfiguration(), folder, source);
     String batchId = folder.batchId();
     Timestamp ingestedAt = Timestamp.from(now);
 
-    Dataset<Row> validated = RowValidation.validate(readAsText(spark, source, folder), source, now)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> validated =
+        RowValidation.validate(readAsText(spark, source, folder), source, now)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> accepted = RowValidation.accepted(validated)
-          .withColumn("month", lit(month.toString()))
-          .withColumn("batch_id", lit(batchId))
-          .withColumn("ingested_at", lit(ingestedAt));
-      Dataset<Row> rejected = RowValidation.rejected(validated, source)
-          .withColumn("month", lit(month.toString()))
-          .withColumn("batch_id", lit(batchId))
-          .withColumn("ingested_at", lit(ingestedAt));
+      Dataset<Row> accepted =
+          RowValidation.accepted(validated)
+              .withColumn("month", lit(month.toString()))
+              .withColumn("batch_id", lit(batchId))
+              .withColumn("ingested_at", lit(ingestedAt));
+      Dataset<Row> rejected =
+          RowValidation.rejected(validated, source)
+              .withColumn("month", lit(month.toString()))
+              .withColumn("batch_id", lit(batchId))
+              .withColumn("ingested_at", lit(ingestedAt));
       // Counted in the pass that fills the cache, so the landing files are parsed once.
-      Row tally = validated.agg(
-          count(lit(1)).as("read"),
-          sum(when(size(col(RowValidation.PROBLEMS)).equalTo(0), 1).otherwise(0)).as("accepted"),
-          sum(when(size(col(RowValidation.PROBLEMS)).gt(0), 1).otherwise(0)).as("quarantined"),
-          sum(when(exists(col(RowValidation.PROBLEMS), p -> p.getField("code").equalTo("duplicate")), 1)
-              .otherwise(0)).as("duplicates")).first();
+      Row tally =
+          validated
+              .agg(
+                  count(lit(1)).as("read"),
+                  sum(when(size(col(RowValidation.PROBLEMS)).equalTo(0), 1).otherwise(0))
+                      .as("accepted"),
+                  sum(when(size(col(RowValidation.PROBLEMS)).gt(0), 1).otherwise(0))
+                      .as("quarantined"),
+                  sum(when(
+                              exists(
+                                  col(RowValidation.PROBLEMS),
+                                  p -> p.getField("code").equalTo("duplicate")),
+                              1)
+                          .otherwise(0))
+                      .as("duplicates"))
+              .first();
       long read = tally.getLong(0);
       long acceptedCount = tally.isNullAt(1) ? 0 : tally.getLong(1);
       long quarantinedCount = tally.isNullAt(2) ? 0 : tally.getLong(2);
       long duplicates = tally.isNullAt(3) ? 0 : tally.getLong(3);
       if (read != acceptedCount + quarantinedCount) {
-        throw new IllegalStateException(String.format(
-            "row conservation broken for %s %s: read %d != accepted %d + quarantined %d; nothing was written",
-            sourceName, month, read, acceptedCount, quarantinedCount));
+        throw new IllegalStateException(
+            String.format(
+                "row conservation broken for %s %s: read %d != accepted %d + quarantined %d; nothing was written",
+                sourceName, month, read, acceptedCount, quarantinedCount));
       }
       TableContract bronze = catalog.table("bronze." + sourceName);
       TableContract quarantine = catalog.table("bronze.quarantine");
-      lake.replace(quarantine, rejected,
-          "source = '" + sourceName + "' AND month = '" + month + "'");
+      lake.replace(
+          quarantine, rejected, "source = '" + sourceName + "' AND month = '" + month + "'");
       lake.replaceMonth(bronze, accepted, month.toString());
       long durationMs = (System.nanoTime() - started) / 1_000_000;
-      Outcome outcome = new Outcome(sourceName, month, folder.files().size(), read, acceptedCount,
-          quarantinedCount, duplicates, durationMs);
+      Outcome outcome =
+          new Outcome(
+              sourceName,
+              month,
+              folder.files().size(),
+              read,
+              acceptedCount,
+              quarantinedCount,
+              duplicates,
+              durationMs);
       writeAudit(outcome, batchId, now);
-      RunLog.info("ingest %-20s %s: %d files, %,d read, %,d accepted, %,d quarantined (%d duplicates) in %s",
-          sourceName, month, outcome.files(), read, acceptedCount, quarantinedCount, duplicates,
+      RunLog.info(
+          "ingest %-20s %s: %d files, %,d read, %,d accepted, %,d quarantined (%d duplicates) in %s",
+          sourceName,
+          month,
+          outcome.files(),
+          read,
+          acceptedCount,
+          quarantinedCount,
+          duplicates,
           RunLog.seconds(started));
       return outcome;
     } finally {
@@ -151,34 +205,59 @@ public final class BronzeIngest {
     }
   }
 
-  private static Dataset<Row> readAsText(SparkSession spark, TableContract source, LandingFolder folder) {
-    StructType text = new StructType(source.columns().stream()
-        .map(c -> DataTypes.createStructField(c.name(), DataTypes.StringType, true))
-        .toArray(StructField[]::new))
-        .add(RowValidation.CORRUPT, DataTypes.StringType, true);
+  private static Dataset<Row> readAsText(
+      SparkSession spark, TableContract source, LandingFolder folder) {
+    StructType text =
+        new StructType(
+                source.columns().stream()
+                    .map(c -> DataTypes.createStructField(c.name(), DataTypes.StringType, true))
+                    .toArray(StructField[]::new))
+            .add(RowValidation.CORRUPT, DataTypes.StringType, true);
     if (folder.files().isEmpty()) {
-      return spark.createDataFrame(List.<Row>of(), text.add(RowValidation.SOURCE_FILE, DataTypes.StringType));
+      return spark.createDataFrame(
+          List.<Row>of(), text.add(RowValidation.SOURCE_FILE, DataTypes.StringType));
     }
-    DataFrameReader reader = spark.read().schema(text)
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", RowValidation.CORRUPT)
-        .option("encoding", "UTF-8");
-    String[] paths = folder.files().stream().map(LandingFolder.LandingFile::path).toArray(String[]::new);
-    Dataset<Row> rows = "jsonl".equals(source.format())
-        ? reader.json(paths)
-        : reader.option("header", "true").option("multiLine", "true").option("escape", "\"")
-            .option("enforceSchema", "false").csv(paths);
-    return rows.withColumn(RowValidation.SOURCE_FILE,
-        element_at(split(col("_metadata.file_path"), "/"), -1));
+    DataFrameReader reader =
+        spark
+            .read()
+            .schema(text)
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", RowValidation.CORRUPT)
+            .option("encoding", "UTF-8");
+    String[] paths =
+        folder.files().stream().map(LandingFolder.LandingFile::path).toArray(String[]::new);
+    Dataset<Row> rows =
+        "jsonl".equals(source.format())
+            ? reader.json(paths)
+            : reader
+                .option("header", "true")
+                .option("multiLine", "true")
+                .option("escape", "\"")
+                .option("enforceSchema", "false")
+                .csv(paths);
+    return rows.withColumn(
+        RowValidation.SOURCE_FILE, element_at(split(col("_metadata.file_path"), "/"), -1));
   }
 
   private void writeAudit(Outcome outcome, String batchId, Instant started) {
     TableContract audit = catalog.table("ops.ingest_audit");
-    Row row = RowFactory.create(UUID.randomUUID().toString(), outcome.source(), outcome.month().toString(),
-        batchId, outcome.files(), outcome.read(), outcome.accepted(), outcome.quarantined(),
-        outcome.duplicates(), Timestamp.from(started), outcome.durationMs(), "succeeded");
-    StructType schema = new StructType(audit.columns().stream()
-        .map(ColumnSpec::sparkField).toArray(StructField[]::new));
+    Row row =
+        RowFactory.create(
+            UUID.randomUUID().toString(),
+            outcome.source(),
+            outcome.month().toString(),
+            batchId,
+            outcome.files(),
+            outcome.read(),
+            outcome.accepted(),
+            outcome.quarantined(),
+            outcome.duplicates(),
+            Timestamp.from(started),
+            outcome.durationMs(),
+            "succeeded");
+    StructType schema =
+        new StructType(
+            audit.columns().stream().map(ColumnSpec::sparkField).toArray(StructField[]::new));
     lake.append(audit, lake.spark().createDataFrame(List.of(row), schema));
   }
 }

@@ -18,27 +18,44 @@ import org.apache.hadoop.fs.Path;
  * The files delivered for one source and month: {@code <landing>/<source>/<YYYY-MM>/*.csv|*.jsonl}.
  * Hidden and temporary files (leading '.' or '_') are ignored, as Hadoop writers leave them.
  */
-public record LandingFolder(String source, YearMonth month, String folder, List<LandingFile> files) {
+public record LandingFolder(
+    String source, YearMonth month, String folder, List<LandingFile> files) {
 
   public record LandingFile(String path, String name, long size) {}
 
-  public static LandingFolder locate(Configuration hadoop, String landingRoot, String source, YearMonth month,
-      String format) {
+  public static LandingFolder locate(
+      Configuration hadoop, String landingRoot, String source, YearMonth month, String format) {
     String folder = landingRoot.replaceAll("/+$", "") + "/" + source + "/" + month;
     Path path = new Path(folder);
     try {
       FileSystem fs = path.getFileSystem(hadoop);
       if (!fs.exists(path)) {
-        throw new UserError("landing folder not found: " + folder + " (expected " + format
-            + " files for source '" + source + "' in <landing>/" + source + "/" + month + "/)");
+        throw new UserError(
+            "landing folder not found: "
+                + folder
+                + " (expected "
+                + format
+                + " files for source '"
+                + source
+                + "' in <landing>/"
+                + source
+                + "/"
+                + month
+                + "/)");
       }
-      FileStatus[] statuses = fs.listStatus(path,
-          p -> !p.getName().startsWith(".") && !p.getName().startsWith("_") && p.getName().endsWith("." + format));
-      List<LandingFile> files = Arrays.stream(statuses)
-          .filter(FileStatus::isFile)
-          .map(s -> new LandingFile(s.getPath().toString(), s.getPath().getName(), s.getLen()))
-          .sorted((a, b) -> a.name().compareTo(b.name()))
-          .toList();
+      FileStatus[] statuses =
+          fs.listStatus(
+              path,
+              p ->
+                  !p.getName().startsWith(".")
+                      && !p.getName().startsWith("_")
+                      && p.getName().endsWith("." + format));
+      List<LandingFile> files =
+          Arrays.stream(statuses)
+              .filter(FileStatus::isFile)
+              .map(s -> new LandingFile(s.getPath().toString(), s.getPath().getName(), s.getLen()))
+              .sorted((a, b) -> a.name().compareTo(b.name()))
+              .toList();
       return new LandingFolder(source, month, folder, files);
     } catch (IOException e) {
       throw new UserError("cannot list landing folder " + folder + ": " + e.getMessage(), e);

@@ -31,8 +31,16 @@ public final class LandingHeader {
       byte[] head = readHead(hadoop, file);
       List<String> problems = problems(head, source);
       if (!problems.isEmpty()) {
-        throw new UserError("landing file " + folder.source() + "/" + folder.month() + "/" + file.name() + ": "
-            + String.join("; ", problems) + "; nothing was written");
+        throw new UserError(
+            "landing file "
+                + folder.source()
+                + "/"
+                + folder.month()
+                + "/"
+                + file.name()
+                + ": "
+                + String.join("; ", problems)
+                + "; nothing was written");
       }
     }
   }
@@ -42,7 +50,10 @@ public final class LandingHeader {
     List<String> problems = new ArrayList<>();
     String encoding = nonUtf8Encoding(head);
     if (encoding != null) {
-      problems.add("the file is " + encoding + " encoded; landing files must be UTF-8 (re-export or convert it)");
+      problems.add(
+          "the file is "
+              + encoding
+              + " encoded; landing files must be UTF-8 (re-export or convert it)");
       return problems;
     }
     if (!"csv".equals(source.format()) || head.length == 0) {
@@ -55,12 +66,16 @@ public final class LandingHeader {
       end++;
     }
     if (end == head.length && head.length >= HEAD_BYTES) {
-      problems.add("the header line is longer than " + HEAD_BYTES / 1024 + " KiB; expected the header "
-          + String.join(",", source.columnNames()));
+      problems.add(
+          "the header line is longer than "
+              + HEAD_BYTES / 1024
+              + " KiB; expected the header "
+              + String.join(",", source.columnNames()));
       return problems;
     }
     List<String> found = new ArrayList<>();
-    for (String name : new String(head, start, end - start, StandardCharsets.UTF_8).split(",", -1)) {
+    for (String name :
+        new String(head, start, end - start, StandardCharsets.UTF_8).split(",", -1)) {
       String trimmed = name.strip();
       if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
         trimmed = trimmed.substring(1, trimmed.length() - 1).replace("\"\"", "\"").strip();

@@ -9,7 +9,12 @@ import io.commpulse.errors.UserError;
  */
 public final class ConcurrentRunException extends UserError {
   public ConcurrentRunException(String table, Throwable conflict) {
-    super("another run changed table " + table + " while this run was writing it ("
-        + conflict.getClass().getSimpleName() + "); this run's write was not committed. Rerun the command", conflict);
+    super(
+        "another run changed table "
+            + table
+            + " while this run was writing it ("
+            + conflict.getClass().getSimpleName()
+            + "); this run's write was not committed. Rerun the command",
+        conflict);
   }
 }

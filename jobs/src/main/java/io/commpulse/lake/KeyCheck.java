@@ -10,13 +10,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The contract's key checked on rows held by the driver, before they are written: every key column set and
- * no key on two rows. Plain Java over the rows at hand, so it costs no Spark job.
+ * The contract's key checked on rows held by the driver, before they are written: every key column
+ * set and no key on two rows. Plain Java over the rows at hand, so it costs no Spark job.
  */
 public final class KeyCheck {
   private KeyCheck() {}
 
-  /** Throws {@link KeyViolationException} for the first row with a null key column, else for the first repeated key. */
+  /**
+   * Throws {@link KeyViolationException} for the first row with a null key column, else for the
+   * first repeated key.
+   */
   public static void verify(TableContract table, StructType schema, List<Row> rows) {
     List<String> keys = table.keys();
     if (keys.isEmpty()) {
@@ -37,9 +40,17 @@ public final class KeyCheck {
       }
       int unset = key.indexOf(null);
       if (unset >= 0) {
-        throw new KeyViolationException(name, keys, name + ": not written, as key column " + keys.get(unset)
-            + " is null in a row to write " + render(keys, key) + "; every column of the key " + keyColumns
-            + " must be set. The table is as it was");
+        throw new KeyViolationException(
+            name,
+            keys,
+            name
+                + ": not written, as key column "
+                + keys.get(unset)
+                + " is null in a row to write "
+                + render(keys, key)
+                + "; every column of the key "
+                + keyColumns
+                + " must be set. The table is as it was");
       }
       if (counts.merge(key, 1, Integer::sum) == 2 && firstRepeated == null) {
         firstRepeated = key;
@@ -47,11 +58,20 @@ public final class KeyCheck {
     }
     if (firstRepeated != null) {
       long repeated = counts.values().stream().filter(n -> n > 1).count();
-      throw new KeyViolationException(name, keys, name + ": not written, as " + counts.get(firstRepeated)
-          + " rows to write have the key " + render(keys, firstRepeated)
-          + (repeated == 2 ? " (and 1 more key repeats)" : repeated > 2 ? " (and " + (repeated - 1)
-              + " more keys repeat)" : "") + "; the key " + keyColumns
-          + " must be unique. The table is as it was");
+      throw new KeyViolationException(
+          name,
+          keys,
+          name
+              + ": not written, as "
+              + counts.get(firstRepeated)
+              + " rows to write have the key "
+              + render(keys, firstRepeated)
+              + (repeated == 2
+                  ? " (and 1 more key repeats)"
+                  : repeated > 2 ? " (and " + (repeated - 1) + " more keys repeat)" : "")
+              + "; the key "
+              + keyColumns
+              + " must be unique. The table is as it was");
     }
   }
 
@@ -62,8 +82,13 @@ public final class KeyCheck {
         return i;
       }
     }
-    throw new IllegalStateException(table.qualifiedName() + ": key column '" + key + "' is not among the rows'"
-        + " columns " + Arrays.toString(names));
+    throw new IllegalStateException(
+        table.qualifiedName()
+            + ": key column '"
+            + key
+            + "' is not among the rows'"
+            + " columns "
+            + Arrays.toString(names));
   }
 
   private static String render(List<String> keys, List<Object> values) {

@@ -4,8 +4,8 @@ import io.commpulse.errors.UserError;
 import java.util.List;
 
 /**
- * Rows about to be written break their table's key: a key column is null, or two rows share a key. Nothing
- * was written; the message names the table, the key columns and an offending key.
+ * Rows about to be written break their table's key: a key column is null, or two rows share a key.
+ * Nothing was written; the message names the table, the key columns and an offending key.
  */
 public final class KeyViolationException extends UserError {
   private final String table;

@@ -13,14 +13,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.apache.spark.sql.AnalysisException;
-import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,10 +35,12 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Lake {
   /**
-   * A column a newer contract adds is added to an existing table by the next write; the months written
-   * before read it as null. Rows are conformed to the contract first, so nothing but a new column can merge.
+   * A column a newer contract adds is added to an existing table by the next write; the months
+   * written before read it as null. Rows are conformed to the contract first, so nothing but a new
+   * column can merge.
    */
   private static final String ADDITIVE_SCHEMA_CHANGES = "true";
+
   private static final ConcurrentMap<String, Object> WRITE_LOCKS = new ConcurrentHashMap<>();
   private final SparkSession spark;
   private final String root;
@@ -78,7 +80,10 @@ public final class Lake {
     return spark.read().format("delta").load(path(table));
   }
 
-  /** One month of a month-partitioned table; empty (with the contract's columns) when the table does not exist yet. */
+  /**
+   * One month of a month-partitioned table; empty (with the contract's columns) when the table does
+   * not exist yet.
+   */
   public Dataset<Row> readMonth(TableContract table, String month) {
     if (!exists(table)) {
       return spark.createDataFrame(List.of(), table.sparkSchema());
@@ -98,9 +103,10 @@ public final class Lake {
   }
 
   /**
-   * The current version, or empty when the table has not been written yet. Read from the names of the commit files
-   * in {@code _delta_log} (the highest {@code <version>.json} is the latest commit): a listing, not a Spark job,
-   * which matters when a report asks for the versions of a dozen tables.
+   * The current version, or empty when the table has not been written yet. Read from the names of
+   * the commit files in {@code _delta_log} (the highest {@code <version>.json} is the latest
+   * commit): a listing, not a Spark job, which matters when a report asks for the versions of a
+   * dozen tables.
    */
   public OptionalLong versionIfExists(TableContract table) {
     org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
@@ -143,7 +149,8 @@ public final class Lake {
         throw new ConcurrentRunException(table.qualifiedName(), e);
       }
       // Another job created the table in the same moment (the ingests of different sources run in
-      // parallel and share bronze.quarantine). It exists now; a write to other rows commits against it.
+      // parallel and share bronze.quarantine). It exists now; a write to other rows commits against
+      // it.
       try {
         overwrite(table, rows, condition);
       } catch (DeltaConcurrentModificationException again) {
@@ -154,7 +161,10 @@ public final class Lake {
 
   private void overwrite(TableContract table, Dataset<Row> rows, String condition) {
     synchronized (writeLock(table)) {
-      conform(table, rows).write().format("delta").mode("overwrite")
+      conform(table, rows)
+          .write()
+          .format("delta")
+          .mode("overwrite")
           .option("replaceWhere", condition)
           .option("mergeSchema", ADDITIVE_SCHEMA_CHANGES)
           .partitionBy(table.partitionedBy().toArray(String[]::new))
@@ -164,8 +174,9 @@ public final class Lake {
 
   /**
    * Writes of this process to one table take turns: the month's ingests share bronze.quarantine and
-   * ops.ingest_audit, and Delta would refuse the second of two overlapping writes (a month partition holds
-   * every source's rejects). Writers in other processes are still caught by Delta's conflict check.
+   * ops.ingest_audit, and Delta would refuse the second of two overlapping writes (a month
+   * partition holds every source's rejects). Writers in other processes are still caught by Delta's
+   * conflict check.
    */
   private Object writeLock(TableContract table) {
     return WRITE_LOCKS.computeIfAbsent(path(table), ignored -> new Object());
@@ -176,11 +187,12 @@ public final class Lake {
   }
 
   /**
-   * Replaces a month with rows the driver holds (gold tables: a few hundred rows) once they satisfy the
-   * contract's key, every key column set and no key twice; otherwise a {@link KeyViolationException} and
-   * nothing is written. Returns the rows written.
+   * Replaces a month with rows the driver holds (gold tables: a few hundred rows) once they satisfy
+   * the contract's key, every key column set and no key twice; otherwise a {@link
+   * KeyViolationException} and nothing is written. Returns the rows written.
    */
-  public Dataset<Row> replaceMonth(TableContract table, List<Row> rows, StructType schema, String month) {
+  public Dataset<Row> replaceMonth(
+      TableContract table, List<Row> rows, StructType schema, String month) {
     KeyCheck.verify(table, schema, rows);
     Dataset<Row> written = spark.createDataFrame(rows, schema);
     replaceMonth(table, written, month);
@@ -190,7 +202,10 @@ public final class Lake {
   public void append(TableContract table, Dataset<Row> rows) {
     try {
       synchronized (writeLock(table)) {
-        conform(table, rows).write().format("delta").mode("append")
+        conform(table, rows)
+            .write()
+            .format("delta")
+            .mode("append")
             .option("mergeSchema", ADDITIVE_SCHEMA_CHANGES)
             .partitionBy(table.partitionedBy().toArray(String[]::new))
             .save(path(table));
@@ -206,10 +221,19 @@ public final class Lake {
     List<Column> columns = new ArrayList<>();
     for (ColumnSpec spec : table.columns()) {
       if (!present.contains(spec.name())) {
-        throw new IllegalStateException(table.qualifiedName() + ": computed rows lack column '"
-            + spec.name() + "' (have " + present + ")");
+        throw new IllegalStateException(
+            table.qualifiedName()
+                + ": computed rows lack column '"
+                + spec.name()
+                + "' (have "
+                + present
+                + ")");
       }
-      columns.add(functions.col(spec.name()).cast(spec.sparkType()).as(spec.name(), spec.sparkField().metadata()));
+      columns.add(
+          functions
+              .col(spec.name())
+              .cast(spec.sparkType())
+              .as(spec.name(), spec.sparkField().metadata()));
     }
     return rows.select(columns.toArray(Column[]::new));
   }
@@ -223,14 +247,17 @@ public final class Lake {
 
   /** The tables of the catalog that this lake holds (landing sources are files, not tables). */
   public List<TableContract> existingTables(SchemaCatalog catalog) {
-    return catalog.tables().stream().filter(t -> !"landing".equals(t.layer()) && exists(t)).toList();
+    return catalog.tables().stream()
+        .filter(t -> !"landing".equals(t.layer()) && exists(t))
+        .toList();
   }
 
   /**
-   * Makes these tables addressable as {@code layer.table} in Spark SQL, those named in {@code versions}
-   * ({@code layer.table -> version}) as read-only views of the table at that Delta version: time travel
-   * for every query of the session. An entry an earlier registration left in the session catalog, for
-   * another lake or version, is replaced; dropping a table registered with a location drops only the name.
+   * Makes these tables addressable as {@code layer.table} in Spark SQL, those named in {@code
+   * versions} ({@code layer.table -> version}) as read-only views of the table at that Delta
+   * version: time travel for every query of the session. An entry an earlier registration left in
+   * the session catalog, for another lake or version, is replaced; dropping a table registered with
+   * a location drops only the name.
    */
   public void registerTables(Collection<TableContract> tables, Map<String, Long> versions) {
     for (TableContract table : tables) {
@@ -238,24 +265,45 @@ public final class Lake {
       if (version != null) {
         long latest = version(table);
         if (version < 0 || version > latest) {
-          throw new UserError(table.qualifiedName() + " has no version " + version + "; its versions are 0 to "
-              + latest + " (DESCRIBE HISTORY " + table.qualifiedName() + " lists them)");
+          throw new UserError(
+              table.qualifiedName()
+                  + " has no version "
+                  + version
+                  + "; its versions are 0 to "
+                  + latest
+                  + " (DESCRIBE HISTORY "
+                  + table.qualifiedName()
+                  + " lists them)");
         }
       }
     }
     for (TableContract table : tables) {
       requireExists(table);
-      // The layer's folder is the database location, so no spark-warehouse folder appears where the command runs.
-      spark.sql("CREATE DATABASE IF NOT EXISTS " + table.layer() + " LOCATION '"
-          + (root + "/" + table.layer()).replace("'", "\\'") + "'");
+      // The layer's folder is the database location, so no spark-warehouse folder appears where the
+      // command runs.
+      spark.sql(
+          "CREATE DATABASE IF NOT EXISTS "
+              + table.layer()
+              + " LOCATION '"
+              + (root + "/" + table.layer()).replace("'", "\\'")
+              + "'");
       forget(table.layer(), table.name());
       Long version = versions.get(table.qualifiedName());
       if (version == null) {
-        spark.sql("CREATE TABLE " + table.qualifiedName() + " USING delta LOCATION '"
-            + path(table).replace("'", "\\'") + "'");
+        spark.sql(
+            "CREATE TABLE "
+                + table.qualifiedName()
+                + " USING delta LOCATION '"
+                + path(table).replace("'", "\\'")
+                + "'");
       } else {
-        spark.sql("CREATE VIEW " + table.qualifiedName() + " AS SELECT * FROM delta.`"
-            + path(table).replace("`", "``") + "` VERSION AS OF " + version);
+        spark.sql(
+            "CREATE VIEW "
+                + table.qualifiedName()
+                + " AS SELECT * FROM delta.`"
+                + path(table).replace("`", "``")
+                + "` VERSION AS OF "
+                + version);
       }
     }
   }
@@ -275,8 +323,14 @@ public final class Lake {
     } else if ("EXTERNAL".equals(type)) {
       spark.sql("DROP TABLE " + database + "." + name);
     } else {
-      throw new IllegalStateException("the session catalog already holds a " + type + " table "
-          + database + "." + name + "; refusing to replace it");
+      throw new IllegalStateException(
+          "the session catalog already holds a "
+              + type
+              + " table "
+              + database
+              + "."
+              + name
+              + "; refusing to replace it");
     }
   }
 

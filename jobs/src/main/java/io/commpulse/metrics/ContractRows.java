@@ -16,19 +16,22 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds a table's rows from values computed in plain Java (intervals, tests), keyed by column name or as
- * {@link GoldRow} records, and reads rows back into those records, so the column list stays in the contract.
+ * Builds a table's rows from values computed in plain Java (intervals, tests), keyed by column name
+ * or as {@link GoldRow} records, and reads rows back into those records, so the column list stays
+ * in the contract.
  */
 public final class ContractRows {
   private ContractRows() {}
 
-  public static Dataset<Row> toDataFrame(SparkSession spark, TableContract table, List<Map<String, Object>> rows) {
+  public static Dataset<Row> toDataFrame(
+      SparkSession spark, TableContract table, List<Map<String, Object>> rows) {
     List<Row> sparkRows = rows.stream().map(values -> toRow(table, values)).toList();
     return spark.createDataFrame(sparkRows, table.sparkSchema());
   }
 
   /** Rows given as {@link GoldRow} records of the table. */
-  public static Dataset<Row> fromRecords(SparkSession spark, TableContract table, List<? extends Record> rows) {
+  public static Dataset<Row> fromRecords(
+      SparkSession spark, TableContract table, List<? extends Record> rows) {
     List<Map<String, Object>> byColumn = new ArrayList<>();
     for (Record row : rows) {
       byColumn.add(byColumn(table, row));
@@ -36,7 +39,9 @@ public final class ContractRows {
     return toDataFrame(spark, table, byColumn);
   }
 
-  /** A {@link GoldRow} record's values keyed by the table's column names, in the contract's order. */
+  /**
+   * A {@link GoldRow} record's values keyed by the table's column names, in the contract's order.
+   */
   public static Map<String, Object> byColumn(TableContract table, Record row) {
     Map<String, RecordComponent> components = new HashMap<>();
     for (RecordComponent component : row.getClass().getRecordComponents()) {
@@ -46,15 +51,22 @@ public final class ContractRows {
     for (ColumnSpec column : table.columns()) {
       RecordComponent component = components.get(component(column.name()));
       if (component == null) {
-        throw new IllegalStateException(row.getClass().getSimpleName() + " has no component for "
-            + table.qualifiedName() + "." + column.name());
+        throw new IllegalStateException(
+            row.getClass().getSimpleName()
+                + " has no component for "
+                + table.qualifiedName()
+                + "."
+                + column.name());
       }
       values.put(column.name(), value(component, row));
     }
     return values;
   }
 
-  /** A row of a table (all or some of its columns, by name) as its record; absent columns read as null. */
+  /**
+   * A row of a table (all or some of its columns, by name) as its record; absent columns read as
+   * null.
+   */
   public static <R extends Record> R toRecord(Row row, Class<R> type) {
     Map<String, Object> byComponent = new HashMap<>();
     String[] fields = row.schema().fieldNames();
@@ -66,18 +78,24 @@ public final class ContractRows {
     Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
-      args[i] = convert(byComponent.get(components[i].getName()), types[i], type, components[i].getName());
+      args[i] =
+          convert(
+              byComponent.get(components[i].getName()), types[i], type, components[i].getName());
     }
     try {
       return type.getDeclaredConstructor(types).newInstance(args);
     } catch (InvocationTargetException e) {
-      throw new IllegalStateException(type.getSimpleName() + " refused a row: " + e.getCause().getMessage(), e);
+      throw new IllegalStateException(
+          type.getSimpleName() + " refused a row: " + e.getCause().getMessage(), e);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build " + type.getName(), e);
     }
   }
 
-  /** What keeps a record from being the table's row: names, order, Java types, nullability; empty when none. */
+  /**
+   * What keeps a record from being the table's row: names, order, Java types, nullability; empty
+   * when none.
+   */
   public static List<String> differences(TableContract table, Class<? extends Record> type) {
     List<String> problems = new ArrayList<>();
     RecordComponent[] components = type.getRecordComponents();
@@ -89,13 +107,18 @@ public final class ContractRows {
       ColumnSpec column = columns.get(i);
       RecordComponent component = components[i];
       if (!component.getName().equals(component(column.name()))) {
-        problems.add("component " + i + " is " + component.getName() + ", column is " + column.name());
+        problems.add(
+            "component " + i + " is " + component.getName() + ", column is " + column.name());
         continue;
       }
       Class<?> expected = javaType(column.type(), column.nullable());
       if (component.getType() != expected) {
-        problems.add(column.name() + ": " + component.getType().getSimpleName() + " where the contract needs "
-            + expected.getSimpleName());
+        problems.add(
+            column.name()
+                + ": "
+                + component.getType().getSimpleName()
+                + " where the contract needs "
+                + expected.getSimpleName());
       }
     }
     return problems;
@@ -140,7 +163,8 @@ public final class ContractRows {
   private static Object convert(Object value, Class<?> target, Class<?> record, String component) {
     if (value == null) {
       if (target.isPrimitive()) {
-        throw new IllegalStateException(record.getSimpleName() + "." + component + " is null in a row read back");
+        throw new IllegalStateException(
+            record.getSimpleName() + "." + component + " is null in a row read back");
       }
       return null;
     }

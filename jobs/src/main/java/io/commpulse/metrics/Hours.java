@@ -32,10 +32,11 @@ public final class Hours {
 
   /** Hours from {@code from} to {@code to}; null when either is null. */
   public static Column between(Column from, Column to, Resolution resolution, Reversed reversed) {
-    Column seconds = switch (resolution) {
-      case SECONDS -> unix_timestamp(to).minus(unix_timestamp(from));
-      case MICROSECONDS -> to.cast("double").minus(from.cast("double"));
-    };
+    Column seconds =
+        switch (resolution) {
+          case SECONDS -> unix_timestamp(to).minus(unix_timestamp(from));
+          case MICROSECONDS -> to.cast("double").minus(from.cast("double"));
+        };
     Column hours = seconds.divide(SECONDS_PER_HOUR);
     return switch (reversed) {
       case NULL -> when(seconds.geq(0), hours);

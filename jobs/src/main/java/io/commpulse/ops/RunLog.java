@@ -9,8 +9,10 @@ public final class RunLog {
   private RunLog() {}
 
   public static void info(String format, Object... args) {
-    System.err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " commpulse "
-        + String.format(Locale.ROOT, format, args));
+    System.err.println(
+        Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + " commpulse "
+            + String.format(Locale.ROOT, format, args));
   }
 
   public static String seconds(long startNanos) {

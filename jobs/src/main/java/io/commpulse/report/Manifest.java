@@ -16,15 +16,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code manifest.json}: what a report was rendered from (the Delta version of every table read, the code, the
- * options) and the SHA-256 of every file it wrote. Reading it back pins the table versions for a re-render.
+ * {@code manifest.json}: what a report was rendered from (the Delta version of every table read,
+ * the code, the options) and the SHA-256 of every file it wrote. Reading it back pins the table
+ * versions for a re-render.
  *
  * @param outputs relative path of each output file to its SHA-256
  */
-public record Manifest(String month, String language, TableVersions tables, CodeVersion code,
-    Map<String, String> options, Map<String, String> outputs) {
+public record Manifest(
+    String month,
+    String language,
+    TableVersions tables,
+    CodeVersion code,
+    Map<String, String> options,
+    Map<String, String> outputs) {
   public static final String FILE = "manifest.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public byte[] toJson() {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -39,7 +46,8 @@ public record Manifest(String month, String language, TableVersions tables, Code
     root.put("options", new TreeMap<>(options));
     root.put("outputs", new TreeMap<>(outputs));
     try {
-      return (JSON.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return (JSON.writeValueAsString(root) + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -53,7 +61,10 @@ public record Manifest(String month, String language, TableVersions tables, Code
       throw new UserError("cannot read manifest " + file + ": " + e.getMessage(), e);
     }
     if (root == null || !root.path("tables").isObject() || !root.path("month").isTextual()) {
-      throw new UserError("manifest " + file + " lacks \"month\" or \"tables\"; is it a commpulse report manifest?");
+      throw new UserError(
+          "manifest "
+              + file
+              + " lacks \"month\" or \"tables\"; is it a commpulse report manifest?");
     }
     Map<String, Long> versions = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("tables").fields(); it.hasNext(); ) {
@@ -61,9 +72,13 @@ public record Manifest(String month, String language, TableVersions tables, Code
       versions.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asLong());
     }
     JsonNode code = root.path("code_version");
-    return new Manifest(root.path("month").asText(), root.path("language").asText(null), new TableVersions(versions),
+    return new Manifest(
+        root.path("month").asText(),
+        root.path("language").asText(null),
+        new TableVersions(versions),
         new CodeVersion(code.path("version").asText(""), code.path("fingerprint").asText("")),
-        strings(root.path("options")), strings(root.path("outputs")));
+        strings(root.path("options")),
+        strings(root.path("outputs")));
   }
 
   private static Map<String, String> strings(JsonNode node) {

@@ -32,7 +32,10 @@ public record ColumnSpec(
     return notFutureOrNull != null && notFutureOrNull;
   }
 
-  /** The declared type; fails with a {@link SchemaException} naming the allowed types when it is unknown. */
+  /**
+   * The declared type; fails with a {@link SchemaException} naming the allowed types when it is
+   * unknown.
+   */
   public ColumnType type() {
     return ColumnType.of(typeName);
   }

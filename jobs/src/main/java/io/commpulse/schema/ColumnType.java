@@ -4,7 +4,10 @@ import java.util.Arrays;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
-/** The column types a contract may declare, with the Spark type each maps to; the set is closed on purpose. */
+/**
+ * The column types a contract may declare, with the Spark type each maps to; the set is closed on
+ * purpose.
+ */
 public enum ColumnType {
   STRING("string", DataTypes.StringType),
   INT("int", DataTypes.IntegerType),
@@ -42,7 +45,11 @@ public enum ColumnType {
         return t;
       }
     }
-    throw new SchemaException("unknown column type '" + code + "' (allowed: "
-        + String.join(", ", Arrays.stream(values()).map(ColumnType::code).toList()) + ")");
+    throw new SchemaException(
+        "unknown column type '"
+            + code
+            + "' (allowed: "
+            + String.join(", ", Arrays.stream(values()).map(ColumnType::code).toList())
+            + ")");
   }
 }

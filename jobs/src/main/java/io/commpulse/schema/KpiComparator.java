@@ -2,7 +2,11 @@ package io.commpulse.schema;
 
 /** How a KPI's actual value must relate to its target, as written in {@code schemas/kpis.json}. */
 public enum KpiComparator {
-  BELOW("<"), AT_MOST("<="), AT_LEAST(">="), TREND_UP("trend_up"), INFO("info");
+  BELOW("<"),
+  AT_MOST("<="),
+  AT_LEAST(">="),
+  TREND_UP("trend_up"),
+  INFO("info");
 
   private final String symbol;
 
@@ -20,6 +24,7 @@ public enum KpiComparator {
         return c;
       }
     }
-    throw new SchemaException("unknown KPI comparator '" + symbol + "'; known: <, <=, >=, trend_up, info");
+    throw new SchemaException(
+        "unknown KPI comparator '" + symbol + "'; known: <, <=, >=, trend_up, info");
   }
 }

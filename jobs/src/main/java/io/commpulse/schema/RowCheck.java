@@ -3,8 +3,8 @@ package io.commpulse.schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A rule across columns of one row, as a Spark SQL predicate over the typed columns, e.g.
- * {@code resolved_at IS NULL OR resolved_at >= created_at}.
+ * A rule across columns of one row, as a Spark SQL predicate over the typed columns, e.g. {@code
+ * resolved_at IS NULL OR resolved_at >= created_at}.
  */
 public record RowCheck(
     @JsonProperty(value = "name", required = true) String name,

@@ -35,8 +35,17 @@ public final class SchemaCatalog {
   public static final String ENV_SCHEMAS_DIR = "COMMPULSE_SCHEMAS";
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-  private static final Set<String> TABLE_FIELDS = Set.of("description", "grain", "format",
-      "source_timezone", "keys", "partitioned_by", "columns_from", "columns", "checks");
+  private static final Set<String> TABLE_FIELDS =
+      Set.of(
+          "description",
+          "grain",
+          "format",
+          "source_timezone",
+          "keys",
+          "partitioned_by",
+          "columns_from",
+          "columns",
+          "checks");
 
   static final String KPI_FILE = "kpis.json";
 
@@ -56,7 +65,8 @@ public final class SchemaCatalog {
       synchronized (SchemaCatalog.class) {
         if (defaultCatalog == null) {
           String dir = System.getenv(ENV_SCHEMAS_DIR);
-          defaultCatalog = dir != null && !dir.isBlank() ? fromDirectory(Paths.get(dir)) : fromClasspath();
+          defaultCatalog =
+              dir != null && !dir.isBlank() ? fromDirectory(Paths.get(dir)) : fromClasspath();
         }
       }
     }
@@ -91,15 +101,22 @@ public final class SchemaCatalog {
     }
     Map<String, JsonNode> raw = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root, 2)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json") && !p.getParent().equals(root))
-          .sorted().toList()) {
+      for (Path file :
+          files
+              .filter(p -> p.toString().endsWith(".json") && !p.getParent().equals(root))
+              .sorted()
+              .toList()) {
         String layer = file.getParent().getFileName().toString();
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");
         try {
           raw.put(layer + "." + name, JSON.readTree(Files.readString(file)));
         } catch (IOException e) {
-          throw new SchemaException("schema file " + root.relativize(file) + " does not parse: "
-              + e.getMessage().lines().findFirst().orElse(""), e);
+          throw new SchemaException(
+              "schema file "
+                  + root.relativize(file)
+                  + " does not parse: "
+                  + e.getMessage().lines().findFirst().orElse(""),
+              e);
         }
       }
     } catch (IOException e) {
@@ -122,8 +139,12 @@ public final class SchemaCatalog {
     try {
       return KpiRegistry.parse(JSON.readTree(Files.readString(file)));
     } catch (IOException e) {
-      throw new SchemaException("schema file " + KPI_FILE + " does not parse: "
-          + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new SchemaException(
+          "schema file "
+              + KPI_FILE
+              + " does not parse: "
+              + e.getMessage().lines().findFirst().orElse(""),
+          e);
     }
   }
 
@@ -135,7 +156,8 @@ public final class SchemaCatalog {
   public TableContract table(String qualifiedName) {
     TableContract contract = tables.get(qualifiedName);
     if (contract == null) {
-      throw new SchemaException("no schema for table '" + qualifiedName + "'; known: " + tables.keySet());
+      throw new SchemaException(
+          "no schema for table '" + qualifiedName + "'; known: " + tables.keySet());
     }
     return contract;
   }
@@ -147,8 +169,13 @@ public final class SchemaCatalog {
   public void requireNames(String layer, java.util.Set<String> names, String what) {
     for (String name : names) {
       if (find(layer + "." + name).isEmpty()) {
-        throw new io.commpulse.errors.UserError("unknown " + what + " '" + name + "'; known: "
-            + String.join(", ", layer(layer).stream().map(TableContract::name).toList()));
+        throw new io.commpulse.errors.UserError(
+            "unknown "
+                + what
+                + " '"
+                + name
+                + "'; known: "
+                + String.join(", ", layer(layer).stream().map(TableContract::name).toList()));
       }
     }
   }
@@ -173,26 +200,37 @@ public final class SchemaCatalog {
   private static TableContract build(String qualified, Map<String, JsonNode> raw) {
     JsonNode node = raw.get(qualified);
     String where = "schema " + qualified.replace('.', '/') + ".json";
-    node.fieldNames().forEachRemaining(f -> {
-      if (!TABLE_FIELDS.contains(f)) {
-        throw new SchemaException(where + ": unknown field '" + f + "' (allowed: " + TABLE_FIELDS + ")");
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!TABLE_FIELDS.contains(f)) {
+                throw new SchemaException(
+                    where + ": unknown field '" + f + "' (allowed: " + TABLE_FIELDS + ")");
+              }
+            });
     List<ColumnSpec> columns = new ArrayList<>();
     for (JsonNode include : node.path("columns_from")) {
       JsonNode included = raw.get(include.asText());
       if (included == null) {
-        throw new SchemaException(where + ": columns_from names unknown schema '" + include.asText() + "'");
+        throw new SchemaException(
+            where + ": columns_from names unknown schema '" + include.asText() + "'");
       }
       columns.addAll(parseColumns(where, included.path("columns")));
     }
     columns.addAll(parseColumns(where, node.path("columns")));
     String[] parts = qualified.split("\\.", 2);
-    TableContract contract = new TableContract(parts[0], parts[1],
-        requiredText(where, node, "description"), requiredText(where, node, "grain"),
-        node.path("format").asText(null), node.path("source_timezone").asText(null),
-        strings(node.path("keys")), strings(node.path("partitioned_by")), List.copyOf(columns),
-        checks(where, node.path("checks")));
+    TableContract contract =
+        new TableContract(
+            parts[0],
+            parts[1],
+            requiredText(where, node, "description"),
+            requiredText(where, node, "grain"),
+            node.path("format").asText(null),
+            node.path("source_timezone").asText(null),
+            strings(node.path("keys")),
+            strings(node.path("partitioned_by")),
+            List.copyOf(columns),
+            checks(where, node.path("checks")));
     validate(where, contract);
     return contract;
   }
@@ -203,8 +241,9 @@ public final class SchemaCatalog {
       try {
         specs.add(JSON.treeToValue(column, ColumnSpec.class));
       } catch (IOException e) {
-        throw new SchemaException(where + ": bad column " + column + ": "
-            + e.getMessage().lines().findFirst().orElse(""), e);
+        throw new SchemaException(
+            where + ": bad column " + column + ": " + e.getMessage().lines().findFirst().orElse(""),
+            e);
       }
     }
     return specs;
@@ -216,8 +255,9 @@ public final class SchemaCatalog {
       try {
         parsed.add(JSON.treeToValue(check, RowCheck.class));
       } catch (IOException e) {
-        throw new SchemaException(where + ": bad check " + check + ": "
-            + e.getMessage().lines().findFirst().orElse(""), e);
+        throw new SchemaException(
+            where + ": bad check " + check + ": " + e.getMessage().lines().findFirst().orElse(""),
+            e);
       }
     }
     return List.copyOf(parsed);
@@ -244,18 +284,21 @@ public final class SchemaCatalog {
         try {
           Pattern.compile(column.pattern());
         } catch (PatternSyntaxException e) {
-          throw new SchemaException(where + ", column " + column.name() + ": bad pattern: " + e.getDescription());
+          throw new SchemaException(
+              where + ", column " + column.name() + ": bad pattern: " + e.getDescription());
         }
       }
     }
     for (String key : concat(contract.keys(), contract.partitionedBy())) {
       if (!seen.contains(key)) {
-        throw new SchemaException(where + ": key or partition column '" + key + "' is not a column");
+        throw new SchemaException(
+            where + ": key or partition column '" + key + "' is not a column");
       }
     }
     if ("landing".equals(contract.layer())
         && (contract.format() == null || !List.of("csv", "jsonl").contains(contract.format()))) {
-      throw new SchemaException(where + ": a landing source needs \"format\": \"csv\" or \"jsonl\"");
+      throw new SchemaException(
+          where + ": a landing source needs \"format\": \"csv\" or \"jsonl\"");
     }
   }
 

@@ -41,7 +41,8 @@ public record TableContract(
   }
 
   public ColumnSpec requireColumn(String columnName) {
-    return column(columnName).orElseThrow(
-        () -> new SchemaException(qualifiedName() + " has no column '" + columnName + "'"));
+    return column(columnName)
+        .orElseThrow(
+            () -> new SchemaException(qualifiedName() + " has no column '" + columnName + "'"));
   }
 }

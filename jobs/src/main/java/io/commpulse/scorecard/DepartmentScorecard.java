@@ -30,11 +30,26 @@ public final class DepartmentScorecard {
    * @param serviceDepartment the department owning customer tickets and social replies; it gets the
    *     company's customer-response KPI rows
    */
-  public record Inputs(Dataset<Row> coverage, Dataset<Row> mistransmission, Dataset<Row> satisfaction,
-      Dataset<Row> companyScorecard, Dataset<Row> previousDepartmentScorecard, String serviceDepartment) {}
+  public record Inputs(
+      Dataset<Row> coverage,
+      Dataset<Row> mistransmission,
+      Dataset<Row> satisfaction,
+      Dataset<Row> companyScorecard,
+      Dataset<Row> previousDepartmentScorecard,
+      String serviceDepartment) {}
 
-  private record Entry(String department, String kpi, String unit, KpiComparator comparator, Double target,
-      Double actual, Interval ci, Long numerator, Long denominator, boolean suppressed, String copiedStatus) {}
+  private record Entry(
+      String department,
+      String kpi,
+      String unit,
+      KpiComparator comparator,
+      Double target,
+      Double actual,
+      Interval ci,
+      Long numerator,
+      Long denominator,
+      boolean suppressed,
+      String copiedStatus) {}
 
   public static Dataset<Row> compute(TableContract table, String month, Inputs in) {
     KpiRegistry registry = SchemaCatalog.get().kpis();
@@ -44,35 +59,78 @@ public final class DepartmentScorecard {
     Map<String, Row> company = new HashMap<>();
     in.companyScorecard().collectAsList().forEach(r -> company.put(Cells.str(r, "kpi"), r));
     Map<String, Double> previous = new HashMap<>();
-    in.previousDepartmentScorecard().where(col("actual").isNotNull()).collectAsList()
-        .forEach(r -> previous.put(Cells.str(r, "department") + "|" + Cells.str(r, "kpi"), Cells.dbl(r, "actual")));
+    in.previousDepartmentScorecard()
+        .where(col("actual").isNotNull())
+        .collectAsList()
+        .forEach(
+            r ->
+                previous.put(
+                    Cells.str(r, "department") + "|" + Cells.str(r, "kpi"),
+                    Cells.dbl(r, "actual")));
 
     List<Entry> entries = new ArrayList<>();
     Map<String, long[]> coverage = new TreeMap<>();
-    in.coverage().where(col("department").notEqual(ALL)).collectAsList().forEach(r -> {
-      long[] counts = coverage.computeIfAbsent(Cells.str(r, "department"), d -> new long[2]);
-      counts[0] += Cells.lng(r, "aware");
-      counts[1] += Cells.lng(r, "employees");
-    });
-    coverage.forEach((dept, counts) -> entries.add(new Entry(dept, coverageKpi.code(),
-        coverageKpi.unit(), coverageKpi.comparator(), coverageKpi.target(), Cells.ratio(counts[0], counts[1]), Interval.wilson(counts[0], counts[1]),
-        counts[0], counts[1], false, null)));
+    in.coverage()
+        .where(col("department").notEqual(ALL))
+        .collectAsList()
+        .forEach(
+            r -> {
+              long[] counts =
+                  coverage.computeIfAbsent(Cells.str(r, "department"), d -> new long[2]);
+              counts[0] += Cells.lng(r, "aware");
+              counts[1] += Cells.lng(r, "employees");
+            });
+    coverage.forEach(
+        (dept, counts) ->
+            entries.add(
+                new Entry(
+                    dept,
+                    coverageKpi.code(),
+                    coverageKpi.unit(),
+                    coverageKpi.comparator(),
+                    coverageKpi.target(),
+                    Cells.ratio(counts[0], counts[1]),
+                    Interval.wilson(counts[0], counts[1]),
+                    counts[0],
+                    counts[1],
+                    false,
+                    null)));
 
     for (Row r : in.mistransmission().where(col("department").notEqual(ALL)).collectAsList()) {
-      entries.add(new Entry(Cells.str(r, "department"), mistransmissionKpi.code(), mistransmissionKpi.unit(),
-          mistransmissionKpi.comparator(),
-          Cells.dbl(r, "target"), Cells.dbl(r, "rate"), interval(r, "ci_low", "ci_high"),
-          Cells.lng(r, "flagged"), Cells.lng(r, "communications"), false, null));
+      entries.add(
+          new Entry(
+              Cells.str(r, "department"),
+              mistransmissionKpi.code(),
+              mistransmissionKpi.unit(),
+              mistransmissionKpi.comparator(),
+              Cells.dbl(r, "target"),
+              Cells.dbl(r, "rate"),
+              interval(r, "ci_low", "ci_high"),
+              Cells.lng(r, "flagged"),
+              Cells.lng(r, "communications"),
+              false,
+              null));
     }
 
-    for (Row r : in.satisfaction().where(col("department").notEqual(ALL).and(col("question_id").equalTo("overall")))
-        .collectAsList()) {
+    for (Row r :
+        in.satisfaction()
+            .where(col("department").notEqual(ALL).and(col("question_id").equalTo("overall")))
+            .collectAsList()) {
       String dept = Cells.str(r, "department");
       boolean suppressed = (Boolean) r.getAs("suppressed");
-      entries.add(new Entry(dept, satisfactionKpi.code(), satisfactionKpi.unit(), satisfactionKpi.comparator(),
-          previous.get(dept + "|" + satisfactionKpi.code()), suppressed ? null : Cells.dbl(r, "mean"),
-          suppressed ? null : interval(r, "mean_ci_low", "mean_ci_high"), null,
-          suppressed ? null : Cells.lng(r, "respondents"), suppressed, null));
+      entries.add(
+          new Entry(
+              dept,
+              satisfactionKpi.code(),
+              satisfactionKpi.unit(),
+              satisfactionKpi.comparator(),
+              previous.get(dept + "|" + satisfactionKpi.code()),
+              suppressed ? null : Cells.dbl(r, "mean"),
+              suppressed ? null : interval(r, "mean_ci_low", "mean_ci_high"),
+              null,
+              suppressed ? null : Cells.lng(r, "respondents"),
+              suppressed,
+              null));
     }
 
     for (KpiRegistry.Kpi serviceKpi : registry.all()) {
@@ -82,9 +140,19 @@ public final class DepartmentScorecard {
       String kpi = serviceKpi.code();
       Row r = company.get(kpi);
       if (r != null && in.serviceDepartment() != null) {
-        entries.add(new Entry(in.serviceDepartment(), kpi, Cells.str(r, "unit"),
-            KpiComparator.of(Cells.str(r, "comparator")), Cells.dbl(r, "target"), Cells.dbl(r, "actual"),
-            interval(r, "ci_low", "ci_high"), null, null, false, Cells.str(r, "status")));
+        entries.add(
+            new Entry(
+                in.serviceDepartment(),
+                kpi,
+                Cells.str(r, "unit"),
+                KpiComparator.of(Cells.str(r, "comparator")),
+                Cells.dbl(r, "target"),
+                Cells.dbl(r, "actual"),
+                interval(r, "ci_low", "ci_high"),
+                null,
+                null,
+                false,
+                Cells.str(r, "status")));
       }
     }
 
@@ -94,12 +162,28 @@ public final class DepartmentScorecard {
     List<DepartmentScorecardRow> rows = new ArrayList<>();
     for (Entry e : entries) {
       Row companyRow = company.get(e.kpi());
-      rows.add(new DepartmentScorecardRow(month, e.department(), e.kpi(), e.unit(), e.comparator().symbol(),
-          e.target(), e.actual(), e.ci() == null ? null : e.ci().low(), e.ci() == null ? null : e.ci().high(),
-          e.suppressed() ? DepartmentScorecardRow.SUPPRESSED : e.copiedStatus() != null ? e.copiedStatus()
-              : KpiStatus.evaluate(e.comparator(), e.target(), e.actual(), e.ci()).code(),
-          e.numerator(), e.denominator(), companyRow == null ? null : Cells.dbl(companyRow, "actual"),
-          ranks.get(e.department() + "|" + e.kpi()), ranked.get(e.kpi()), e.suppressed()));
+      rows.add(
+          new DepartmentScorecardRow(
+              month,
+              e.department(),
+              e.kpi(),
+              e.unit(),
+              e.comparator().symbol(),
+              e.target(),
+              e.actual(),
+              e.ci() == null ? null : e.ci().low(),
+              e.ci() == null ? null : e.ci().high(),
+              e.suppressed()
+                  ? DepartmentScorecardRow.SUPPRESSED
+                  : e.copiedStatus() != null
+                      ? e.copiedStatus()
+                      : KpiStatus.evaluate(e.comparator(), e.target(), e.actual(), e.ci()).code(),
+              e.numerator(),
+              e.denominator(),
+              companyRow == null ? null : Cells.dbl(companyRow, "actual"),
+              ranks.get(e.department() + "|" + e.kpi()),
+              ranked.get(e.kpi()),
+              e.suppressed()));
     }
     return ContractRows.fromRecords(in.coverage().sparkSession(), table, rows);
   }
@@ -108,21 +192,29 @@ public final class DepartmentScorecard {
    * Competition ranking (1, 2, 2, 4) per KPI among departments with a value, best first; a KPI only
    * one department reports is not ranked.
    */
-  private static void rank(List<Entry> entries, Map<String, Integer> ranks, Map<String, Integer> ranked) {
+  private static void rank(
+      List<Entry> entries, Map<String, Integer> ranks, Map<String, Integer> ranked) {
     Map<String, List<Entry>> byKpi = new TreeMap<>();
-    entries.stream().filter(e -> e.actual() != null).forEach(e -> byKpi.computeIfAbsent(e.kpi(), k -> new ArrayList<>()).add(e));
-    byKpi.forEach((kpi, list) -> {
-      if (list.size() < 2) {
-        return;
-      }
-      boolean higherIsBetter = list.get(0).comparator() == KpiComparator.AT_LEAST
-          || list.get(0).comparator() == KpiComparator.TREND_UP;
-      for (Entry e : list) {
-        long better = list.stream().filter(o -> higherIsBetter ? o.actual() > e.actual() : o.actual() < e.actual()).count();
-        ranks.put(e.department() + "|" + kpi, (int) better + 1);
-      }
-      ranked.put(kpi, list.size());
-    });
+    entries.stream()
+        .filter(e -> e.actual() != null)
+        .forEach(e -> byKpi.computeIfAbsent(e.kpi(), k -> new ArrayList<>()).add(e));
+    byKpi.forEach(
+        (kpi, list) -> {
+          if (list.size() < 2) {
+            return;
+          }
+          boolean higherIsBetter =
+              list.get(0).comparator() == KpiComparator.AT_LEAST
+                  || list.get(0).comparator() == KpiComparator.TREND_UP;
+          for (Entry e : list) {
+            long better =
+                list.stream()
+                    .filter(o -> higherIsBetter ? o.actual() > e.actual() : o.actual() < e.actual())
+                    .count();
+            ranks.put(e.department() + "|" + kpi, (int) better + 1);
+          }
+          ranked.put(kpi, list.size());
+        });
   }
 
   private static Interval interval(Row row, String low, String high) {

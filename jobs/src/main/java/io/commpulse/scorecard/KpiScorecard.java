@@ -17,15 +17,26 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** {@code gold.kpi_scorecard}: one row per strategy KPI, built from the month's other gold tables. */
+/**
+ * {@code gold.kpi_scorecard}: one row per strategy KPI, built from the month's other gold tables.
+ */
 public final class KpiScorecard {
   static final double FLAT = 0.005;
 
   private KpiScorecard() {}
 
-  /** The month's gold tables the scorecard summarises; {@code abResults} may be null before any experiment ran. */
-  public record Inputs(Dataset<Row> mistransmission, Dataset<Row> responseSla, Dataset<Row> socialResponse,
-      Dataset<Row> coverage, Dataset<Row> satisfaction, Dataset<Row> abResults, Dataset<Row> previousScorecard) {}
+  /**
+   * The month's gold tables the scorecard summarises; {@code abResults} may be null before any
+   * experiment ran.
+   */
+  public record Inputs(
+      Dataset<Row> mistransmission,
+      Dataset<Row> responseSla,
+      Dataset<Row> socialResponse,
+      Dataset<Row> coverage,
+      Dataset<Row> satisfaction,
+      Dataset<Row> abResults,
+      Dataset<Row> previousScorecard) {}
 
   /** A KPI's actual with its registry entry; a trend KPI's target is its previous actual. */
   private record Kpi(KpiRegistry.Kpi spec, Double target, Double actual, Interval ci) {
@@ -37,23 +48,55 @@ public final class KpiScorecard {
   public static Dataset<Row> compute(TableContract table, String month, Inputs in) {
     KpiRegistry registry = SchemaCatalog.get().kpis();
     Map<String, Double> previous = new HashMap<>();
-    for (Row r : in.previousScorecard().where(col("actual").isNotNull()).select("kpi", "actual").collectAsList()) {
+    for (Row r :
+        in.previousScorecard()
+            .where(col("actual").isNotNull())
+            .select("kpi", "actual")
+            .collectAsList()) {
       previous.put(r.getString(0), r.getDouble(1));
     }
     List<Kpi> kpis = new ArrayList<>();
     Row mis = single(in.mistransmission().where(col("department").equalTo(Rollup.ALL)));
-    kpis.add(kpi(registry, previous, "mistransmission_rate", value(mis, "rate"), interval(mis, "ci_low", "ci_high")));
+    kpis.add(
+        kpi(
+            registry,
+            previous,
+            "mistransmission_rate",
+            value(mis, "rate"),
+            interval(mis, "ci_low", "ci_high")));
 
-    Row complaints = single(in.responseSla().where(col("channel").equalTo(Rollup.ALL)
-        .and(col("category").equalTo("service_complaint")).and(col("priority").equalTo(Rollup.ALL))));
-    kpis.add(kpi(registry, previous, "complaint_first_response_hours", value(complaints, "first_reply_hours_mean"),
-        interval(complaints, "first_reply_hours_mean_ci_low", "first_reply_hours_mean_ci_high")));
-    kpis.add(kpi(registry, previous, "complaint_replied_24h_share", value(complaints, "within_24h_share"),
-        interval(complaints, "within_24h_ci_low", "within_24h_ci_high")));
+    Row complaints =
+        single(
+            in.responseSla()
+                .where(
+                    col("channel")
+                        .equalTo(Rollup.ALL)
+                        .and(col("category").equalTo("service_complaint"))
+                        .and(col("priority").equalTo(Rollup.ALL))));
+    kpis.add(
+        kpi(
+            registry,
+            previous,
+            "complaint_first_response_hours",
+            value(complaints, "first_reply_hours_mean"),
+            interval(
+                complaints, "first_reply_hours_mean_ci_low", "first_reply_hours_mean_ci_high")));
+    kpis.add(
+        kpi(
+            registry,
+            previous,
+            "complaint_replied_24h_share",
+            value(complaints, "within_24h_share"),
+            interval(complaints, "within_24h_ci_low", "within_24h_ci_high")));
 
     Row social = single(in.socialResponse().where(col("platform").equalTo(Rollup.ALL)));
-    kpis.add(kpi(registry, previous, "social_replied_24h_share", value(social, "replied_24h_share"),
-        interval(social, "replied_24h_ci_low", "replied_24h_ci_high")));
+    kpis.add(
+        kpi(
+            registry,
+            previous,
+            "social_replied_24h_share",
+            value(social, "replied_24h_share"),
+            interval(social, "replied_24h_ci_low", "replied_24h_ci_high")));
 
     long employees = 0;
     long aware = 0;
@@ -61,37 +104,74 @@ public final class KpiScorecard {
       employees += Cells.lng(r, "employees");
       aware += Cells.lng(r, "aware");
     }
-    kpis.add(kpi(registry, previous, "information_coverage", Cells.ratio(aware, employees),
-        Interval.wilson(aware, employees)));
+    kpis.add(
+        kpi(
+            registry,
+            previous,
+            "information_coverage",
+            Cells.ratio(aware, employees),
+            Interval.wilson(aware, employees)));
 
-    Row overall = single(in.satisfaction().where(col("department").equalTo(Rollup.ALL)
-        .and(col("question_id").equalTo("overall")).and(col("suppressed").equalTo(false))));
-    kpis.add(kpi(registry, previous, "satisfaction_mean", value(overall, "mean"),
-        interval(overall, "mean_ci_low", "mean_ci_high")));
-    kpis.add(kpi(registry, previous, "satisfaction_top2_share", value(overall, "top2_share"),
-        interval(overall, "top2_ci_low", "top2_ci_high")));
+    Row overall =
+        single(
+            in.satisfaction()
+                .where(
+                    col("department")
+                        .equalTo(Rollup.ALL)
+                        .and(col("question_id").equalTo("overall"))
+                        .and(col("suppressed").equalTo(false))));
+    kpis.add(
+        kpi(
+            registry,
+            previous,
+            "satisfaction_mean",
+            value(overall, "mean"),
+            interval(overall, "mean_ci_low", "mean_ci_high")));
+    kpis.add(
+        kpi(
+            registry,
+            previous,
+            "satisfaction_top2_share",
+            value(overall, "top2_share"),
+            interval(overall, "top2_ci_low", "top2_ci_high")));
 
     if (in.abResults() != null) {
-      long decided = in.abResults().where(col("decision").equalTo("winner")).select("experiment_id").distinct().count();
+      long decided =
+          in.abResults()
+              .where(col("decision").equalTo("winner"))
+              .select("experiment_id")
+              .distinct()
+              .count();
       kpis.add(kpi(registry, previous, "channel_experiments_decided", (double) decided, null));
     }
 
     List<KpiScorecardRow> rows = new ArrayList<>();
     for (Kpi kpi : kpis) {
       Double before = previous.get(kpi.code());
-      rows.add(new KpiScorecardRow(month, kpi.code(), kpi.spec().unit(), kpi.spec().comparator().symbol(),
-          kpi.target(), kpi.actual(), kpi.ci() == null ? null : kpi.ci().low(),
-          kpi.ci() == null ? null : kpi.ci().high(),
-          KpiStatus.evaluate(kpi.spec().comparator(), kpi.target(), kpi.actual(), kpi.ci()).code(), before,
-          trend(before, kpi.actual()), kpi.spec().source()));
+      rows.add(
+          new KpiScorecardRow(
+              month,
+              kpi.code(),
+              kpi.spec().unit(),
+              kpi.spec().comparator().symbol(),
+              kpi.target(),
+              kpi.actual(),
+              kpi.ci() == null ? null : kpi.ci().low(),
+              kpi.ci() == null ? null : kpi.ci().high(),
+              KpiStatus.evaluate(kpi.spec().comparator(), kpi.target(), kpi.actual(), kpi.ci())
+                  .code(),
+              before,
+              trend(before, kpi.actual()),
+              kpi.spec().source()));
     }
     return ContractRows.fromRecords(in.coverage().sparkSession(), table, rows);
   }
 
-  private static Kpi kpi(KpiRegistry registry, Map<String, Double> previous, String code, Double actual,
-      Interval ci) {
+  private static Kpi kpi(
+      KpiRegistry registry, Map<String, Double> previous, String code, Double actual, Interval ci) {
     KpiRegistry.Kpi spec = registry.kpi(code);
-    Double target = spec.comparator() == KpiComparator.TREND_UP ? previous.get(code) : spec.target();
+    Double target =
+        spec.comparator() == KpiComparator.TREND_UP ? previous.get(code) : spec.target();
     return new Kpi(spec, target, actual, ci);
   }
 

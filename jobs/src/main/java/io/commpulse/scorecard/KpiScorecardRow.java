@@ -8,5 +8,16 @@ import io.commpulse.metrics.GoldRow;
  * @param status a {@link KpiStatus} code ({@link KpiStatus#of} reads it back)
  */
 @GoldRow("gold.kpi_scorecard")
-public record KpiScorecardRow(String month, String kpi, String unit, String comparator, Double target, Double actual,
-    Double ciLow, Double ciHigh, String status, Double previous, String trend, String details) {}
+public record KpiScorecardRow(
+    String month,
+    String kpi,
+    String unit,
+    String comparator,
+    Double target,
+    Double actual,
+    Double ciLow,
+    Double ciHigh,
+    String status,
+    Double previous,
+    String trend,
+    String details) {}

@@ -31,7 +31,8 @@ public final class PseudonymKey {
 
   public static PseudonymKey of(String secret) {
     if (secret.length() < MIN_LENGTH) {
-      throw new UserError("the pseudonymisation key must have at least " + MIN_LENGTH + " characters");
+      throw new UserError(
+          "the pseudonymisation key must have at least " + MIN_LENGTH + " characters");
     }
     return new PseudonymKey(secret.getBytes(StandardCharsets.UTF_8), false);
   }
@@ -47,14 +48,19 @@ public final class PseudonymKey {
       try {
         return of(Files.readString(Path.of(file)).strip());
       } catch (IOException e) {
-        throw new UserError("cannot read the pseudonymisation key file named by " + ENV_KEY_FILE + ": " + file);
+        throw new UserError(
+            "cannot read the pseudonymisation key file named by " + ENV_KEY_FILE + ": " + file);
       }
     }
     if (allowDemo) {
       return demo();
     }
-    throw new UserError("no pseudonymisation key: set " + ENV_KEY + " (or " + ENV_KEY_FILE
-        + " to a file holding it); use --demo-key only for sample data");
+    throw new UserError(
+        "no pseudonymisation key: set "
+            + ENV_KEY
+            + " (or "
+            + ENV_KEY_FILE
+            + " to a file holding it); use --demo-key only for sample data");
   }
 
   byte[] secret() {

@@ -12,8 +12,8 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Replaces identifiers by HMAC-SHA256(key, id) in hex. A UDF rather than SQL {@code sha2(concat(key, id))}
- * keeps the key out of query plans, and so out of logs and Spark event logs.
+ * Replaces identifiers by HMAC-SHA256(key, id) in hex. A UDF rather than SQL {@code
+ * sha2(concat(key, id))} keeps the key out of query plans, and so out of logs and Spark event logs.
  */
 public final class Pseudonymizer {
   private final UserDefinedFunction udf;

@@ -31,8 +31,8 @@ public final class SilverJob {
   }
 
   /**
-   * Builds the month's silver tables, or only those named in {@code only} (all when empty), {@code parallelism}
-   * at a time; acknowledgements wait for employees, whose departments they carry.
+   * Builds the month's silver tables, or only those named in {@code only} (all when empty), {@code
+   * parallelism} at a time; acknowledgements wait for employees, whose departments they carry.
    */
   public void run(YearMonth month, Set<String> only, int parallelism) {
     catalog.requireNames("silver", only, "silver table");
@@ -40,29 +40,57 @@ public final class SilverJob {
     String m = month.toString();
     try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
       Build build = new Build(tasks, only, m);
-      CompletableFuture<Void> employees = build.table("employees", "roster",
-          (b, keys) -> SilverTransforms.employees(b, keys, pseudonyms));
-      build.table("decisions", "decisions", (b, keys) -> SilverTransforms.decisions(b, keys, zone("decisions")));
-      build.tableAfter(employees, "acknowledgements", "acknowledgements",
-          (b, keys) -> SilverTransforms.acknowledgements(b, keys, lake.readMonth(catalog.table("silver.employees"), m),
-              pseudonyms, zone("acknowledgements")));
-      build.table("survey_answers", "survey_responses",
+      CompletableFuture<Void> employees =
+          build.table(
+              "employees", "roster", (b, keys) -> SilverTransforms.employees(b, keys, pseudonyms));
+      build.table(
+          "decisions",
+          "decisions",
+          (b, keys) -> SilverTransforms.decisions(b, keys, zone("decisions")));
+      build.tableAfter(
+          employees,
+          "acknowledgements",
+          "acknowledgements",
+          (b, keys) ->
+              SilverTransforms.acknowledgements(
+                  b,
+                  keys,
+                  lake.readMonth(catalog.table("silver.employees"), m),
+                  pseudonyms,
+                  zone("acknowledgements")));
+      build.table(
+          "survey_answers",
+          "survey_responses",
           (b, keys) -> SilverTransforms.surveyAnswers(b, keys, pseudonyms));
-      build.table("tickets", "tickets", (b, keys) -> SilverTransforms.tickets(b, keys, pseudonyms, zone("tickets")));
-      build.table("social_comments", "social_comments",
-          (b, keys) -> SilverTransforms.socialComments(b, keys, pseudonyms, zone("social_comments")));
-      build.table("comm_log", "comm_log", (b, keys) -> SilverTransforms.commLog(b, keys, zone("comm_log")));
+      build.table(
+          "tickets",
+          "tickets",
+          (b, keys) -> SilverTransforms.tickets(b, keys, pseudonyms, zone("tickets")));
+      build.table(
+          "social_comments",
+          "social_comments",
+          (b, keys) ->
+              SilverTransforms.socialComments(b, keys, pseudonyms, zone("social_comments")));
+      build.table(
+          "comm_log", "comm_log", (b, keys) -> SilverTransforms.commLog(b, keys, zone("comm_log")));
       // Keyless by contract: every assignment record is kept for the A/B analysis to judge.
-      build.table("experiment_units", "channel_experiments",
+      build.table(
+          "experiment_units",
+          "channel_experiments",
           (b, keys) -> SilverTransforms.experimentUnits(b, pseudonyms));
-      build.table("followups", "followups",
+      build.table(
+          "followups",
+          "followups",
           (b, keys) -> SilverTransforms.followups(b, keys, pseudonyms, zone("followups")));
-      build.table("suggestions", "suggestions",
+      build.table(
+          "suggestions",
+          "suggestions",
           (b, keys) -> SilverTransforms.suggestions(b, keys, zone("suggestions")));
       tasks.awaitAll();
     }
-    RunLog.info("silver %s: %s written in %s", month, only.isEmpty() ? "all tables" : String.join(", ", only),
-        RunLog.seconds(started));
+    RunLog.info(
+        "silver %s: %s written in %s",
+        month, only.isEmpty() ? "all tables" : String.join(", ", only), RunLog.seconds(started));
   }
 
   private String zone(String source) {
@@ -86,34 +114,42 @@ public final class SilverJob {
       return tableAfter(CompletableFuture.completedFuture(null), table, source, transform);
     }
 
-    CompletableFuture<Void> tableAfter(CompletableFuture<?> input, String table, String source,
-        Transform transform) {
+    CompletableFuture<Void> tableAfter(
+        CompletableFuture<?> input, String table, String source, Transform transform) {
       if (!only.isEmpty() && !only.contains(table)) {
         return CompletableFuture.completedFuture(null);
       }
-      return tasks.after(List.of(input), "silver-" + table, () -> {
-        write(table, source, month, transform);
-        return null;
-      });
+      return tasks.after(
+          List.of(input),
+          "silver-" + table,
+          () -> {
+            write(table, source, month, transform);
+            return null;
+          });
     }
   }
 
-  /** A bronze-to-silver transformation, given one month of bronze and the silver contract's key within the month. */
+  /**
+   * A bronze-to-silver transformation, given one month of bronze and the silver contract's key
+   * within the month.
+   */
   @FunctionalInterface
   private interface Transform {
     Dataset<Row> apply(Dataset<Row> bronze, List<String> keys);
   }
 
   /**
-   * The silver key is not checked again before the write: the window keeps one row per key, and the key's
-   * identifiers are landing columns that ingest requires (a row missing one is quarantined), so the key holds by
-   * construction, where a check over a large month would be a second pass.
+   * The silver key is not checked again before the write: the window keeps one row per key, and the
+   * key's identifiers are landing columns that ingest requires (a row missing one is quarantined),
+   * so the key holds by construction, where a check over a large month would be a second pass.
    */
   private void write(String table, String source, String month, Transform transform) {
     long started = System.nanoTime();
     TableContract silver = catalog.table("silver." + table);
-    Dataset<Row> bronze = lake.read(catalog.table("bronze." + source)).where(col("month").equalTo(month));
-    lake.replaceMonth(silver, transform.apply(bronze, SilverTransforms.keyWithinMonth(silver)), month);
+    Dataset<Row> bronze =
+        lake.read(catalog.table("bronze." + source)).where(col("month").equalTo(month));
+    lake.replaceMonth(
+        silver, transform.apply(bronze, SilverTransforms.keyWithinMonth(silver)), month);
     RunLog.info("silver %-20s %s: written in %s", table, month, RunLog.seconds(started));
   }
 }

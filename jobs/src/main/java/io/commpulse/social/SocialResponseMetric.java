@@ -24,7 +24,9 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** {@code gold.social_response}: how fast official accounts answer inbound comments, per platform. */
+/**
+ * {@code gold.social_response}: how fast official accounts answer inbound comments, per platform.
+ */
 public final class SocialResponseMetric {
   public static final double TARGET_HOURS = 24.0;
 
@@ -32,13 +34,23 @@ public final class SocialResponseMetric {
 
   /** Inbound comments with the hours to their earliest official reply (null when unanswered). */
   public static Dataset<Row> inboundWithReplies(Dataset<Row> comments) {
-    Dataset<Row> inbound = comments.where(col("parent_id").isNull().and(col("is_official_reply").equalTo(false)));
-    Dataset<Row> replies = comments.where(col("parent_id").isNotNull().and(col("is_official_reply").equalTo(true)))
-        .groupBy(col("platform").as("r_platform"), col("parent_id").as("r_parent"))
-        .agg(min("created_at").as("replied_at"));
-    return inbound.join(replies, inbound.col("platform").equalTo(replies.col("r_platform"))
-            .and(inbound.col("comment_id").equalTo(replies.col("r_parent"))), "left")
-        .withColumn("reply_hours",
+    Dataset<Row> inbound =
+        comments.where(col("parent_id").isNull().and(col("is_official_reply").equalTo(false)));
+    Dataset<Row> replies =
+        comments
+            .where(col("parent_id").isNotNull().and(col("is_official_reply").equalTo(true)))
+            .groupBy(col("platform").as("r_platform"), col("parent_id").as("r_parent"))
+            .agg(min("created_at").as("replied_at"));
+    return inbound
+        .join(
+            replies,
+            inbound
+                .col("platform")
+                .equalTo(replies.col("r_platform"))
+                .and(inbound.col("comment_id").equalTo(replies.col("r_parent"))),
+            "left")
+        .withColumn(
+            "reply_hours",
             Hours.between(col("created_at"), col("replied_at"), Resolution.SECONDS, Reversed.NULL))
         .withColumn("is_replied", when(col("reply_hours").isNotNull(), 1).otherwise(0))
         .withColumn("is_replied_24h", when(col("reply_hours").leq(TARGET_HOURS), 1).otherwise(0))
@@ -47,12 +59,18 @@ public final class SocialResponseMetric {
 
   public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> comments) {
     Dataset<Row> inbound = inboundWithReplies(comments);
-    Dataset<Row> cells = inbound.rollup(col("platform"))
-        .agg(count(lit(1)).as("inbound"), sum("is_replied").as("replied"), sum("is_replied_24h").as("replied_24h"),
-            expr("percentile(reply_hours, 0.5)").as("median"),
-            sum("is_negative").as("negative"),
-            sum(when(col("is_negative").equalTo(1), col("is_replied_24h"))).as("negative_24h"),
-            expr("percentile(CASE WHEN is_negative = 1 THEN reply_hours END, 0.5)").as("negative_median"));
+    Dataset<Row> cells =
+        inbound
+            .rollup(col("platform"))
+            .agg(
+                count(lit(1)).as("inbound"),
+                sum("is_replied").as("replied"),
+                sum("is_replied_24h").as("replied_24h"),
+                expr("percentile(reply_hours, 0.5)").as("median"),
+                sum("is_negative").as("negative"),
+                sum(when(col("is_negative").equalTo(1), col("is_replied_24h"))).as("negative_24h"),
+                expr("percentile(CASE WHEN is_negative = 1 THEN reply_hours END, 0.5)")
+                    .as("negative_median"));
     KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("social_replied_24h_share");
     List<SocialResponseRow> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
@@ -61,10 +79,22 @@ public final class SocialResponseMetric {
       long negative = Cells.lng(cell, "negative");
       Double share = Cells.ratio(within, n);
       Interval ci = Interval.wilson(within, n);
-      rows.add(new SocialResponseRow(month, cell.isNullAt(0) ? ALL : cell.getString(0), n,
-          Cells.lng(cell, "replied"), within, share, ci == null ? null : ci.low(), ci == null ? null : ci.high(),
-          kpi.target(), KpiStatus.codeFor(kpi, share, ci), Cells.dbl(cell, "median"), negative,
-          Cells.ratio(Cells.lng(cell, "negative_24h"), negative), Cells.dbl(cell, "negative_median")));
+      rows.add(
+          new SocialResponseRow(
+              month,
+              cell.isNullAt(0) ? ALL : cell.getString(0),
+              n,
+              Cells.lng(cell, "replied"),
+              within,
+              share,
+              ci == null ? null : ci.low(),
+              ci == null ? null : ci.high(),
+              kpi.target(),
+              KpiStatus.codeFor(kpi, share, ci),
+              Cells.dbl(cell, "median"),
+              negative,
+              Cells.ratio(Cells.lng(cell, "negative_24h"), negative),
+              Cells.dbl(cell, "negative_median")));
     }
     return ContractRows.fromRecords(comments.sparkSession(), table, rows);
   }

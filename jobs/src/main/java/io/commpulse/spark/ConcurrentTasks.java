@@ -15,13 +15,14 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs independent pieces of one month's work (the ingests of different sources, tables whose inputs are
- * ready) at the same time in one Spark application. Much of a small table's cost is driver-side Delta work
- * (log replay, commit, checksum) during which the cores are idle; another table's Spark jobs fill them.
- * Each task gets its own fair-scheduler pool, so a large job does not queue the small ones behind it.
+ * Runs independent pieces of one month's work (the ingests of different sources, tables whose
+ * inputs are ready) at the same time in one Spark application. Much of a small table's cost is
+ * driver-side Delta work (log replay, commit, checksum) during which the cores are idle; another
+ * table's Spark jobs fill them. Each task gets its own fair-scheduler pool, so a large job does not
+ * queue the small ones behind it.
  *
- * <p>When a task fails, tasks not yet started are skipped, those running finish (a Delta commit is never
- * interrupted), and the first failure is rethrown as it was thrown.
+ * <p>When a task fails, tasks not yet started are skipped, those running finish (a Delta commit is
+ * never interrupted), and the first failure is rethrown as it was thrown.
  */
 public final class ConcurrentTasks implements AutoCloseable {
   /** The Spark local property that names a job's fair-scheduler pool. */
@@ -38,11 +39,14 @@ public final class ConcurrentTasks implements AutoCloseable {
     }
     this.context = spark.sparkContext();
     AtomicInteger number = new AtomicInteger();
-    this.threads = Executors.newFixedThreadPool(parallelism, task -> {
-      Thread thread = new Thread(task, "commpulse-task-" + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.threads =
+        Executors.newFixedThreadPool(
+            parallelism,
+            task -> {
+              Thread thread = new Thread(task, "commpulse-task-" + number.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Two tasks per core: while one waits on the driver, another computes. */
@@ -52,7 +56,8 @@ public final class ConcurrentTasks implements AutoCloseable {
 
   /** Starts {@code work} as soon as a thread is free; {@code name} names its scheduler pool. */
   public <T> CompletableFuture<T> submit(String name, Supplier<T> work) {
-    CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> runInPool(name, work), threads);
+    CompletableFuture<T> future =
+        CompletableFuture.supplyAsync(() -> runInPool(name, work), threads);
     synchronized (submitted) {
       submitted.add(future);
     }
@@ -60,9 +65,11 @@ public final class ConcurrentTasks implements AutoCloseable {
   }
 
   /** Starts {@code work} once every one of {@code inputs} has completed successfully. */
-  public <T> CompletableFuture<T> after(List<? extends CompletableFuture<?>> inputs, String name, Supplier<T> work) {
-    CompletableFuture<T> future = CompletableFuture.allOf(inputs.toArray(CompletableFuture[]::new))
-        .thenApplyAsync(ignored -> runInPool(name, work), threads);
+  public <T> CompletableFuture<T> after(
+      List<? extends CompletableFuture<?>> inputs, String name, Supplier<T> work) {
+    CompletableFuture<T> future =
+        CompletableFuture.allOf(inputs.toArray(CompletableFuture[]::new))
+            .thenApplyAsync(ignored -> runInPool(name, work), threads);
     synchronized (submitted) {
       submitted.add(future);
     }
@@ -107,7 +114,8 @@ public final class ConcurrentTasks implements AutoCloseable {
       try {
         future.join();
       } catch (CompletionException | CancellationException e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause =
+            e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         if (first == null || first instanceof CancellationException) {
           first = cause;
         }
@@ -132,8 +140,8 @@ public final class ConcurrentTasks implements AutoCloseable {
   }
 
   /**
-   * Skips the tasks not started yet and waits for those running: closed early (the submitting code failed),
-   * it still never interrupts a task in the middle of a Delta commit.
+   * Skips the tasks not started yet and waits for those running: closed early (the submitting code
+   * failed), it still never interrupts a task in the middle of a Delta commit.
    */
   @Override
   public void close() {

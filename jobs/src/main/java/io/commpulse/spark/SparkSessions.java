@@ -7,7 +7,9 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** The one place that builds a SparkSession: Delta enabled, UTC, local[*] unless a master is given. */
+/**
+ * The one place that builds a SparkSession: Delta enabled, UTC, local[*] unless a master is given.
+ */
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
   private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
@@ -17,31 +19,37 @@ public final class SparkSessions {
 
   /**
    * Returns the active session or builds one. Under spark-submit the master is already in the
-   * configuration and wins over {@code requestedMaster}, which is only a default for plain {@code java}.
+   * configuration and wins over {@code requestedMaster}, which is only a default for plain {@code
+   * java}.
    */
   public static SparkSession getOrCreate(String requestedMaster, String appName) {
     return getOrCreate(requestedMaster, appName, Map.of());
   }
 
   /**
-   * As {@link #getOrCreate(String, String)}, with settings given on the command line ({@code --conf key=value}).
-   * They win over this class's defaults but not over what Delta and the jobs depend on (the Delta extension and
-   * catalog, the UTC session time zone). {@code spark.hadoop.*} settings also go to the Hadoop configuration of a
-   * session that already runs, where a new file system (an {@code s3a://} bucket, say) reads them when first used.
+   * As {@link #getOrCreate(String, String)}, with settings given on the command line ({@code --conf
+   * key=value}). They win over this class's defaults but not over what Delta and the jobs depend on
+   * (the Delta extension and catalog, the UTC session time zone). {@code spark.hadoop.*} settings
+   * also go to the Hadoop configuration of a session that already runs, where a new file system (an
+   * {@code s3a://} bucket, say) reads them when first used.
    */
-  public static SparkSession getOrCreate(String requestedMaster, String appName, Map<String, String> settings) {
+  public static SparkSession getOrCreate(
+      String requestedMaster, String appName, Map<String, String> settings) {
     SparkConf conf = new SparkConf(true);
     settings.forEach(conf::set);
     if (!conf.contains("spark.master")) {
-      conf.setMaster(requestedMaster == null || requestedMaster.isBlank() ? DEFAULT_MASTER : requestedMaster);
+      conf.setMaster(
+          requestedMaster == null || requestedMaster.isBlank() ? DEFAULT_MASTER : requestedMaster);
     }
     conf.setIfMissing("spark.app.name", appName)
         .set("spark.sql.extensions", extensions(conf.get("spark.sql.extensions", "")))
         .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .set("spark.sql.session.timeZone", "UTC")
-        .setIfMissing("spark.sql.shuffle.partitions", String.valueOf(defaultShufflePartitions(conf)))
+        .setIfMissing(
+            "spark.sql.shuffle.partitions", String.valueOf(defaultShufflePartitions(conf)))
         .setIfMissing("spark.ui.enabled", "false")
-        // Independent tables run as concurrent jobs; fair sharing keeps a small one from queueing behind a large one.
+        // Independent tables run as concurrent jobs; fair sharing keeps a small one from queueing
+        // behind a large one.
         .setIfMissing("spark.scheduler.mode", "FAIR")
         .setIfMissing("spark.sql.adaptive.enabled", "true")
         .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
@@ -50,21 +58,27 @@ public final class SparkSessions {
         .setIfMissing("spark.sql.sources.partitionOverwriteMode", "static")
         .setIfMissing("spark.sql.debug.maxToStringFields", "500");
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-    settings.forEach((key, value) -> {
-      if (key.startsWith(HADOOP_PREFIX) && key.length() > HADOOP_PREFIX.length()) {
-        spark.sparkContext().hadoopConfiguration().set(key.substring(HADOOP_PREFIX.length()), value);
-      }
-    });
+    settings.forEach(
+        (key, value) -> {
+          if (key.startsWith(HADOOP_PREFIX) && key.length() > HADOOP_PREFIX.length()) {
+            spark
+                .sparkContext()
+                .hadoopConfiguration()
+                .set(key.substring(HADOOP_PREFIX.length()), value);
+          }
+        });
     spark.sparkContext().setLogLevel(System.getProperty("commpulse.spark.logLevel", "WARN"));
-    // ConcurrentTasks names a pool per table on purpose (they show in the event log); Spark would warn
+    // ConcurrentTasks names a pool per table on purpose (they show in the event log); Spark would
+    // warn
     // once for each that it is not declared in an allocation file.
     Configurator.setLevel("org.apache.spark.scheduler.FairSchedulableBuilder", Level.ERROR);
     return spark;
   }
 
   /**
-   * Delta's extension first, then those the caller asked for (the SQL endpoint's read-only rule): an extension
-   * that wraps the parser sees the statements Delta adds (OPTIMIZE, VACUUM, RESTORE) already parsed.
+   * Delta's extension first, then those the caller asked for (the SQL endpoint's read-only rule):
+   * an extension that wraps the parser sees the statements Delta adds (OPTIMIZE, VACUUM, RESTORE)
+   * already parsed.
    */
   static String extensions(String requested) {
     LinkedHashSet<String> names = new LinkedHashSet<>();
@@ -77,7 +91,9 @@ public final class SparkSessions {
     return String.join(",", names);
   }
 
-  /** Few partitions on a laptop-sized local master: the default 200 costs far more than it saves. */
+  /**
+   * Few partitions on a laptop-sized local master: the default 200 costs far more than it saves.
+   */
   private static int defaultShufflePartitions(SparkConf conf) {
     return isLocal(conf) ? Math.max(4, Runtime.getRuntime().availableProcessors() * 2) : 64;
   }

@@ -7,7 +7,8 @@ import org.apache.commons.math3.special.Beta;
 /** A two-sided 95% confidence interval and the estimators that produce one. */
 public record Interval(double low, double high) {
   public static final double CONFIDENCE = 0.95;
-  private static final double Z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+  private static final double Z =
+      new NormalDistribution().inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
 
   /** Wilson score interval for k successes in n trials; null when n is 0. */
   public static Interval wilson(long successes, long trials) {
@@ -22,7 +23,10 @@ public record Interval(double low, double high) {
     return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
   }
 
-  /** Student t interval for a mean from n observations with sample standard deviation sd; null when n < 2. */
+  /**
+   * Student t interval for a mean from n observations with sample standard deviation sd; null when
+   * n < 2.
+   */
   public static Interval studentT(long n, double mean, double sd) {
     if (n < 2) {
       return null;
@@ -43,7 +47,8 @@ public record Interval(double low, double high) {
     if (successes >= trials) {
       return 1.0;
     }
-    // The lower tail as the regularised incomplete beta I(1 - target; n - k, k + 1), computed directly:
+    // The lower tail as the regularised incomplete beta I(1 - target; n - k, k + 1), computed
+    // directly:
     // 1 - P(X > k) would lose every significant digit once the tail is far below 1e-16.
     return Beta.regularizedBeta(1 - target, trials - successes, successes + 1.0);
   }

@@ -4,12 +4,18 @@ package io.commpulse.text;
 public final class CsvField {
   private CsvField() {}
 
-  /** The field as written: null as empty, quoted (inner quotes doubled) when it holds a comma, quote or line break. */
+  /**
+   * The field as written: null as empty, quoted (inner quotes doubled) when it holds a comma, quote
+   * or line break.
+   */
   public static String quote(String field) {
     if (field == null) {
       return "";
     }
-    if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+    if (field.indexOf(',') >= 0
+        || field.indexOf('"') >= 0
+        || field.indexOf('\n') >= 0
+        || field.indexOf('\r') >= 0) {
       return '"' + field.replace("\"", "\"\"") + '"';
     }
     return field;

@@ -15,7 +15,8 @@ public final class TextTable {
   /** {@code rightAligned[i]} says whether column i is right-aligned (numbers). */
   public TextTable(List<String> header, boolean[] rightAligned) {
     if (header.size() != rightAligned.length) {
-      throw new IllegalArgumentException(header.size() + " columns but " + rightAligned.length + " alignments");
+      throw new IllegalArgumentException(
+          header.size() + " columns but " + rightAligned.length + " alignments");
     }
     this.header = List.copyOf(header);
     this.rightAligned = rightAligned.clone();
@@ -23,7 +24,8 @@ public final class TextTable {
 
   public TextTable add(List<String> row) {
     if (row.size() != header.size()) {
-      throw new IllegalArgumentException("a row of " + row.size() + " cells in a table of " + header.size() + " columns");
+      throw new IllegalArgumentException(
+          "a row of " + row.size() + " cells in a table of " + header.size() + " columns");
     }
     rows.add(List.copyOf(row));
     return this;
@@ -34,8 +36,8 @@ public final class TextTable {
   }
 
   /**
-   * Framed by {@code +---+} rules with cells between {@code |}; the header is left-aligned. Every line
-   * ends with {@code \n}.
+   * Framed by {@code +---+} rules with cells between {@code |}; the header is left-aligned. Every
+   * line ends with {@code \n}.
    */
   public String boxed() {
     int[] widths = widths();
@@ -53,8 +55,8 @@ public final class TextTable {
   }
 
   /**
-   * Columns two blanks apart, the header aligned like its column, no trailing blanks; every line ends
-   * with {@code lineSeparator}.
+   * Columns two blanks apart, the header aligned like its column, no trailing blanks; every line
+   * ends with {@code lineSeparator}.
    */
   public String plain(String lineSeparator) {
     int[] widths = widths();

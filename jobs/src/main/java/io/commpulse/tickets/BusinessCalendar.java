@@ -23,33 +23,46 @@ import java.util.Set;
  * Working time of a service team: which days and hours count, in which time zone, minus holidays.
  * Default: Monday to Friday, 09:00-18:00, Asia/Shanghai, no holidays.
  */
-public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime start, LocalTime end,
-    Set<LocalDate> holidays) implements Serializable {
+public record BusinessCalendar(
+    ZoneId zone,
+    Set<DayOfWeek> workingDays,
+    LocalTime start,
+    LocalTime end,
+    Set<LocalDate> holidays)
+    implements Serializable {
 
   public static BusinessCalendar standard() {
-    return new BusinessCalendar(ZoneId.of("Asia/Shanghai"),
-        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0), Set.of());
+    return new BusinessCalendar(
+        ZoneId.of("Asia/Shanghai"),
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+        LocalTime.of(9, 0),
+        LocalTime.of(18, 0),
+        Set.of());
   }
 
   /**
    * Reads a calendar file: {@code {"timezone": "Asia/Shanghai", "working_days": ["MON", ...],
-   * "start": "09:00", "end": "18:00", "holidays": ["2026-10-01", ...]}}; omitted fields keep the default.
+   * "start": "09:00", "end": "18:00", "holidays": ["2026-10-01", ...]}}; omitted fields keep the
+   * default.
    */
   public static BusinessCalendar fromFile(Path file) {
     BusinessCalendar standard = standard();
     try {
       JsonNode json = new ObjectMapper().readTree(Files.readString(file));
-      ZoneId zone = json.has("timezone") ? ZoneId.of(json.get("timezone").asText()) : standard.zone();
+      ZoneId zone =
+          json.has("timezone") ? ZoneId.of(json.get("timezone").asText()) : standard.zone();
       Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
       json.path("working_days").forEach(d -> days.add(dayOf(d.asText())));
       Set<LocalDate> holidays = new HashSet<>();
       json.path("holidays").forEach(d -> holidays.add(LocalDate.parse(d.asText())));
-      LocalTime start = json.has("start") ? LocalTime.parse(json.get("start").asText()) : standard.start();
+      LocalTime start =
+          json.has("start") ? LocalTime.parse(json.get("start").asText()) : standard.start();
       LocalTime end = json.has("end") ? LocalTime.parse(json.get("end").asText()) : standard.end();
       if (!end.isAfter(start)) {
         throw new UserError("calendar " + file + ": end " + end + " must be after start " + start);
       }
-      return new BusinessCalendar(zone, days.isEmpty() ? standard.workingDays() : days, start, end, Set.copyOf(holidays));
+      return new BusinessCalendar(
+          zone, days.isEmpty() ? standard.workingDays() : days, start, end, Set.copyOf(holidays));
     } catch (IOException | RuntimeException e) {
       if (e instanceof UserError u) {
         throw u;
@@ -67,7 +80,10 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTim
     throw new IllegalArgumentException("unknown working day '" + name + "'");
   }
 
-  /** Working hours elapsed between two instants; null when either is missing or {@code to} is before {@code from}. */
+  /**
+   * Working hours elapsed between two instants; null when either is missing or {@code to} is before
+   * {@code from}.
+   */
   public Double hoursBetween(Instant from, Instant to) {
     if (from == null || to == null || to.isBefore(from)) {
       return null;

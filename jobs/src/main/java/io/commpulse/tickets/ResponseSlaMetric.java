@@ -29,22 +29,34 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
-/** {@code gold.response_sla}: first human reply times of customer tickets, by channel x category x priority. */
+/**
+ * {@code gold.response_sla}: first human reply times of customer tickets, by channel x category x
+ * priority.
+ */
 public final class ResponseSlaMetric {
   public static final double TARGET_HOURS = 24.0;
 
   private ResponseSlaMetric() {}
 
-  /** Per-ticket durations: calendar and business hours to first human reply, hours to resolution. */
+  /**
+   * Per-ticket durations: calendar and business hours to first human reply, hours to resolution.
+   */
   public static Dataset<Row> durations(Dataset<Row> tickets, BusinessCalendar calendar) {
-    UDF2<Timestamp, Timestamp, Double> business = (from, to) ->
-        from == null || to == null ? null : calendar.hoursBetween(from.toInstant(), to.toInstant());
-    UserDefinedFunction businessHours = functions.udf(business, DataTypes.DoubleType).withName("business_hours");
+    UDF2<Timestamp, Timestamp, Double> business =
+        (from, to) ->
+            from == null || to == null
+                ? null
+                : calendar.hoursBetween(from.toInstant(), to.toInstant());
+    UserDefinedFunction businessHours =
+        functions.udf(business, DataTypes.DoubleType).withName("business_hours");
     Column reply = col("first_human_reply_at");
     return tickets
-        .withColumn("reply_hours", Hours.between(col("created_at"), reply, Resolution.SECONDS, Reversed.NULL))
+        .withColumn(
+            "reply_hours",
+            Hours.between(col("created_at"), reply, Resolution.SECONDS, Reversed.NULL))
         .withColumn("reply_business_hours", businessHours.apply(col("created_at"), reply))
-        .withColumn("resolution_hours",
+        .withColumn(
+            "resolution_hours",
             Hours.between(col("created_at"), col("resolved_at"), Resolution.SECONDS, Reversed.NULL))
         .withColumn("is_replied", when(col("reply_hours").isNotNull(), 1).otherwise(0))
         .withColumn("is_within_24h", when(col("reply_hours").leq(TARGET_HOURS), 1).otherwise(0))
@@ -53,28 +65,34 @@ public final class ResponseSlaMetric {
         .withColumn("is_csat_top2", when(col("csat").geq(4), 1).when(col("csat").isNotNull(), 0));
   }
 
-  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> tickets, BusinessCalendar calendar) {
-    Dataset<Row> cells = durations(tickets, calendar)
-        .cube(col("channel"), col("category"), col("priority"))
-        .agg(count(lit(1)).as("tickets"),
-            sum("is_replied").as("replied"),
-            avg("reply_hours").as("mean"), stddev_samp("reply_hours").as("sd"),
-            // One exact percentile per column for both quantiles: each keeps every value of its group.
-            expr("percentile(reply_hours, array(0.5, 0.9))").as("reply_quantiles"),
-            avg("reply_business_hours").as("b_mean"),
-            expr("percentile(reply_business_hours, array(0.5, 0.9))").as("b_quantiles"),
-            sum("is_within_24h").as("within"),
-            sum("is_bot_first").as("bots"),
-            expr("percentile(resolution_hours, 0.5)").as("resolution_median"),
-            avg("is_reopened").as("reopen_rate"),
-            count("is_csat_top2").as("csat_n"), avg("is_csat_top2").as("csat_top2"))
-        .withColumn("median", col("reply_quantiles").getItem(0))
-        .withColumn("p90", col("reply_quantiles").getItem(1))
-        .withColumn("b_median", col("b_quantiles").getItem(0))
-        .withColumn("b_p90", col("b_quantiles").getItem(1))
-        .withColumn("channel", coalesce(col("channel"), lit(ALL)))
-        .withColumn("category", coalesce(col("category"), lit(ALL)))
-        .withColumn("priority", coalesce(col("priority"), lit(ALL)));
+  public static Dataset<Row> compute(
+      TableContract table, String month, Dataset<Row> tickets, BusinessCalendar calendar) {
+    Dataset<Row> cells =
+        durations(tickets, calendar)
+            .cube(col("channel"), col("category"), col("priority"))
+            .agg(
+                count(lit(1)).as("tickets"),
+                sum("is_replied").as("replied"),
+                avg("reply_hours").as("mean"),
+                stddev_samp("reply_hours").as("sd"),
+                // One exact percentile per column for both quantiles: each keeps every value of its
+                // group.
+                expr("percentile(reply_hours, array(0.5, 0.9))").as("reply_quantiles"),
+                avg("reply_business_hours").as("b_mean"),
+                expr("percentile(reply_business_hours, array(0.5, 0.9))").as("b_quantiles"),
+                sum("is_within_24h").as("within"),
+                sum("is_bot_first").as("bots"),
+                expr("percentile(resolution_hours, 0.5)").as("resolution_median"),
+                avg("is_reopened").as("reopen_rate"),
+                count("is_csat_top2").as("csat_n"),
+                avg("is_csat_top2").as("csat_top2"))
+            .withColumn("median", col("reply_quantiles").getItem(0))
+            .withColumn("p90", col("reply_quantiles").getItem(1))
+            .withColumn("b_median", col("b_quantiles").getItem(0))
+            .withColumn("b_p90", col("b_quantiles").getItem(1))
+            .withColumn("channel", coalesce(col("channel"), lit(ALL)))
+            .withColumn("category", coalesce(col("category"), lit(ALL)))
+            .withColumn("priority", coalesce(col("priority"), lit(ALL)));
     List<ResponseSlaRow> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
       rows.add(row(month, cell));
@@ -90,12 +108,29 @@ public final class ResponseSlaMetric {
     Double sd = Cells.dbl(cell, "sd");
     Interval meanCi = mean == null || sd == null ? null : Interval.studentT(replied, mean, sd);
     Interval withinCi = Interval.wilson(within, tickets);
-    return new ResponseSlaRow(month, Cells.str(cell, "channel"), Cells.str(cell, "category"),
-        Cells.str(cell, "priority"), tickets, replied, mean, meanCi == null ? null : meanCi.low(),
-        meanCi == null ? null : meanCi.high(), Cells.dbl(cell, "median"), Cells.dbl(cell, "p90"),
-        Cells.dbl(cell, "b_mean"), Cells.dbl(cell, "b_median"), Cells.dbl(cell, "b_p90"), within,
-        Cells.ratio(within, tickets), withinCi == null ? null : withinCi.low(),
-        withinCi == null ? null : withinCi.high(), Cells.lng(cell, "bots"), Cells.dbl(cell, "resolution_median"),
-        Cells.dbl(cell, "reopen_rate"), Cells.lng(cell, "csat_n"), Cells.dbl(cell, "csat_top2"));
+    return new ResponseSlaRow(
+        month,
+        Cells.str(cell, "channel"),
+        Cells.str(cell, "category"),
+        Cells.str(cell, "priority"),
+        tickets,
+        replied,
+        mean,
+        meanCi == null ? null : meanCi.low(),
+        meanCi == null ? null : meanCi.high(),
+        Cells.dbl(cell, "median"),
+        Cells.dbl(cell, "p90"),
+        Cells.dbl(cell, "b_mean"),
+        Cells.dbl(cell, "b_median"),
+        Cells.dbl(cell, "b_p90"),
+        within,
+        Cells.ratio(within, tickets),
+        withinCi == null ? null : withinCi.low(),
+        withinCi == null ? null : withinCi.high(),
+        Cells.lng(cell, "bots"),
+        Cells.dbl(cell, "resolution_median"),
+        Cells.dbl(cell, "reopen_rate"),
+        Cells.lng(cell, "csat_n"),
+        Cells.dbl(cell, "csat_top2"));
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class DataDictionaryTest {
   private static final Path COMMITTED = TestSpark.repoRoot().resolve("docs/tables.md");
-  private static final SchemaCatalog CATALOG = SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
+  private static final SchemaCatalog CATALOG =
+      SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
 
   @Test
   void committedDictionaryMatchesTheContracts() throws IOException {
@@ -26,9 +27,11 @@ class DataDictionaryTest {
     }
     String committed = Files.readString(COMMITTED, StandardCharsets.UTF_8);
     if (!committed.equals(expected)) {
-      fail("docs/tables.md is stale (it differs from what schemas/ generates): run `"
-          + DataDictionary.COMMAND + "` and commit the result. First difference at line "
-          + firstDifferentLine(committed, expected));
+      fail(
+          "docs/tables.md is stale (it differs from what schemas/ generates): run `"
+              + DataDictionary.COMMAND
+              + "` and commit the result. First difference at line "
+              + firstDifferentLine(committed, expected));
     }
   }
 
@@ -37,9 +40,12 @@ class DataDictionaryTest {
     String md = DataDictionary.markdown(CATALOG);
     for (TableContract table : CATALOG.tables()) {
       assertTrue(md.contains("\n### " + table.qualifiedName() + "\n"), table.qualifiedName());
-      assertTrue(md.contains("| Grain | " + table.grain().strip().replace("|", "\\|") + " |"), table.qualifiedName());
+      assertTrue(
+          md.contains("| Grain | " + table.grain().strip().replace("|", "\\|") + " |"),
+          table.qualifiedName());
       for (ColumnSpec column : table.columns()) {
-        assertTrue(md.contains("| `" + column.name() + "` | " + column.type().code() + " | "),
+        assertTrue(
+            md.contains("| `" + column.name() + "` | " + column.type().code() + " | "),
             table.qualifiedName() + "." + column.name());
       }
     }
@@ -57,11 +63,16 @@ class DataDictionaryTest {
   @Test
   void constraintsAreSpelledOut() {
     TableContract tickets = CATALOG.table("landing.tickets");
-    assertEquals("min 0; max 1000", DataDictionary.constraints(tickets.requireColumn("reopened_count")));
-    assertEquals("one of `P1`, `P2`, `P3`, `P4`", DataDictionary.constraints(tickets.requireColumn("priority")));
-    assertEquals("not before 2000-01-01T00:00:00Z; not in the future",
+    assertEquals(
+        "min 0; max 1000", DataDictionary.constraints(tickets.requireColumn("reopened_count")));
+    assertEquals(
+        "one of `P1`, `P2`, `P3`, `P4`",
+        DataDictionary.constraints(tickets.requireColumn("priority")));
+    assertEquals(
+        "not before 2000-01-01T00:00:00Z; not in the future",
         DataDictionary.constraints(tickets.requireColumn("created_at")));
-    assertEquals("personal data (customer)",
+    assertEquals(
+        "personal data (customer)",
         DataDictionary.constraints(tickets.requireColumn("customer_id")));
   }
 

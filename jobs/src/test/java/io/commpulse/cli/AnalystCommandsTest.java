@@ -15,26 +15,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The sql and docs commands as the launcher runs them: exit codes, one-line errors, help within 80 columns. */
+/**
+ * The sql and docs commands as the launcher runs them: exit codes, one-line errors, help within 80
+ * columns.
+ */
 class AnalystCommandsTest {
 
   @Test
   void docsWritesTheDictionaryAndChecksIt() throws IOException {
     Path out = TestSpark.tempDir("commpulse-docs-").resolve("docs/tables.md");
     assertEquals(0, run("docs", "--out", out.toString()).exit());
-    assertEquals(DataDictionary.markdown(SchemaCatalog.get()), Files.readString(out, StandardCharsets.UTF_8));
+    assertEquals(
+        DataDictionary.markdown(SchemaCatalog.get()),
+        Files.readString(out, StandardCharsets.UTF_8));
     assertEquals(0, run("docs", "--out", out.toString(), "--check").exit());
 
     Files.writeString(out, "# edited by hand\n", StandardCharsets.UTF_8);
-    assertOneLineError(run("docs", "--out", out.toString(), "--check"), "is stale", DataDictionary.COMMAND);
-    assertEquals("# edited by hand\n", Files.readString(out, StandardCharsets.UTF_8), "--check must not write");
+    assertOneLineError(
+        run("docs", "--out", out.toString(), "--check"), "is stale", DataDictionary.COMMAND);
+    assertEquals(
+        "# edited by hand\n",
+        Files.readString(out, StandardCharsets.UTF_8),
+        "--check must not write");
   }
 
   @Test
   void sqlOnALakeWithoutTablesIsAOneLineError() {
     TestSpark.session();
     Path empty = TestSpark.tempDir("commpulse-nolake-");
-    assertOneLineError(run("sql", "--lake", empty.toString(), "SHOW TABLES"), "no Delta tables under", "--lake");
+    assertOneLineError(
+        run("sql", "--lake", empty.toString(), "SHOW TABLES"), "no Delta tables under", "--lake");
   }
 
   @Test

@@ -61,8 +61,11 @@ class CommPulseCliTest {
 
   static void assertNoStackTrace(String err) {
     for (String line : err.lines().toList()) {
-      assertFalse(line.matches("\\s+at [\\w.$]+\\(.*\\)") || line.startsWith("Caused by:")
-          || line.matches(".*\\b\\w+(Exception|Error)\\b.*"), "stack trace or exception name: " + line);
+      assertFalse(
+          line.matches("\\s+at [\\w.$]+\\(.*\\)")
+              || line.startsWith("Caused by:")
+              || line.matches(".*\\b\\w+(Exception|Error)\\b.*"),
+          "stack trace or exception name: " + line);
     }
   }
 
@@ -80,7 +83,8 @@ class CommPulseCliTest {
   void topLevelHelpListsEveryCommand() {
     Result r = run("--help");
     assertEquals(0, r.exit());
-    for (String s : List.of("generate", "ingest", "help", "--help", "--version", "COMMPULSE_SCHEMAS")) {
+    for (String s :
+        List.of("generate", "ingest", "help", "--help", "--version", "COMMPULSE_SCHEMAS")) {
       assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
     }
     for (String command : CommPulse.commandLine().getSubcommands().keySet()) {
@@ -94,7 +98,8 @@ class CommPulseCliTest {
     Result r = run("generate", "--help");
     assertEquals(0, r.exit());
     // The options the Foundation issue gives for generate, plus the standard ones.
-    for (String option : List.of("--month", "--scale", "--seed", "--out", "--dirty-rate", "--help", "--version")) {
+    for (String option :
+        List.of("--month", "--scale", "--seed", "--out", "--dirty-rate", "--help", "--version")) {
       assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
     }
     assertEquals(r.out(), run("help", "generate").out());
@@ -104,11 +109,22 @@ class CommPulseCliTest {
   void ingestHelpListsEveryOption() {
     Result r = run("ingest", "--help");
     assertEquals(0, r.exit());
-    for (String option : List.of("--source", "--month", "--landing", "--lake", "--master", "--help", "--version")) {
+    for (String option :
+        List.of("--source", "--month", "--landing", "--lake", "--master", "--help", "--version")) {
       assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
     }
-    for (String source : List.of("roster", "decisions", "acknowledgements", "survey_responses", "tickets",
-        "social_comments", "comm_log", "channel_experiments", "followups", "suggestions")) {
+    for (String source :
+        List.of(
+            "roster",
+            "decisions",
+            "acknowledgements",
+            "survey_responses",
+            "tickets",
+            "social_comments",
+            "comm_log",
+            "channel_experiments",
+            "followups",
+            "suggestions")) {
       assertTrue(r.out().contains(source), source + " missing from:\n" + r.out());
     }
   }
@@ -119,8 +135,11 @@ class CommPulseCliTest {
     for (CommandLine command : root.getSubcommands().values()) {
       String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
       for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
-        assertTrue(help.contains(option.longestName()), command.getCommandName() + " " + option.longestName());
-        assertTrue(option.description().length > 0 && !option.description()[0].isBlank(),
+        assertTrue(
+            help.contains(option.longestName()),
+            command.getCommandName() + " " + option.longestName());
+        assertTrue(
+            option.description().length > 0 && !option.description()[0].isBlank(),
             command.getCommandName() + " " + option.longestName() + " has no description");
       }
     }
@@ -131,7 +150,8 @@ class CommPulseCliTest {
   @Test
   void badMonth() {
     assertClearError(run("ingest", "--month", "2026-13"), "'2026-13' is not a month", "YYYY-MM");
-    assertClearError(run("generate", "--month", "October", "--out", scratch.toString()), "'October'", "YYYY-MM");
+    assertClearError(
+        run("generate", "--month", "October", "--out", scratch.toString()), "'October'", "YYYY-MM");
   }
 
   @Test
@@ -148,32 +168,54 @@ class CommPulseCliTest {
 
   @Test
   void optionValueOfTheWrongType() {
-    assertClearError(run("generate", "--month", "2026-10", "--out", scratch.toString(), "--scale", "big"),
-        "--scale", "big");
+    assertClearError(
+        run("generate", "--month", "2026-10", "--out", scratch.toString(), "--scale", "big"),
+        "--scale",
+        "big");
   }
 
   @Test
   void missingLandingFolder() {
     Path missing = scratch.resolve("no-landing-here");
-    Result r = run("ingest", "--month", "2026-10", "--landing", missing.toString(),
-        "--lake", scratch.resolve("lake").toString());
+    Result r =
+        run(
+            "ingest",
+            "--month",
+            "2026-10",
+            "--landing",
+            missing.toString(),
+            "--lake",
+            scratch.resolve("lake").toString());
     assertOneLineError(r, "landing folder not found", missing.toString());
   }
 
   @Test
   void unknownSource() {
-    Result r = run("ingest", "--month", "2026-10", "--source", "tweets", "--landing", scratch.toString(),
-        "--lake", scratch.resolve("lake").toString());
+    Result r =
+        run(
+            "ingest",
+            "--month",
+            "2026-10",
+            "--source",
+            "tweets",
+            "--landing",
+            scratch.toString(),
+            "--lake",
+            scratch.resolve("lake").toString());
     assertOneLineError(r, "unknown source 'tweets'", "tickets");
   }
 
   @Test
   void generateRefusesUnfinishedMonthsAndBadRates() {
-    assertOneLineError(run("generate", "--month", "2099-01", "--out", scratch.toString()), "2099-01",
+    assertOneLineError(
+        run("generate", "--month", "2099-01", "--out", scratch.toString()),
+        "2099-01",
         "has not ended");
-    assertOneLineError(run("generate", "--month", "2026-10", "--out", scratch.toString(), "--scale", "0"),
+    assertOneLineError(
+        run("generate", "--month", "2026-10", "--out", scratch.toString(), "--scale", "0"),
         "--scale");
-    assertOneLineError(run("generate", "--month", "2026-10", "--out", scratch.toString(), "--dirty-rate", "0.9"),
+    assertOneLineError(
+        run("generate", "--month", "2026-10", "--out", scratch.toString(), "--dirty-rate", "0.9"),
         "--dirty-rate");
   }
 
@@ -182,26 +224,55 @@ class CommPulseCliTest {
   @Test
   void confSettingsForHadoopReachTheRunningSession() {
     String key = "commpulse.test.conf-probe";
-    Result r = run("sql", "--lake", scratch.resolve("empty-lake").toString(),
-        "--conf", "spark.hadoop." + key + "=from the command line", "SHOW TABLES");
+    Result r =
+        run(
+            "sql",
+            "--lake",
+            scratch.resolve("empty-lake").toString(),
+            "--conf",
+            "spark.hadoop." + key + "=from the command line",
+            "SHOW TABLES");
     assertOneLineError(r, "no Delta tables under");
-    assertEquals("from the command line", TestSpark.session().sparkContext().hadoopConfiguration().get(key));
+    assertEquals(
+        "from the command line", TestSpark.session().sparkContext().hadoopConfiguration().get(key));
   }
 
   @Test
   void confNeedsKeyEqualsValue() {
-    Result r = run("sql", "--lake", scratch.toString(), "--conf", "spark.hadoop.fs.s3a.endpoint", "SHOW TABLES");
+    Result r =
+        run(
+            "sql",
+            "--lake",
+            scratch.toString(),
+            "--conf",
+            "spark.hadoop.fs.s3a.endpoint",
+            "SHOW TABLES");
     assertEquals(2, r.exit(), r.toString());
     assertClearError(r, "--conf", "KEY=VALUE");
   }
 
   @Test
   void secretsAreRefusedOnTheCommandLine() {
-    Result r = run("run", "--month", "2026-10", "--lake", "s3a://bucket/lake",
-        "--conf", "spark.hadoop.fs.s3a.secret.key=wJalrXUtnFEMI", "--demo-key");
+    Result r =
+        run(
+            "run",
+            "--month",
+            "2026-10",
+            "--lake",
+            "s3a://bucket/lake",
+            "--conf",
+            "spark.hadoop.fs.s3a.secret.key=wJalrXUtnFEMI",
+            "--demo-key");
     assertOneLineError(r, "--conf spark.hadoop.fs.s3a.secret.key", "AWS_SECRET_ACCESS_KEY");
     assertFalse(r.err().contains("wJalrXUtnFEMI"), "the secret is not echoed: " + r.err());
-    Result azure = run("sql", "--lake", "lake", "--conf", "spark.hadoop.fs.azure.account.key.x.blob=k", "SELECT 1");
+    Result azure =
+        run(
+            "sql",
+            "--lake",
+            "lake",
+            "--conf",
+            "spark.hadoop.fs.azure.account.key.x.blob=k",
+            "SELECT 1");
     assertOneLineError(azure, "secrets are not taken on the command line");
   }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The command line as a user runs it, in its own process: exit codes, stderr and the
- * {@code COMMPULSE_SCHEMAS} override. Uses the {@code ./commpulse} launcher when the jar is
- * built and current, otherwise the same main class on the test classpath.
+ * The command line as a user runs it, in its own process: exit codes, stderr and the {@code
+ * COMMPULSE_SCHEMAS} override. Uses the {@code ./commpulse} launcher when the jar is built and
+ * current, otherwise the same main class on the test classpath.
  */
 class LauncherTest {
   private static final Path ROOT = TestSpark.repoRoot();
@@ -46,15 +46,20 @@ class LauncherTest {
     if (!Files.isRegularFile(jar)) {
       return false;
     }
-    try (Stream<Path> sources = Stream.concat(Files.walk(ROOT.resolve("jobs/src/main")), Files.walk(ROOT.resolve("schemas")))) {
+    try (Stream<Path> sources =
+        Stream.concat(
+            Files.walk(ROOT.resolve("jobs/src/main")), Files.walk(ROOT.resolve("schemas")))) {
       FileTime built = Files.getLastModifiedTime(jar);
-      return sources.filter(Files::isRegularFile).allMatch(p -> {
-        try {
-          return Files.getLastModifiedTime(p).compareTo(built) <= 0;
-        } catch (IOException e) {
-          return false;
-        }
-      });
+      return sources
+          .filter(Files::isRegularFile)
+          .allMatch(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p).compareTo(built) <= 0;
+                } catch (IOException e) {
+                  return false;
+                }
+              });
     } catch (IOException e) {
       return false;
     }
@@ -67,8 +72,11 @@ class LauncherTest {
     } else {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-        if (flag.startsWith("--add-opens") || flag.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-            || flag.startsWith("-Djdk.reflect") || flag.startsWith("-Dio.netty") || flag.startsWith("-Xmx")) {
+        if (flag.startsWith("--add-opens")
+            || flag.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+            || flag.startsWith("-Djdk.reflect")
+            || flag.startsWith("-Dio.netty")
+            || flag.startsWith("-Xmx")) {
           command.add(flag);
         }
       }
@@ -83,8 +91,11 @@ class LauncherTest {
   static CommPulseCliTest.Result run(Map<String, String> env, String... args) throws Exception {
     Path out = Files.createTempFile(scratch, "out", ".txt");
     Path err = Files.createTempFile(scratch, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(command(args)).directory(scratch.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command(args))
+            .directory(scratch.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     pb.environment().put("COMMPULSE_SKIP_BUILD", "1");
     pb.environment().put("COMMPULSE_JAVA_OPTS", "-Xmx1g");
     pb.environment().remove("COMMPULSE_SCHEMAS");
@@ -95,7 +106,9 @@ class LauncherTest {
       p.destroyForcibly();
       throw new AssertionError("timed out: " + pb.command());
     }
-    return new CommPulseCliTest.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new CommPulseCliTest.Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
@@ -114,27 +127,52 @@ class LauncherTest {
   @Test
   void schemaFolderThatDoesNotParse() throws Exception {
     Path schemas = scratch.resolve("schemas-broken");
-    LandingFiles.write(schemas.resolve("landing/broken.json"), "{\"description\": \"x\", \"columns\": [");
-    CommPulseCliTest.Result r = run(Map.of("COMMPULSE_SCHEMAS", schemas.toString()),
-        "ingest", "--month", "2026-10", "--landing", scratch.toString(), "--lake", scratch.resolve("lake").toString());
+    LandingFiles.write(
+        schemas.resolve("landing/broken.json"), "{\"description\": \"x\", \"columns\": [");
+    CommPulseCliTest.Result r =
+        run(
+            Map.of("COMMPULSE_SCHEMAS", schemas.toString()),
+            "ingest",
+            "--month",
+            "2026-10",
+            "--landing",
+            scratch.toString(),
+            "--lake",
+            scratch.resolve("lake").toString());
     CommPulseCliTest.assertOneLineError(r, "landing/broken.json", "does not parse");
   }
 
   @Test
   void schemaFolderWithAnUnknownType() throws Exception {
     Path schemas = scratch.resolve("schemas-typo");
-    LandingFiles.write(schemas.resolve("landing/typo.json"), "{\"description\": \"T.\", \"grain\": \"g\","
-        + " \"format\": \"csv\", \"columns\": [{\"name\": \"n\", \"type\": \"integer\", \"description\": \"N.\"}]}");
-    CommPulseCliTest.Result r = run(Map.of("COMMPULSE_SCHEMAS", schemas.toString()),
-        "generate", "--month", "2026-10", "--scale", "0.001", "--out", scratch.resolve("out").toString());
+    LandingFiles.write(
+        schemas.resolve("landing/typo.json"),
+        "{\"description\": \"T.\", \"grain\": \"g\","
+            + " \"format\": \"csv\", \"columns\": [{\"name\": \"n\", \"type\": \"integer\", \"description\": \"N.\"}]}");
+    CommPulseCliTest.Result r =
+        run(
+            Map.of("COMMPULSE_SCHEMAS", schemas.toString()),
+            "generate",
+            "--month",
+            "2026-10",
+            "--scale",
+            "0.001",
+            "--out",
+            scratch.resolve("out").toString());
     CommPulseCliTest.assertOneLineError(r, "landing/typo.json", "unknown column type 'integer'");
   }
 
   @Test
   void missingSchemaFolder() throws Exception {
     Path schemas = scratch.resolve("no-schemas-here");
-    CommPulseCliTest.Result r = run(Map.of("COMMPULSE_SCHEMAS", schemas.toString()),
-        "ingest", "--month", "2026-10", "--landing", scratch.toString());
+    CommPulseCliTest.Result r =
+        run(
+            Map.of("COMMPULSE_SCHEMAS", schemas.toString()),
+            "ingest",
+            "--month",
+            "2026-10",
+            "--landing",
+            scratch.toString());
     CommPulseCliTest.assertOneLineError(r, "schema folder not found", schemas.toString());
   }
 
@@ -148,8 +186,20 @@ class LauncherTest {
   @Test
   void missingLandingFolderStartsSparkAndStillFailsInOneLine() throws Exception {
     Path missing = scratch.resolve("no-landing-here");
-    CommPulseCliTest.Result r = run(Map.of(), "ingest", "--month", "2026-10", "--source", "tickets",
-        "--landing", missing.toString(), "--lake", scratch.resolve("lake").toString(), "--master", "local[1]");
+    CommPulseCliTest.Result r =
+        run(
+            Map.of(),
+            "ingest",
+            "--month",
+            "2026-10",
+            "--source",
+            "tickets",
+            "--landing",
+            missing.toString(),
+            "--lake",
+            scratch.resolve("lake").toString(),
+            "--master",
+            "local[1]");
     assertEquals(1, r.exit(), r.toString());
     List<String> errors = r.errLines().stream().filter(l -> l.startsWith("error: ")).toList();
     assertEquals(1, errors.size(), r.err());

@@ -18,9 +18,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** maintain on a one-table lake written in three appends; serve's checks that come before any Spark work. */
+/**
+ * maintain on a one-table lake written in three appends; serve's checks that come before any Spark
+ * work.
+ */
 class MaintainCommandTest {
-  private static final SchemaCatalog CATALOG = SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
+  private static final SchemaCatalog CATALOG =
+      SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
 
   private static long files(SparkSession spark, String path) {
     return DeltaTable.forPath(spark, path).detail().select("numFiles").first().getLong(0);
@@ -33,8 +37,13 @@ class MaintainCommandTest {
     Lake lake = new Lake(spark, dir.toString());
     TableContract mis = CATALOG.table("gold.mistransmission");
     for (String department : List.of("ALL", "HR", "IT")) {
-      lake.append(mis, spark.createDataFrame(List.of(
-          RowFactory.create("2026-10", department, 300L, 9L, 0.03, 0.016, 0.056, 0.05, "at_risk")), mis.sparkSchema()));
+      lake.append(
+          mis,
+          spark.createDataFrame(
+              List.of(
+                  RowFactory.create(
+                      "2026-10", department, 300L, 9L, 0.03, 0.016, 0.056, 0.05, "at_risk")),
+              mis.sparkSchema()));
     }
     String path = lake.path(mis);
     assertEquals(3, files(spark, path));
@@ -45,7 +54,10 @@ class MaintainCommandTest {
     assertEquals(rows, lake.read(mis).count());
 
     long version = lake.version(mis);
-    assertOneLineError(run("maintain", "--lake", dir.toString(), "--vacuum", "1"), "VACUUM of gold.mistransmission refused", "168");
+    assertOneLineError(
+        run("maintain", "--lake", dir.toString(), "--vacuum", "1"),
+        "VACUUM of gold.mistransmission refused",
+        "168");
     assertEquals(version, lake.version(mis), "a refused VACUUM leaves the table as it was");
     assertEquals(0, run("maintain", "--lake", dir.toString(), "--vacuum", "168").exit());
     assertEquals(rows, lake.read(mis).count());
@@ -60,12 +72,23 @@ class MaintainCommandTest {
   void serveNeedsAPasswordAndTheThriftServerJars() throws Exception {
     Path dir = TestSpark.tempDir("commpulse-serve-");
     if (System.getenv(ServeCommand.PASSWORD_ENV) == null) {
-      assertOneLineError(run("serve", "--lake", dir.toString(), "--metastore", dir.resolve("m").toString()),
-          "needs a password", "--password-file", ServeCommand.PASSWORD_ENV);
+      assertOneLineError(
+          run("serve", "--lake", dir.toString(), "--metastore", dir.resolve("m").toString()),
+          "needs a password",
+          "--password-file",
+          ServeCommand.PASSWORD_ENV);
     }
     Path empty = Files.writeString(dir.resolve("empty.txt"), "\n", StandardCharsets.UTF_8);
-    assertOneLineError(run("serve", "--lake", dir.toString(), "--password-file", empty.toString(),
-        "--metastore", dir.resolve("m").toString()), "password is empty");
+    assertOneLineError(
+        run(
+            "serve",
+            "--lake",
+            dir.toString(),
+            "--password-file",
+            empty.toString(),
+            "--metastore",
+            dir.resolve("m").toString()),
+        "password is empty");
     Path secret = Files.writeString(dir.resolve("secret.txt"), "s3cret\n", StandardCharsets.UTF_8);
     boolean thriftOnClassPath;
     try {
@@ -75,8 +98,19 @@ class MaintainCommandTest {
       thriftOnClassPath = false;
     }
     if (!thriftOnClassPath) {
-      assertOneLineError(run("serve", "--lake", dir.toString(), "--password-file", secret.toString(),
-          "--metastore", dir.resolve("m").toString(), "--port", "1"), "Thrift server", "setup-python.sh");
+      assertOneLineError(
+          run(
+              "serve",
+              "--lake",
+              dir.toString(),
+              "--password-file",
+              secret.toString(),
+              "--metastore",
+              dir.resolve("m").toString(),
+              "--port",
+              "1"),
+          "Thrift server",
+          "setup-python.sh");
     }
   }
 

@@ -35,20 +35,64 @@ class HotspotsMetricTest {
     int id = 0;
     for (Object[] c : new Object[][] {{"process", 5}, {"skill", 3}, {"tool", 3}, {null, 4}}) {
       for (int i = 0; i < (int) c[1]; i++) {
-        entries.add(rec("log_id", "L" + id++, "logged_at", shanghai("2026-10-05 10:00"), "from_department", "OPS",
-            "to_department", "ENG", "channel", "email", "outcome", "understood", "misinformation_flag", c[0] != null,
-            "problem_category", c[0], "source_timezone", "Asia/Shanghai", "month", "2026-10", "batch_id", "b1"));
+        entries.add(
+            rec(
+                "log_id",
+                "L" + id++,
+                "logged_at",
+                shanghai("2026-10-05 10:00"),
+                "from_department",
+                "OPS",
+                "to_department",
+                "ENG",
+                "channel",
+                "email",
+                "outcome",
+                "understood",
+                "misinformation_flag",
+                c[0] != null,
+                "problem_category",
+                c[0],
+                "source_timezone",
+                "Asia/Shanghai",
+                "month",
+                "2026-10",
+                "batch_id",
+                "b1"));
       }
     }
     log = frame(CATALOG.table("silver.comm_log"), entries);
     // Customer issues: service_complaint 4, product_suggestion 2, technical_support 2.
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Object[] c : new Object[][] {{"service_complaint", 4}, {"technical_support", 2}, {"product_suggestion", 2}}) {
+    for (Object[] c :
+        new Object[][] {
+          {"service_complaint", 4}, {"technical_support", 2}, {"product_suggestion", 2}
+        }) {
       for (int i = 0; i < (int) c[1]; i++) {
-        rows.add(rec("ticket_id", "T" + id++, "channel", "phone", "category", c[0], "priority", "P3",
-            "created_at", shanghai("2026-10-05 10:00"), "reopened_count", 0, "customer_key", "k",
-            "updated_at", shanghai("2026-10-05 10:00"), "source_timezone", "Asia/Shanghai",
-            "month", "2026-10", "batch_id", "b1"));
+        rows.add(
+            rec(
+                "ticket_id",
+                "T" + id++,
+                "channel",
+                "phone",
+                "category",
+                c[0],
+                "priority",
+                "P3",
+                "created_at",
+                shanghai("2026-10-05 10:00"),
+                "reopened_count",
+                0,
+                "customer_key",
+                "k",
+                "updated_at",
+                shanghai("2026-10-05 10:00"),
+                "source_timezone",
+                "Asia/Shanghai",
+                "month",
+                "2026-10",
+                "batch_id",
+                "b1"));
       }
     }
     tickets = frame(CATALOG.table("silver.tickets"), rows);
@@ -56,8 +100,11 @@ class HotspotsMetricTest {
 
   @Test
   void rankedByCountWithTiesAlphabetical() {
-    Map<String, Row> cells = byKey(HotspotsMetric.compute(GOLD, "2026-10", log, tickets,
-        frame(GOLD, List.of())), "domain", "category");
+    Map<String, Row> cells =
+        byKey(
+            HotspotsMetric.compute(GOLD, "2026-10", log, tickets, frame(GOLD, List.of())),
+            "domain",
+            "category");
     assertEquals(6, cells.size(), "entries without a problem category are not a category");
     assertRank(cells.get("internal/process"), 1, 5, 5 / 11.0);
     assertRank(cells.get("internal/skill"), 2, 3, 3 / 11.0);
@@ -74,22 +121,41 @@ class HotspotsMetricTest {
 
   @Test
   void monthOverMonthChange() {
-    Dataset<Row> september = frame(GOLD, List.of(
-        previous("internal", "process", 4), previous("internal", "skill", 3),
-        previous("customer", "service_complaint", 5), previous("customer", "technical_support", 1),
-        previous("customer", "product_suggestion", 4)));
-    Map<String, Row> cells = byKey(HotspotsMetric.compute(GOLD, "2026-10", log, tickets, september),
-        "domain", "category");
+    Dataset<Row> september =
+        frame(
+            GOLD,
+            List.of(
+                previous("internal", "process", 4),
+                previous("internal", "skill", 3),
+                previous("customer", "service_complaint", 5),
+                previous("customer", "technical_support", 1),
+                previous("customer", "product_suggestion", 4)));
+    Map<String, Row> cells =
+        byKey(
+            HotspotsMetric.compute(GOLD, "2026-10", log, tickets, september), "domain", "category");
     assertChange(cells.get("internal/process"), 4, 1, 0.25);
     assertChange(cells.get("internal/skill"), 3, 0, 0.0);
-    assertChange(cells.get("internal/tool"), 0, 3, null);  // new this month: no relative change from 0
+    assertChange(
+        cells.get("internal/tool"), 0, 3, null); // new this month: no relative change from 0
     assertChange(cells.get("customer/service_complaint"), 5, -1, -0.2);
     assertChange(cells.get("customer/technical_support"), 1, 1, 1.0);
     assertChange(cells.get("customer/product_suggestion"), 4, -2, -0.5);
   }
 
   private static Map<String, Object> previous(String domain, String category, long count) {
-    return rec("month", "2026-09", "domain", domain, "category", category, "count", count, "share", 0.0, "rank", 1);
+    return rec(
+        "month",
+        "2026-09",
+        "domain",
+        domain,
+        "category",
+        category,
+        "count",
+        count,
+        "share",
+        0.0,
+        "rank",
+        1);
   }
 
   private static void assertRank(Row row, int rank, long count, double share) {

@@ -24,14 +24,35 @@ import org.junit.jupiter.api.Test;
  */
 class MistransmissionMetricTest {
 
-  /** Communication-log rows for one sending department, the first {@code flagged} of them flagged. */
-  static List<Map<String, Object>> log(String department, int communications, int flagged, String prefix) {
+  /**
+   * Communication-log rows for one sending department, the first {@code flagged} of them flagged.
+   */
+  static List<Map<String, Object>> log(
+      String department, int communications, int flagged, String prefix) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < communications; i++) {
-      rows.add(rec("log_id", prefix + department + i, "logged_at", shanghai("2026-10-05 10:00"),
-          "from_department", department, "to_department", "ENG", "channel", "email",
-          "outcome", i < flagged ? "misunderstood" : "understood", "misinformation_flag", i < flagged,
-          "source_timezone", "Asia/Shanghai", "month", "2026-10", "batch_id", "b1"));
+      rows.add(
+          rec(
+              "log_id",
+              prefix + department + i,
+              "logged_at",
+              shanghai("2026-10-05 10:00"),
+              "from_department",
+              department,
+              "to_department",
+              "ENG",
+              "channel",
+              "email",
+              "outcome",
+              i < flagged ? "misunderstood" : "understood",
+              "misinformation_flag",
+              i < flagged,
+              "source_timezone",
+              "Asia/Shanghai",
+              "month",
+              "2026-10",
+              "batch_id",
+              "b1"));
     }
     return rows;
   }
@@ -42,8 +63,13 @@ class MistransmissionMetricTest {
     List<Map<String, Object>> rows = new ArrayList<>(log("SALES", 20, 1, "L"));
     rows.addAll(log("OPS", 10, 3, "L"));
     rows.addAll(log("HR", 100, 0, "L"));
-    Map<String, Row> cells = byKey(MistransmissionMetric.compute(catalog.table("gold.mistransmission"), "2026-10",
-        frame(catalog.table("silver.comm_log"), rows)), "department");
+    Map<String, Row> cells =
+        byKey(
+            MistransmissionMetric.compute(
+                catalog.table("gold.mistransmission"),
+                "2026-10",
+                frame(catalog.table("silver.comm_log"), rows)),
+            "department");
     assertEquals(List.of("ALL", "HR", "OPS", "SALES"), List.copyOf(cells.keySet()));
 
     Row sales = cells.get("SALES");
@@ -52,7 +78,10 @@ class MistransmissionMetricTest {
     close(0.05, dbl(sales, "rate"), EXACT, "1 of 20");
     close(0.008881448800795402, dbl(sales, "ci_low"), EXACT, "wilson(1, 20) low");
     close(0.2361311934467421, dbl(sales, "ci_high"), EXACT, "wilson(1, 20) high");
-    assertEquals("at_risk", sales.getAs("status"), "0.0089 < 5% <= 0.236: the interval straddles the target");
+    assertEquals(
+        "at_risk",
+        sales.getAs("status"),
+        "0.0089 < 5% <= 0.236: the interval straddles the target");
 
     Row ops = cells.get("OPS");
     close(0.3, dbl(ops, "rate"), EXACT, "3 of 10");

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * gold.coverage on ten employees and two decisions. Eligibility and counts are worked out by hand in
- * the comments; Wilson intervals (statsmodels), exact binomial p-values (scipy binom.cdf) and medians
- * (numpy) come from jobs/src/test/reference/gold_reference.py, section "CoverageMetricTest".
+ * gold.coverage on ten employees and two decisions. Eligibility and counts are worked out by hand
+ * in the comments; Wilson intervals (statsmodels), exact binomial p-values (scipy binom.cdf) and
+ * medians (numpy) come from jobs/src/test/reference/gold_reference.py, section
+ * "CoverageMetricTest".
  */
 class CoverageMetricTest {
   private static final String MONTH = "2026-10";
@@ -34,68 +35,137 @@ class CoverageMetricTest {
 
   @BeforeAll
   static void compute() {
-    // D1 is published 2026-10-08 17:30 UTC = 2026-10-09 01:30 in Shanghai: publication day 9 October.
+    // D1 is published 2026-10-08 17:30 UTC = 2026-10-09 01:30 in Shanghai: publication day 9
+    // October.
     // D2 is published 2026-10-12 02:00 UTC = 10:00 in Shanghai: publication day 12 October.
-    Dataset<Row> decisions = frame(CATALOG.table("silver.decisions"), List.of(
-        decision("D1", "2026-10-08T17:30:00Z"), decision("D2", "2026-10-12T02:00:00Z")));
-    Dataset<Row> employees = frame(CATALOG.table("silver.employees"), List.of(
-        employee("k01", "OPS", "2020-01-01", null),
-        employee("k02", "OPS", "2020-01-01", null),
-        employee("k03", "OPS", "2020-01-01", null),
-        employee("k04", "OPS", "2020-01-01", null),
-        // hired on D1's publication day in Shanghai (the UTC date would be the day before): eligible for D1
-        employee("k05", "OPS", "2026-10-09", null),
-        // left the day before D1's publication day in Shanghai (the UTC date would be that day): not eligible
-        employee("k06", "OPS", "2020-01-01", "2026-10-08"),
-        employee("k07", "SALES", "2020-01-01", null),
-        // last working day is D1's publication day: eligible for D1, gone for D2
-        employee("k08", "SALES", "2020-01-01", "2026-10-09"),
-        // hired after D1: eligible for D2 only
-        employee("k09", "SALES", "2026-10-10", null),
-        employee("k10", "SALES", "2020-01-01", null)));
-    // D1 eligible: OPS k01-k05 (5), SALES k07 k08 k10 (3). D2 eligible: OPS k01-k05 (5), SALES k07 k09 k10 (3).
-    Dataset<Row> acks = frame(CATALOG.table("silver.acknowledgements"), List.of(
-        ack("D1", "k01", "OPS", "2026-10-08T18:30:00Z", "email"),     // 1 h after publication
-        ack("D1", "k02", "OPS", "2026-10-08T19:30:00Z", "wecom"),     // 2 h
-        ack("D1", "k03", "OPS", "2026-10-09T01:30:00Z", "wecom"),     // 8 h
-        ack("D1", "k05", "OPS", "2026-10-09T05:30:00Z", "email"),     // 12 h
-        ack("D1", "k07", "SALES", "2026-10-08T20:30:00Z", "email"),   // 3 h
-        ack("D1", "k08", "SALES", "2026-10-10T17:30:00Z", "intranet"), // 48 h
-        ack("D1", "k06", "OPS", "2026-10-08T18:00:00Z", "email"),     // not eligible: ignored
-        ack("D1", "k09", "SALES", "2026-10-08T18:00:00Z", "wecom"),   // not eligible: ignored
-        ack("D1", "k99", null, "2026-10-08T18:00:00Z", "email"),      // not on the roster: ignored
-        ack("D2", "k01", "OPS", "2026-10-12T02:30:00Z", "wecom"),     // 0.5 h
-        ack("D2", "k02", "OPS", "2026-10-12T03:30:00Z", "wecom"),     // 1.5 h
-        ack("D2", "k03", "OPS", "2026-10-12T04:30:00Z", "email"),     // 2.5 h
-        ack("D2", "k04", "OPS", "2026-10-12T05:30:00Z", "wecom"),     // 3.5 h
-        ack("D2", "k05", "OPS", "2026-10-12T06:30:00Z", "email"),     // 4.5 h
-        ack("D2", "k07", "SALES", "2026-10-12T02:15:00Z", "wecom"),   // 0.25 h
-        ack("D2", "k09", "SALES", "2026-10-12T12:00:00Z", "email"),   // 10 h
-        ack("D2", "k10", "SALES", "2026-10-13T02:00:00Z", "wecom"))); // 24 h
-    cells = byKey(CoverageMetric.compute(CATALOG.table("gold.coverage"), MONTH, decisions, employees, acks),
-        "decision_id", "department");
+    Dataset<Row> decisions =
+        frame(
+            CATALOG.table("silver.decisions"),
+            List.of(
+                decision("D1", "2026-10-08T17:30:00Z"), decision("D2", "2026-10-12T02:00:00Z")));
+    Dataset<Row> employees =
+        frame(
+            CATALOG.table("silver.employees"),
+            List.of(
+                employee("k01", "OPS", "2020-01-01", null),
+                employee("k02", "OPS", "2020-01-01", null),
+                employee("k03", "OPS", "2020-01-01", null),
+                employee("k04", "OPS", "2020-01-01", null),
+                // hired on D1's publication day in Shanghai (the UTC date would be the day before):
+                // eligible for D1
+                employee("k05", "OPS", "2026-10-09", null),
+                // left the day before D1's publication day in Shanghai (the UTC date would be that
+                // day): not eligible
+                employee("k06", "OPS", "2020-01-01", "2026-10-08"),
+                employee("k07", "SALES", "2020-01-01", null),
+                // last working day is D1's publication day: eligible for D1, gone for D2
+                employee("k08", "SALES", "2020-01-01", "2026-10-09"),
+                // hired after D1: eligible for D2 only
+                employee("k09", "SALES", "2026-10-10", null),
+                employee("k10", "SALES", "2020-01-01", null)));
+    // D1 eligible: OPS k01-k05 (5), SALES k07 k08 k10 (3). D2 eligible: OPS k01-k05 (5), SALES k07
+    // k09 k10 (3).
+    Dataset<Row> acks =
+        frame(
+            CATALOG.table("silver.acknowledgements"),
+            List.of(
+                ack("D1", "k01", "OPS", "2026-10-08T18:30:00Z", "email"), // 1 h after publication
+                ack("D1", "k02", "OPS", "2026-10-08T19:30:00Z", "wecom"), // 2 h
+                ack("D1", "k03", "OPS", "2026-10-09T01:30:00Z", "wecom"), // 8 h
+                ack("D1", "k05", "OPS", "2026-10-09T05:30:00Z", "email"), // 12 h
+                ack("D1", "k07", "SALES", "2026-10-08T20:30:00Z", "email"), // 3 h
+                ack("D1", "k08", "SALES", "2026-10-10T17:30:00Z", "intranet"), // 48 h
+                ack("D1", "k06", "OPS", "2026-10-08T18:00:00Z", "email"), // not eligible: ignored
+                ack("D1", "k09", "SALES", "2026-10-08T18:00:00Z", "wecom"), // not eligible: ignored
+                ack(
+                    "D1",
+                    "k99",
+                    null,
+                    "2026-10-08T18:00:00Z",
+                    "email"), // not on the roster: ignored
+                ack("D2", "k01", "OPS", "2026-10-12T02:30:00Z", "wecom"), // 0.5 h
+                ack("D2", "k02", "OPS", "2026-10-12T03:30:00Z", "wecom"), // 1.5 h
+                ack("D2", "k03", "OPS", "2026-10-12T04:30:00Z", "email"), // 2.5 h
+                ack("D2", "k04", "OPS", "2026-10-12T05:30:00Z", "wecom"), // 3.5 h
+                ack("D2", "k05", "OPS", "2026-10-12T06:30:00Z", "email"), // 4.5 h
+                ack("D2", "k07", "SALES", "2026-10-12T02:15:00Z", "wecom"), // 0.25 h
+                ack("D2", "k09", "SALES", "2026-10-12T12:00:00Z", "email"), // 10 h
+                ack("D2", "k10", "SALES", "2026-10-13T02:00:00Z", "wecom"))); // 24 h
+    cells =
+        byKey(
+            CoverageMetric.compute(
+                CATALOG.table("gold.coverage"), MONTH, decisions, employees, acks),
+            "decision_id",
+            "department");
   }
 
   private static Map<String, Object> decision(String id, String published) {
-    return rec("decision_id", id, "title_zh", "决定" + id, "title_en", "Decision " + id, "owner_department", "OPS",
-        "published_at", utc(published), "source_timezone", "Asia/Shanghai",
-        "channels", List.of("email", "wecom"), "month", MONTH, "batch_id", "b1");
+    return rec(
+        "decision_id",
+        id,
+        "title_zh",
+        "决定" + id,
+        "title_en",
+        "Decision " + id,
+        "owner_department",
+        "OPS",
+        "published_at",
+        utc(published),
+        "source_timezone",
+        "Asia/Shanghai",
+        "channels",
+        List.of("email", "wecom"),
+        "month",
+        MONTH,
+        "batch_id",
+        "b1");
   }
 
   private static Map<String, Object> employee(String key, String dept, String hired, String left) {
-    return rec("employee_key", key, "department", dept, "department_name_zh", dept, "department_name_en", dept,
-        "hire_date", Date.valueOf(hired), "leave_date", left == null ? null : Date.valueOf(left),
-        "month", MONTH, "batch_id", "b1");
+    return rec(
+        "employee_key",
+        key,
+        "department",
+        dept,
+        "department_name_zh",
+        dept,
+        "department_name_en",
+        dept,
+        "hire_date",
+        Date.valueOf(hired),
+        "leave_date",
+        left == null ? null : Date.valueOf(left),
+        "month",
+        MONTH,
+        "batch_id",
+        "b1");
   }
 
-  private static Map<String, Object> ack(String decision, String employee, String dept, String aware, String channel) {
-    return rec("decision_id", decision, "employee_key", employee, "department", dept, "aware_at", utc(aware),
-        "channel", channel, "source_timezone", "Asia/Shanghai", "month", MONTH, "batch_id", "b1");
+  private static Map<String, Object> ack(
+      String decision, String employee, String dept, String aware, String channel) {
+    return rec(
+        "decision_id",
+        decision,
+        "employee_key",
+        employee,
+        "department",
+        dept,
+        "aware_at",
+        utc(aware),
+        "channel",
+        channel,
+        "source_timezone",
+        "Asia/Shanghai",
+        "month",
+        MONTH,
+        "batch_id",
+        "b1");
   }
 
   @Test
   void oneRowPerDecisionAndDepartmentPlusAll() {
-    assertEquals(List.of("D1/ALL", "D1/OPS", "D1/SALES", "D2/ALL", "D2/OPS", "D2/SALES"),
+    assertEquals(
+        List.of("D1/ALL", "D1/OPS", "D1/SALES", "D2/ALL", "D2/OPS", "D2/SALES"),
         new ArrayList<>(cells.keySet()));
     Row d1 = cells.get("D1/ALL");
     assertEquals("决定D1", d1.getAs("title_zh"));
@@ -106,8 +176,14 @@ class CoverageMetricTest {
   @Test
   void eligibilityIsJudgedOnThePublicationDayInTheSourceTimeZone() {
     assertEquals(8L, lng(cells.get("D1/ALL"), "employees"), "k01-k05, k07, k08, k10");
-    assertEquals(5L, lng(cells.get("D1/OPS"), "employees"), "k05 hired that day counts; k06 gone the day before");
-    assertEquals(3L, lng(cells.get("D1/SALES"), "employees"), "k08 on its last day counts; k09 not yet hired");
+    assertEquals(
+        5L,
+        lng(cells.get("D1/OPS"), "employees"),
+        "k05 hired that day counts; k06 gone the day before");
+    assertEquals(
+        3L,
+        lng(cells.get("D1/SALES"), "employees"),
+        "k08 on its last day counts; k09 not yet hired");
     assertEquals(8L, lng(cells.get("D2/ALL"), "employees"), "k01-k05, k07, k09, k10");
     assertEquals(3L, lng(cells.get("D2/SALES"), "employees"));
   }
@@ -115,7 +191,8 @@ class CoverageMetricTest {
   @Test
   void decisionBelowTarget() {
     Row d1 = cells.get("D1/ALL");
-    assertEquals(6L, lng(d1, "aware"), "k01 k02 k03 k05 k07 k08; ineligible and unknown readers ignored");
+    assertEquals(
+        6L, lng(d1, "aware"), "k01 k02 k03 k05 k07 k08; ineligible and unknown readers ignored");
     close(0.75, dbl(d1, "share"), EXACT, "6 of 8");
     close(0.40927543031016883, dbl(d1, "ci_low"), EXACT, "wilson(6, 8) low");
     close(0.9285207872478909, dbl(d1, "ci_high"), EXACT, "wilson(6, 8) high");
@@ -154,13 +231,22 @@ class CoverageMetricTest {
     close(1.0, dbl(d2, "ci_high"), EXACT, "wilson(8, 8) high");
     close(1.0, dbl(d2, "p_below_target"), 1e-9, "binom.cdf(8, 8, 0.95)");
     assertTrue((Boolean) d2.getAs("meets_target"));
-    assertEquals("at_risk", d2.getAs("status"), "8 of 8, but the interval 0.676-1 reaches below 0.95");
-    close(3.0, dbl(d2, "median_hours_to_aware"), EXACT, "median of [0.5, 1.5, 2.5, 3.5, 4.5, 0.25, 10, 24]");
+    assertEquals(
+        "at_risk", d2.getAs("status"), "8 of 8, but the interval 0.676-1 reaches below 0.95");
+    close(
+        3.0,
+        dbl(d2, "median_hours_to_aware"),
+        EXACT,
+        "median of [0.5, 1.5, 2.5, 3.5, 4.5, 0.25, 10, 24]");
     assertEquals("wecom", d2.getAs("top_channel"), "wecom 5, email 3");
     close(5 / 8.0, dbl(d2, "top_channel_share"), EXACT, "5 of 8");
     close(2.5, dbl(cells.get("D2/OPS"), "median_hours_to_aware"), EXACT, "median of [0.5 .. 4.5]");
     close(0.5655175352168252, dbl(cells.get("D2/OPS"), "ci_low"), EXACT, "wilson(5, 5) low");
-    close(10.0, dbl(cells.get("D2/SALES"), "median_hours_to_aware"), EXACT, "median of [0.25, 10, 24]");
+    close(
+        10.0,
+        dbl(cells.get("D2/SALES"), "median_hours_to_aware"),
+        EXACT,
+        "median of [0.25, 10, 24]");
     assertEquals("wecom", cells.get("D2/SALES").getAs("top_channel"), "wecom 2, email 1");
   }
 }

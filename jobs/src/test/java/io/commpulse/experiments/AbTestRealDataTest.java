@@ -12,14 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code commpulse ab-test} on two public experiments (../shared/realdata, see its PROVENANCE.md), read by Spark from
- * the original CSV files. Statistical reference values are those of {@link ExperimentAnalysisTest} (statsmodels
- * 0.15.0, scipy 1.17.1); counts were recomputed from the files with pandas 3.1.1 as shown at each test.
+ * {@code commpulse ab-test} on two public experiments (../shared/realdata, see its PROVENANCE.md),
+ * read by Spark from the original CSV files. Statistical reference values are those of {@link
+ * ExperimentAnalysisTest} (statsmodels 0.15.0, scipy 1.17.1); counts were recomputed from the files
+ * with pandas 3.1.1 as shown at each test.
  */
 class AbTestRealDataTest {
 
   private static Map<String, Object> row(List<Map<String, Object>> rows, String metric) {
-    return rows.stream().filter(r -> metric.equals(r.get("metric"))).findFirst()
+    return rows.stream()
+        .filter(r -> metric.equals(r.get("metric")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no row for metric " + metric + " in " + rows));
   }
 
@@ -34,8 +37,10 @@ class AbTestRealDataTest {
   }
 
   /**
-   * ab_data.csv: 294,478 rows. With the consistency rule, 3,893 rows whose group and landing_page disagree are
-   * excluded and user 773192 (twice in treatment, both rows new_page and not converted) is analysed once.
+   * ab_data.csv: 294,478 rows. With the consistency rule, 3,893 rows whose group and landing_page
+   * disagree are excluded and user 773192 (twice in treatment, both rows new_page and not
+   * converted) is analysed once.
+   *
    * <pre>
    *   df = pd.read_csv('ab_data.csv')
    *   ok = ((df.group == 'control') &amp; (df.landing_page == 'old_page'))
@@ -46,15 +51,32 @@ class AbTestRealDataTest {
    *   df[ok].drop_duplicates('user_id').groupby('group').converted.agg(['sum', 'count'])
    *     -> control 17489 / 145274, treatment 17264 / 145310
    * </pre>
-   * then {@code proportions_ztest([17264, 17489], [145310, 145274])} -> z = -1.3109241984234394,
-   * p = 0.18988337448195103, and the other figures as in {@link ExperimentAnalysisTest#abDataConversion}.
+   *
+   * then {@code proportions_ztest([17264, 17489], [145310, 145274])} -> z = -1.3109241984234394, p
+   * = 0.18988337448195103, and the other figures as in {@link
+   * ExperimentAnalysisTest#abDataConversion}.
    */
   @Test
   void abDataWithConsistencyRule() {
-    CliRun run = CliRun.of("ab-test", "--input", RealData.file("ab_data.csv").toString(),
-        "--unit", "user_id", "--variant", "group", "--control", "control", "--metric", "converted:binary",
-        "--expect", "control:landing_page=old_page", "--expect", "treatment:landing_page=new_page",
-        "--format", "json");
+    CliRun run =
+        CliRun.of(
+            "ab-test",
+            "--input",
+            RealData.file("ab_data.csv").toString(),
+            "--unit",
+            "user_id",
+            "--variant",
+            "group",
+            "--control",
+            "control",
+            "--metric",
+            "converted:binary",
+            "--expect",
+            "control:landing_page=old_page",
+            "--expect",
+            "treatment:landing_page=new_page",
+            "--format",
+            "json");
     List<Map<String, Object>> rows = run.json();
     assertEquals(1, rows.size());
     Map<String, Object> c = rows.get(0);
@@ -93,8 +115,10 @@ class AbTestRealDataTest {
   }
 
   /**
-   * Without the consistency rule, units are judged by their group alone: 1,895 users appear in both groups and are
-   * excluded, 1,999 users appear twice in one group and are analysed from their first row.
+   * Without the consistency rule, units are judged by their group alone: 1,895 users appear in both
+   * groups and are excluded, 1,999 users appear twice in one group and are analysed from their
+   * first row.
+   *
    * <pre>
    *   per = df.groupby('user_id').agg(records=('group', 'size'), variants=('group', 'nunique'))
    *   multi = per.index[per.variants.gt(1)]                                  -> 1895 users
@@ -107,9 +131,22 @@ class AbTestRealDataTest {
    */
   @Test
   void abDataWithoutConsistencyRuleExcludesUnitsInBothGroups() {
-    List<Map<String, Object>> rows = CliRun.of("ab-test", "--input", RealData.file("ab_data.csv").toString(),
-        "--unit", "user_id", "--variant", "group", "--control", "control", "--metric", "converted:binary",
-        "--format", "json").json();
+    List<Map<String, Object>> rows =
+        CliRun.of(
+                "ab-test",
+                "--input",
+                RealData.file("ab_data.csv").toString(),
+                "--unit",
+                "user_id",
+                "--variant",
+                "group",
+                "--control",
+                "control",
+                "--metric",
+                "converted:binary",
+                "--format",
+                "json")
+            .json();
     Map<String, Object> c = rows.get(0);
     assertEquals(0L, count(c, "inconsistent_records_excluded"));
     assertEquals(1895L, count(c, "multi_variant_units_excluded"));
@@ -125,9 +162,25 @@ class AbTestRealDataTest {
   }
 
   private static List<Map<String, Object>> runCookieCats(String... extra) {
-    String[] base = {"ab-test", "--input", RealData.file("cookie_cats.csv").toString(), "--unit", "userid",
-        "--variant", "version", "--control", "gate_30", "--metric", "retention_1:binary",
-        "--metric", "retention_7:binary", "--metric", "sum_gamerounds:continuous", "--format", "json"};
+    String[] base = {
+      "ab-test",
+      "--input",
+      RealData.file("cookie_cats.csv").toString(),
+      "--unit",
+      "userid",
+      "--variant",
+      "version",
+      "--control",
+      "gate_30",
+      "--metric",
+      "retention_1:binary",
+      "--metric",
+      "retention_7:binary",
+      "--metric",
+      "sum_gamerounds:continuous",
+      "--format",
+      "json"
+    };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -135,10 +188,11 @@ class AbTestRealDataTest {
   }
 
   /**
-   * cookie_cats.csv, retention_1 / retention_7 as True/False and sum_gamerounds raw (with its 49,854 outlier).
-   * Counts from pandas: gate_30 n=44700, retention_1 20034, retention_7 8502; gate_40 n=45489, 20119, 8279.
-   * Figures as in {@link ExperimentAnalysisTest#cookieCatsRetention}: proportions_ztest, Welch
-   * {@code ttest_ind(gate_40, gate_30, equal_var=False)}, Holm over the three p-values.
+   * cookie_cats.csv, retention_1 / retention_7 as True/False and sum_gamerounds raw (with its
+   * 49,854 outlier). Counts from pandas: gate_30 n=44700, retention_1 20034, retention_7 8502;
+   * gate_40 n=45489, 20119, 8279. Figures as in {@link ExperimentAnalysisTest#cookieCatsRetention}:
+   * proportions_ztest, Welch {@code ttest_ind(gate_40, gate_30, equal_var=False)}, Holm over the
+   * three p-values.
    */
   @Test
   void cookieCats() {
@@ -188,9 +242,9 @@ class AbTestRealDataTest {
   }
 
   /**
-   * sum_gamerounds capped at np.percentile(df.sum_gamerounds, 99.9) = 1073.6240000000107 over both versions, see
-   * {@link WinsorisationTest#cookieCatsGameRoundsWinsorised} and
-   * {@link ExperimentAnalysisTest#cookieCatsGameRoundsWinsorised}. The retention metrics are unchanged.
+   * sum_gamerounds capped at np.percentile(df.sum_gamerounds, 99.9) = 1073.6240000000107 over both
+   * versions, see {@link WinsorisationTest#cookieCatsGameRoundsWinsorised} and {@link
+   * ExperimentAnalysisTest#cookieCatsGameRoundsWinsorised}. The retention metrics are unchanged.
    */
   @Test
   void cookieCatsWinsorised() {
@@ -215,12 +269,32 @@ class AbTestRealDataTest {
 
   @Test
   void tableFormatShowsExclusionsAndDecisions() {
-    CliRun run = CliRun.of("ab-test", "--input", RealData.file("ab_data.csv").toString(),
-        "--unit", "user_id", "--variant", "group", "--control", "control", "--metric", "converted:binary",
-        "--expect", "control:landing_page=old_page", "--expect", "treatment:landing_page=new_page");
+    CliRun run =
+        CliRun.of(
+            "ab-test",
+            "--input",
+            RealData.file("ab_data.csv").toString(),
+            "--unit",
+            "user_id",
+            "--variant",
+            "group",
+            "--control",
+            "control",
+            "--metric",
+            "converted:binary",
+            "--expect",
+            "control:landing_page=old_page",
+            "--expect",
+            "treatment:landing_page=new_page");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("ab_data: 290,584 units analysed (control 145,274, treatment 145,310)"), run.out());
-    assertTrue(run.out().contains("3,893 inconsistent records, 1 extra record of 1 unit recorded twice or more"), run.out());
+    assertTrue(
+        run.out().contains("ab_data: 290,584 units analysed (control 145,274, treatment 145,310)"),
+        run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "3,893 inconsistent records, 1 extra record of 1 unit recorded twice or more"),
+        run.out());
     assertTrue(run.out().contains("no_significant_difference"), run.out());
     assertTrue(run.out().contains("z = -1.311"), run.out());
     assertFalse(run.out().contains("commpulse"), "progress lines belong on stderr");

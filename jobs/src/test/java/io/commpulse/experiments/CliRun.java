@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** One run of the command line in this JVM, on the shared test SparkSession, with its exit code and output. */
+/**
+ * One run of the command line in this JVM, on the shared test SparkSession, with its exit code and
+ * output.
+ */
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
@@ -27,7 +30,8 @@ record CliRun(int exitCode, String out, String err) {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = CommPulse.execute(args);
-      return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new CliRun(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(stdout);
       System.setErr(stderr);
@@ -38,8 +42,7 @@ record CliRun(int exitCode, String out, String err) {
   List<Map<String, Object>> json() {
     assertEquals(0, exitCode, () -> "exit code; stderr:\n" + err);
     try {
-      return new ObjectMapper().readValue(out, new TypeReference<>() {
-      });
+      return new ObjectMapper().readValue(out, new TypeReference<>() {});
     } catch (IOException e) {
       throw new UncheckedIOException("stdout is not a JSON array:\n" + out, e);
     }

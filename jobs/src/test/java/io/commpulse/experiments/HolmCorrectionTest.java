@@ -13,20 +13,24 @@ class HolmCorrectionTest {
   void tiesAndUnsortedInput() {
     // multipletests([0.01, 0.04, 0.03, 0.005, 0.04, 0.2], method='holm')[1]
     //   -> [0.05, 0.12, 0.12, 0.03, 0.12, 0.2]
-    assertAll(new double[] {0.05, 0.12, 0.12, 0.03, 0.12, 0.2},
+    assertAll(
+        new double[] {0.05, 0.12, 0.12, 0.03, 0.12, 0.2},
         HolmCorrection.adjust(new double[] {0.01, 0.04, 0.03, 0.005, 0.04, 0.2}));
   }
 
   @Test
   void allTied() {
     // multipletests([0.02, 0.02, 0.02], method='holm')[1] -> [0.06, 0.06, 0.06]
-    assertAll(new double[] {0.06, 0.06, 0.06}, HolmCorrection.adjust(new double[] {0.02, 0.02, 0.02}));
+    assertAll(
+        new double[] {0.06, 0.06, 0.06}, HolmCorrection.adjust(new double[] {0.02, 0.02, 0.02}));
   }
 
   @Test
   void cappedAtOne() {
-    // multipletests([0.5, 0.001, 0.3, 0.6], method='holm')[1] -> [1.0, 0.004, 0.8999999999999999, 1.0]
-    assertAll(new double[] {1.0, 0.004, 0.8999999999999999, 1.0},
+    // multipletests([0.5, 0.001, 0.3, 0.6], method='holm')[1] -> [1.0, 0.004, 0.8999999999999999,
+    // 1.0]
+    assertAll(
+        new double[] {1.0, 0.004, 0.8999999999999999, 1.0},
         HolmCorrection.adjust(new double[] {0.5, 0.001, 0.3, 0.6}));
   }
 

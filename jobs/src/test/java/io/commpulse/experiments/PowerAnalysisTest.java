@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference: statsmodels 0.15.0 {@code ip = NormalIndPower()} with nobs1 = n_c, ratio = n_v / n_c and the
- * standardised effect d = δ / σ, σ = se / √(1/n_c + 1/n_v), se = √(var_c/n_c + var_v/n_v) computed in numpy.
+ * Reference: statsmodels 0.15.0 {@code ip = NormalIndPower()} with nobs1 = n_c, ratio = n_v / n_c
+ * and the standardised effect d = δ / σ, σ = se / √(1/n_c + 1/n_v), se = √(var_c/n_c + var_v/n_v)
+ * computed in numpy.
+ *
  * <ul>
- *   <li>achieved power: {@code ip.power(min_effect * |m_c| / σ, n_c, 0.05, ratio=n_v/n_c)};</li>
+ *   <li>achieved power: {@code ip.power(min_effect * |m_c| / σ, n_c, 0.05, ratio=n_v/n_c)};
  *   <li>MDE: σ · d80 with d80 from {@code scipy.optimize.brentq(lambda d: ip.power(d, n_c, 0.05,
- *       ratio=n_v/n_c) - 0.8, 1e-9, 10, xtol=1e-16, rtol=4*eps)}. (ip.solve_power itself stops at about 1e-6
- *       relative accuracy, too coarse for these assertions.)</li>
+ *       ratio=n_v/n_c) - 0.8, 1e-9, 10, xtol=1e-16, rtol=4*eps)}. (ip.solve_power itself stops at
+ *       about 1e-6 relative accuracy, too coarse for these assertions.)
  * </ul>
  */
 class PowerAnalysisTest {
@@ -27,7 +29,8 @@ class PowerAnalysisTest {
 
   @Test
   void binaryEqualSizes() {
-    // control 120/1000, variant 150/1000: se = sqrt(.12*.88/1000 + .15*.85/1000) = 0.015267612779999369
+    // control 120/1000, variant 150/1000: se = sqrt(.12*.88/1000 + .15*.85/1000) =
+    // 0.015267612779999369
     double se = Math.sqrt(0.12 * 0.88 / 1000 + 0.15 * 0.85 / 1000);
     rel(0.015267612779999369, se, "se");
     PowerAnalysis p = PowerAnalysis.at(se, 0.12, 0.05);
@@ -51,7 +54,8 @@ class PowerAnalysisTest {
     rel(0.7483769029446927, p.achievedPower(), "power 5%");
     // power(1%)=0.08223508084154604
     rel(0.08223508084154604, PowerAnalysis.at(se, 10.0, 0.01).achievedPower(), "power 1%");
-    // control mean -3.5 (relative effects scale with |m_c|): mde_rel=0.1522149188373728, power(5%)=0.1512283438432411
+    // control mean -3.5 (relative effects scale with |m_c|): mde_rel=0.1522149188373728,
+    // power(5%)=0.1512283438432411
     PowerAnalysis negative = PowerAnalysis.at(se, -3.5, 0.05);
     rel(0.1522149188373728, negative.mdeRelative(), "mde rel, negative control");
     rel(0.1512283438432411, negative.achievedPower(), "power, negative control");

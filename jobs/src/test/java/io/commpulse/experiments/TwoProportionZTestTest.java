@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * References: statsmodels 0.15.0.
- * p-value: {@code proportions_ztest([x_v, x_c], [n_v, n_c])} (pooled standard error).
- * Interval: {@code confint_proportions_2indep(x_v, n_v, x_c, n_c, method='wald', compare='diff')} (unpooled).
+ * References: statsmodels 0.15.0. p-value: {@code proportions_ztest([x_v, x_c], [n_v, n_c])}
+ * (pooled standard error). Interval: {@code confint_proportions_2indep(x_v, n_v, x_c, n_c,
+ * method='wald', compare='diff')} (unpooled).
  */
 class TwoProportionZTestTest {
 
   @Test
   void equalSizes() {
-    TestOutcome t = TwoProportionZTest.run(new BinarySample(1000, 120), new BinarySample(1000, 150));
+    TestOutcome t =
+        TwoProportionZTest.run(new BinarySample(1000, 120), new BinarySample(1000, 150));
     // proportions_ztest([150, 120], [1000, 1000]) -> z=1.963049807622355, p=0.04964038686536878
     rel(1.963049807622355, t.statistic(), "z");
     rel(0.04964038686536878, t.pValue(), "p");
@@ -32,7 +33,8 @@ class TwoProportionZTestTest {
     // proportions_ztest([55, 30], [310, 250]) -> z=1.8825516723217328, p=0.059761150990802876
     rel(1.8825516723217328, t.statistic(), "z");
     rel(0.059761150990802876, t.pValue(), "p");
-    // confint_proportions_2indep(55, 310, 30, 250, method='wald') -> (-0.0011563507858733946, 0.11599506046329278)
+    // confint_proportions_2indep(55, 310, 30, 250, method='wald') -> (-0.0011563507858733946,
+    // 0.11599506046329278)
     rel(-0.0011563507858733946, t.ciLower(), "ci lower");
     rel(0.11599506046329278, t.ciUpper(), "ci upper");
   }
@@ -43,7 +45,8 @@ class TwoProportionZTestTest {
     // proportions_ztest([2, 1], [3, 2]) -> z=0.3726779962499649, p=0.7093881150142265
     rel(0.3726779962499649, t.statistic(), "z");
     rel(0.7093881150142265, t.pValue(), "p");
-    // confint_proportions_2indep(2, 3, 1, 2, method='wald') -> (-0.707824532730656, 1.0411578660639893)
+    // confint_proportions_2indep(2, 3, 1, 2, method='wald') -> (-0.707824532730656,
+    // 1.0411578660639893)
     rel(-0.707824532730656, t.ciLower(), "ci lower");
     rel(1.0411578660639893, t.ciUpper(), "ci upper");
   }
@@ -71,10 +74,12 @@ class TwoProportionZTestTest {
 
   @Test
   void abDataConversion() {
-    // ab_data.csv without group/landing_page mismatches (3893 rows) and the second row of user 773192:
+    // ab_data.csv without group/landing_page mismatches (3893 rows) and the second row of user
+    // 773192:
     // control 17489/145274, treatment 17264/145310.
     TestOutcome t = run(17489, 145274, 17264, 145310);
-    // proportions_ztest([17264, 17489], [145310, 145274]) -> z=-1.3109241984234394, p=0.18988337448195103
+    // proportions_ztest([17264, 17489], [145310, 145274]) -> z=-1.3109241984234394,
+    // p=0.18988337448195103
     rel(-1.3109241984234394, t.statistic(), "z");
     rel(0.18988337448195103, t.pValue(), "p");
     // confint_proportions_2indep(17264, 145310, 17489, 145274, method='wald')

@@ -3,13 +3,13 @@ package io.commpulse.experiments;
 import java.util.Arrays;
 
 /**
- * Reference winsorisation for tests, in plain Java: caps extreme values of a continuous metric at a percentile of
- * its own distribution, the way {@link ExperimentSamples} does it in Spark.
+ * Reference winsorisation for tests, in plain Java: caps extreme values of a continuous metric at a
+ * percentile of its own distribution, the way {@link ExperimentSamples} does it in Spark.
  *
- * <p>Percentile definition: numpy's default {@code np.percentile(a, q)} ('linear', type 7 of Hyndman and Fan).
- * With the n values sorted, a_0 ≤ … ≤ a_{n−1}, h = (n − 1)·q/100, j = ⌊h⌋:
- * {@code P(q) = a_j + (h − j)·(a_{j+1} − a_j)}. Winsorising at q then equals
- * {@code np.clip(a, None, np.percentile(a, q))}.
+ * <p>Percentile definition: numpy's default {@code np.percentile(a, q)} ('linear', type 7 of
+ * Hyndman and Fan). With the n values sorted, a_0 ≤ … ≤ a_{n−1}, h = (n − 1)·q/100, j = ⌊h⌋: {@code
+ * P(q) = a_j + (h − j)·(a_{j+1} − a_j)}. Winsorising at q then equals {@code np.clip(a, None,
+ * np.percentile(a, q))}.
  */
 final class Winsorisation {
 
@@ -21,7 +21,9 @@ final class Winsorisation {
     return percentileOfSorted(sorted, q);
   }
 
-  /** A copy of {@code values} with everything above the q-th percentile replaced by that percentile. */
+  /**
+   * A copy of {@code values} with everything above the q-th percentile replaced by that percentile.
+   */
   static double[] capAbove(double[] values, double q) {
     if (values.length == 0) {
       return new double[0];

@@ -14,14 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The test reference {@link Winsorisation} against numpy 2.4.6 {@code np.percentile} (default 'linear') and {@code np.clip}. */
+/**
+ * The test reference {@link Winsorisation} against numpy 2.4.6 {@code np.percentile} (default
+ * 'linear') and {@code np.clip}.
+ */
 class WinsorisationTest {
 
-  private static final double[] VALUES = {3.0, 120.0, 7.5, 1.0, 44.0, 2.0, 9.0, 15.0, 5000.0, 8.0, 6.0};
+  private static final double[] VALUES = {
+    3.0, 120.0, 7.5, 1.0, 44.0, 2.0, 9.0, 15.0, 5000.0, 8.0, 6.0
+  };
 
   @Test
   void percentilesMatchNumpyLinear() {
-    // np.percentile(VALUES, [0, 2.5, 50, 90, 99.9, 100]) -> [1.0, 1.25, 8.0, 120.0, 4951.20000000001, 5000.0]
+    // np.percentile(VALUES, [0, 2.5, 50, 90, 99.9, 100]) -> [1.0, 1.25, 8.0, 120.0,
+    // 4951.20000000001, 5000.0]
     double[] q = {0, 2.5, 50, 90, 99.9, 100};
     double[] expected = {1.0, 1.25, 8.0, 120.0, 4951.20000000001, 5000.0};
     for (int i = 0; i < q.length; i++) {
@@ -34,8 +40,10 @@ class WinsorisationTest {
   @Test
   void capsOnlyTheUpperTail() {
     // np.clip(VALUES, None, np.percentile(VALUES, 90))
-    assertArrayEquals(new double[] {3.0, 120.0, 7.5, 1.0, 44.0, 2.0, 9.0, 15.0, 120.0, 8.0, 6.0},
-        Winsorisation.capAbove(VALUES, 90), 1e-12);
+    assertArrayEquals(
+        new double[] {3.0, 120.0, 7.5, 1.0, 44.0, 2.0, 9.0, 15.0, 120.0, 8.0, 6.0},
+        Winsorisation.capAbove(VALUES, 90),
+        1e-12);
   }
 
   @Test
@@ -48,8 +56,9 @@ class WinsorisationTest {
   }
 
   /**
-   * cookie_cats.csv sum_gamerounds, capped at the 99.9th percentile over both versions together, then compared
-   * with Welch's t-test. References (pandas 3.1.1, numpy 2.4.6, scipy 1.17.1):
+   * cookie_cats.csv sum_gamerounds, capped at the 99.9th percentile over both versions together,
+   * then compared with Welch's t-test. References (pandas 3.1.1, numpy 2.4.6, scipy 1.17.1):
+   *
    * <pre>
    *   cap = np.percentile(df.sum_gamerounds.astype(float), 99.9)        -> 1073.6240000000107
    *   w = np.clip(df.sum_gamerounds.astype(float), None, cap)

@@ -61,7 +61,9 @@ class SampleDataDistributionsTest {
 
   // ---- information coverage ----------------------------------------------------------------
 
-  /** Aware share per decision and department among employees on the roster on the publication day. */
+  /**
+   * Aware share per decision and department among employees on the roster on the publication day.
+   */
   private static Map<String, Map<String, double[]>> coverage() {
     List<Map<String, String>> roster = csv("roster");
     Map<String, String> published = new HashMap<>();
@@ -128,11 +130,17 @@ class SampleDataDistributionsTest {
 
   // ---- tickets ----------------------------------------------------------------------------
 
-  /** Hours from creation to the first human reply, per channel, from the latest export of each ticket. */
+  /**
+   * Hours from creation to the first human reply, per channel, from the latest export of each
+   * ticket.
+   */
   private static Map<String, List<Double>> firstHumanReplyHours() {
     Map<String, Map<String, String>> latest = new HashMap<>();
     for (Map<String, String> t : csv("tickets")) {
-      latest.merge(t.get("ticket_id"), t, (a, b) -> a.get("updated_at").compareTo(b.get("updated_at")) >= 0 ? a : b);
+      latest.merge(
+          t.get("ticket_id"),
+          t,
+          (a, b) -> a.get("updated_at").compareTo(b.get("updated_at")) >= 0 ? a : b);
     }
     Map<String, List<Double>> hours = new TreeMap<>();
     for (Map<String, String> t : latest.values()) {
@@ -141,7 +149,8 @@ class SampleDataDistributionsTest {
       }
       LocalDateTime created = LocalDateTime.parse(t.get("created_at"), LOCAL);
       LocalDateTime replied = LocalDateTime.parse(t.get("first_human_reply_at"), LOCAL);
-      hours.computeIfAbsent(t.get("channel"), k -> new ArrayList<>())
+      hours
+          .computeIfAbsent(t.get("channel"), k -> new ArrayList<>())
           .add(Duration.between(created, replied).toSeconds() / 3600.0);
     }
     return hours;
@@ -150,7 +159,8 @@ class SampleDataDistributionsTest {
   @Test
   void phoneIsAnsweredFastestAndEmailSlowest() {
     Map<String, List<Double>> hours = firstHumanReplyHours();
-    assertEquals(Set.of("phone", "online_chat", "email", "wecom", "dingtalk", "web"), hours.keySet());
+    assertEquals(
+        Set.of("phone", "online_chat", "email", "wecom", "dingtalk", "web"), hours.keySet());
     Map<String, Double> medians = new TreeMap<>();
     hours.forEach((channel, h) -> medians.put(channel, median(h)));
     for (String channel : medians.keySet()) {
@@ -185,8 +195,11 @@ class SampleDataDistributionsTest {
       categories.merge(t.get("category"), 1, Integer::sum);
       bot += "true".equals(t.get("first_reply_by_bot")) ? 1 : 0;
     }
-    assertEquals(Set.of("product_suggestion", "service_complaint", "technical_support"), categories.keySet());
-    assertTrue(bot > 0.05 * tickets.size() && bot < 0.5 * tickets.size(), "bot first replies: " + bot);
+    assertEquals(
+        Set.of("product_suggestion", "service_complaint", "technical_support"),
+        categories.keySet());
+    assertTrue(
+        bot > 0.05 * tickets.size() && bot < 0.5 * tickets.size(), "bot first replies: " + bot);
   }
 
   @Test
@@ -199,7 +212,9 @@ class SampleDataDistributionsTest {
       if (bot && t.get("first_human_reply_at").isEmpty() && !t.get("resolved_at").isEmpty()) {
         settledByBot++;
       }
-      if (t.get("category").equals("service_complaint") && !t.get("csat").isEmpty() && !t.get("first_reply_by_bot").isEmpty()) {
+      if (t.get("category").equals("service_complaint")
+          && !t.get("csat").isEmpty()
+          && !t.get("first_reply_by_bot").isEmpty()) {
         complaintRated[bot ? 1 : 0]++;
         complaintTop2[bot ? 1 : 0] += Integer.parseInt(t.get("csat")) >= 4 ? 1 : 0;
       }
@@ -218,7 +233,9 @@ class SampleDataDistributionsTest {
       counts[0]++;
       counts[1] += f.get("done_at").isEmpty() ? 0 : 1;
       if (f.get("issue_category").isEmpty()) {
-        assertTrue(f.get("improvement_communicated_at").isEmpty(), "an improvement without a problem: " + f);
+        assertTrue(
+            f.get("improvement_communicated_at").isEmpty(),
+            "an improvement without a problem: " + f);
       }
     }
     assertEquals(Set.of("key_account", "enterprise", "smb", "consumer"), doneBySegment.keySet());
@@ -240,7 +257,9 @@ class SampleDataDistributionsTest {
       }
     }
     assertEquals(Set.of("online", "offline"), channels);
-    assertTrue(anonymousDepartment > 0.2 * suggestions.size(), anonymousDepartment + " of " + suggestions.size());
+    assertTrue(
+        anonymousDepartment > 0.2 * suggestions.size(),
+        anonymousDepartment + " of " + suggestions.size());
   }
 
   // ---- survey ------------------------------------------------------------------------------
@@ -307,7 +326,8 @@ class SampleDataDistributionsTest {
     Map<String, long[]> ack = acknowledged("EXP-DIGEST-FORMAT");
     assertEquals(2, ack.size(), ack.keySet().toString());
     assertTrue(ack.containsKey("control"));
-    String treatment = ack.keySet().stream().filter(v -> !v.equals("control")).findFirst().orElseThrow();
+    String treatment =
+        ack.keySet().stream().filter(v -> !v.equals("control")).findFirst().orElseThrow();
     double z = z(ack.get(treatment), ack.get("control"));
     assertTrue(Math.abs(z) < 2.5, "EXP-DIGEST-FORMAT z = " + z);
   }
@@ -328,7 +348,8 @@ class SampleDataDistributionsTest {
   // ---- names -------------------------------------------------------------------------------
 
   private static boolean han(String s) {
-    return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    return s.codePoints()
+        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   @Test
@@ -342,7 +363,8 @@ class SampleDataDistributionsTest {
       names.computeIfAbsent(e.get("department"), k -> new TreeSet<>()).add(zh + "/" + en);
     }
     assertTrue(names.size() >= 5, "departments: " + names.keySet());
-    names.forEach((code, pairs) -> assertEquals(1, pairs.size(), code + " has one name pair: " + pairs));
+    names.forEach(
+        (code, pairs) -> assertEquals(1, pairs.size(), code + " has one name pair: " + pairs));
     // The pair the roster contract gives as its example.
     assertEquals(Set.of("销售部/Sales"), names.get("SALES"));
     for (Map<String, String> d : csv("decisions")) {

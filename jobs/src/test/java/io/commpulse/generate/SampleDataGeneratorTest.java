@@ -22,13 +22,25 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Determinism, sizes and contract conformance of the sample data, checked on the files themselves. */
+/**
+ * Determinism, sizes and contract conformance of the sample data, checked on the files themselves.
+ */
 class SampleDataGeneratorTest {
   static final YearMonth MONTH = YearMonth.of(2026, 10);
   static final YearMonth DIRTY_MONTH = YearMonth.of(2026, 9);
   private static final SchemaCatalog CATALOG = SchemaCatalog.get();
-  private static final List<String> SOURCES = List.of("roster", "decisions", "acknowledgements", "survey_responses",
-      "tickets", "social_comments", "comm_log", "channel_experiments", "followups", "suggestions");
+  private static final List<String> SOURCES =
+      List.of(
+          "roster",
+          "decisions",
+          "acknowledgements",
+          "survey_responses",
+          "tickets",
+          "social_comments",
+          "comm_log",
+          "channel_experiments",
+          "followups",
+          "suggestions");
 
   /** Landing records of every source: CSV records after the header, or JSON lines. */
   static Map<String, Long> records(Path landing, YearMonth month) {
@@ -37,9 +49,10 @@ class SampleDataGeneratorTest {
       TableContract contract = CATALOG.table("landing." + source);
       long n = 0;
       for (Path file : LandingFiles.files(landing, source, month.toString())) {
-        n += "jsonl".equals(contract.format())
-            ? LandingFiles.lines(file).size()
-            : LandingFiles.readCsv(file).records().size();
+        n +=
+            "jsonl".equals(contract.format())
+                ? LandingFiles.lines(file).size()
+                : LandingFiles.readCsv(file).records().size();
       }
       counts.put(source, n);
     }
@@ -51,27 +64,34 @@ class SampleDataGeneratorTest {
     Map<String, String> first = LandingFiles.hashes(GeneratedMonths.get(MONTH, 0.01, 7, 0));
     Path again = GeneratedMonths.fresh(MONTH, 0.01, 7, 0);
     assertEquals(first, LandingFiles.hashes(again));
-    assertEquals(SOURCES.size(), first.size(), "one file per source without dirt: " + first.keySet());
+    assertEquals(
+        SOURCES.size(), first.size(), "one file per source without dirt: " + first.keySet());
   }
 
   @Test
   void aSelectionOfSourcesWritesThoseFilesExactlyAsAFullMonthDoes() {
     Map<String, String> full = LandingFiles.hashes(GeneratedMonths.get(MONTH, 0.01, 7, 0));
     Path only = TestSpark.tempDir("generate-some");
-    Map<String, Long> written = new SampleDataGenerator(CATALOG, MONTH, 0.01, 7, 0, only)
-        .generate(Set.of("tickets", "acknowledgements"));
+    Map<String, Long> written =
+        new SampleDataGenerator(CATALOG, MONTH, 0.01, 7, 0, only)
+            .generate(Set.of("tickets", "acknowledgements"));
     assertEquals(Set.of("tickets", "acknowledgements"), written.keySet());
     Map<String, String> some = LandingFiles.hashes(only);
-    assertEquals(Set.of("tickets/2026-10/tickets.csv", "acknowledgements/2026-10/acknowledgements.csv"), some.keySet());
+    assertEquals(
+        Set.of("tickets/2026-10/tickets.csv", "acknowledgements/2026-10/acknowledgements.csv"),
+        some.keySet());
     some.forEach((file, hash) -> assertEquals(full.get(file), hash, file));
     GeneratedMonths.delete(only);
   }
 
   @Test
   void sameSeedWritesIdenticalDirtyFilesToo() {
-    Map<String, String> first = LandingFiles.hashes(GeneratedMonths.get(DIRTY_MONTH, 0.01, 7, 0.05));
+    Map<String, String> first =
+        LandingFiles.hashes(GeneratedMonths.get(DIRTY_MONTH, 0.01, 7, 0.05));
     assertEquals(first, LandingFiles.hashes(GeneratedMonths.fresh(DIRTY_MONTH, 0.01, 7, 0.05)));
-    assertTrue(first.containsKey("comm_log/2026-09/comm_log_branch_office.csv"), first.keySet().toString());
+    assertTrue(
+        first.containsKey("comm_log/2026-09/comm_log_branch_office.csv"),
+        first.keySet().toString());
   }
 
   @Test
@@ -90,13 +110,26 @@ class SampleDataGeneratorTest {
     Map<String, Long> tenth = records(GeneratedMonths.get(MONTH, 0.1, 7, 0), MONTH);
     // Scale 1 per the Foundation issue: 10,000 employees, ~1M tickets, 500k social comments,
     // 60k survey answers, 200k acknowledgements, 300k log entries, 200k experiment units.
-    Map<String, Long> atScaleOne = Map.of("tickets", 1_000_000L, "social_comments", 500_000L,
-        "survey_responses", 60_000L, "acknowledgements", 200_000L, "comm_log", 300_000L,
-        "channel_experiments", 200_000L);
-    atScaleOne.forEach((source, n) -> {
-      double expected = n * 0.1;
-      assertEquals(expected, tenth.get(source), expected * 0.10, source + " at scale 0.1: " + tenth);
-    });
+    Map<String, Long> atScaleOne =
+        Map.of(
+            "tickets",
+            1_000_000L,
+            "social_comments",
+            500_000L,
+            "survey_responses",
+            60_000L,
+            "acknowledgements",
+            200_000L,
+            "comm_log",
+            300_000L,
+            "channel_experiments",
+            200_000L);
+    atScaleOne.forEach(
+        (source, n) -> {
+          double expected = n * 0.1;
+          assertEquals(
+              expected, tenth.get(source), expected * 0.10, source + " at scale 0.1: " + tenth);
+        });
     assertEquals(1_000L, tenth.get("roster"), "a 10,000-employee company at scale 0.1");
     assertEquals(100L, small.get("roster"));
     for (String source : atScaleOne.keySet()) {
@@ -114,9 +147,10 @@ class SampleDataGeneratorTest {
         for (byte b : LandingFiles.bytes(file)) {
           newlines += b == '\n' ? 1 : 0;
         }
-        long records = file.toString().endsWith(".jsonl")
-            ? LandingFiles.lines(file).size()
-            : LandingFiles.readCsv(file).records().size() + 1;
+        long records =
+            file.toString().endsWith(".jsonl")
+                ? LandingFiles.lines(file).size()
+                : LandingFiles.readCsv(file).records().size() + 1;
         assertEquals(newlines, records, file.toString());
       }
     }
@@ -128,20 +162,22 @@ class SampleDataGeneratorTest {
     Instant now = Instant.now();
     for (String source : SOURCES) {
       TableContract contract = CATALOG.table("landing." + source);
-      Map<String, Long> reasons = new ContractCheck(contract, now)
-          .classify(LandingFiles.files(landing, source, MONTH.toString()));
+      Map<String, Long> reasons =
+          new ContractCheck(contract, now)
+              .classify(LandingFiles.files(landing, source, MONTH.toString()));
       assertEquals(Set.of("accepted"), reasons.keySet(), source + ": " + reasons);
       for (Path file : LandingFiles.files(landing, source, MONTH.toString())) {
         if (!"jsonl".equals(contract.format())) {
-          assertEquals(contract.columnNames(), LandingFiles.readCsv(file).header(), file.toString());
+          assertEquals(
+              contract.columnNames(), LandingFiles.readCsv(file).header(), file.toString());
         }
       }
     }
   }
 
   /**
-   * A month's export is taken once the month is over, so no event in it lies after the month's
-   * end (in company time); otherwise a month that has just ended would carry future timestamps.
+   * A month's export is taken once the month is over, so no event in it lies after the month's end
+   * (in company time); otherwise a month that has just ended would carry future timestamps.
    */
   @Test
   void everyTimestampLiesWithinTheMonth() {
@@ -161,8 +197,18 @@ class SampleDataGeneratorTest {
                 continue;
               }
               Instant t = ContractCheck.instant(value, contract.sourceTimezone());
-              assertFalse(t.isBefore(start) || !t.isBefore(end),
-                  "scale " + scale + " " + source + "." + column.name() + " = " + value + " is outside " + MONTH);
+              assertFalse(
+                  t.isBefore(start) || !t.isBefore(end),
+                  "scale "
+                      + scale
+                      + " "
+                      + source
+                      + "."
+                      + column.name()
+                      + " = "
+                      + value
+                      + " is outside "
+                      + MONTH);
             }
           }
         }

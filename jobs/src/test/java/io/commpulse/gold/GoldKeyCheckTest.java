@@ -27,10 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A gold month is written only when its rows satisfy the table's key: a repeated or null key is one clear
- * error naming the table, the key and an offending value, and the table keeps its Delta version and rows.
- * gold.social_response (key: month, platform) is computed from three hand-made comments: an inbound comment
- * and its reply on weibo, an unanswered one on douyin, so the metric gives weibo, douyin and ALL.
+ * A gold month is written only when its rows satisfy the table's key: a repeated or null key is one
+ * clear error naming the table, the key and an offending value, and the table keeps its Delta
+ * version and rows. gold.social_response (key: month, platform) is computed from three hand-made
+ * comments: an inbound comment and its reply on weibo, an unanswered one on douyin, so the metric
+ * gives weibo, douyin and ALL.
  */
 class GoldKeyCheckTest {
   private static final String MONTH = "2026-10";
@@ -41,11 +42,31 @@ class GoldKeyCheckTest {
   private static long version;
   private static List<String> stored;
 
-  private static Map<String, Object> comment(String platform, String id, String parent, boolean official,
-      String created) {
-    Map<String, Object> row = new LinkedHashMap<>(rec("platform", platform, "account", "official_" + platform,
-        "comment_id", id, "parent_id", parent, "author_key", "k-" + id, "is_official_reply", official,
-        "created_at", utc(created), "text", "text", "sentiment", "neutral", "source_timezone", "UTC"));
+  private static Map<String, Object> comment(
+      String platform, String id, String parent, boolean official, String created) {
+    Map<String, Object> row =
+        new LinkedHashMap<>(
+            rec(
+                "platform",
+                platform,
+                "account",
+                "official_" + platform,
+                "comment_id",
+                id,
+                "parent_id",
+                parent,
+                "author_key",
+                "k-" + id,
+                "is_official_reply",
+                official,
+                "created_at",
+                utc(created),
+                "text",
+                "text",
+                "sentiment",
+                "neutral",
+                "source_timezone",
+                "UTC"));
     row.put("month", MONTH);
     row.put("batch_id", "batch-1");
     return row;
@@ -55,10 +76,15 @@ class GoldKeyCheckTest {
   static void writeTheMonth() {
     lake = new Lake(TestSpark.session(), TestSpark.tempDir("gold-keys").toString());
     TableContract silver = CATALOG.table("silver.social_comments");
-    lake.replaceMonth(silver, frame(silver, List.of(
-        comment("weibo", "w-1", null, false, "2026-10-05T02:00:00Z"),
-        comment("weibo", "w-1r", "w-1", true, "2026-10-05T03:00:00Z"),
-        comment("douyin", "d-1", null, false, "2026-10-06T02:00:00Z"))), MONTH);
+    lake.replaceMonth(
+        silver,
+        frame(
+            silver,
+            List.of(
+                comment("weibo", "w-1", null, false, "2026-10-05T02:00:00Z"),
+                comment("weibo", "w-1r", "w-1", true, "2026-10-05T03:00:00Z"),
+                comment("douyin", "d-1", null, false, "2026-10-06T02:00:00Z"))),
+        MONTH);
     new GoldJob(lake, CATALOG, BusinessCalendar.standard(), 5, "CS")
         .run(YearMonth.parse(MONTH), Set.of("social_response"), 1);
     version = lake.version(SOCIAL);
@@ -80,7 +106,9 @@ class GoldKeyCheckTest {
 
   /** What the command line prints for the failure: one line. */
   private static String printed(Throwable failure) {
-    String line = KnownFailures.explain(failure).orElseThrow(() -> new AssertionError("not a known failure", failure));
+    String line =
+        KnownFailures.explain(failure)
+            .orElseThrow(() -> new AssertionError("not a known failure", failure));
     assertFalse(line.contains("\n"), line);
     return line;
   }
@@ -94,13 +122,18 @@ class GoldKeyCheckTest {
   @Test
   void aRepeatedKeyIsRefusedAndNothingIsWritten() {
     List<Row> rows = new java.util.ArrayList<>(storedRows());
-    Row weibo = rows.stream().filter(r -> "weibo".equals(r.getAs("platform"))).findFirst().orElseThrow();
+    Row weibo =
+        rows.stream().filter(r -> "weibo".equals(r.getAs("platform"))).findFirst().orElseThrow();
     rows.add(weibo);
     Dataset<Row> shape = lake.readMonth(SOCIAL, MONTH);
-    KeyViolationException e = assertThrows(KeyViolationException.class,
-        () -> lake.replaceMonth(SOCIAL, rows, shape.schema(), MONTH));
-    assertEquals("gold.social_response: not written, as 2 rows to write have the key (month=2026-10,"
-        + " platform=weibo); the key (month, platform) must be unique. The table is as it was", printed(e));
+    KeyViolationException e =
+        assertThrows(
+            KeyViolationException.class,
+            () -> lake.replaceMonth(SOCIAL, rows, shape.schema(), MONTH));
+    assertEquals(
+        "gold.social_response: not written, as 2 rows to write have the key (month=2026-10,"
+            + " platform=weibo); the key (month, platform) must be unique. The table is as it was",
+        printed(e));
     assertUnchanged();
   }
 
@@ -118,24 +151,38 @@ class GoldKeyCheckTest {
       rows.add(org.apache.spark.sql.RowFactory.create(cells));
     }
     Dataset<Row> shape = lake.readMonth(SOCIAL, MONTH);
-    KeyViolationException e = assertThrows(KeyViolationException.class,
-        () -> lake.replaceMonth(SOCIAL, rows, shape.schema(), MONTH));
-    assertEquals("gold.social_response: not written, as key column platform is null in a row to write"
-        + " (month=2026-10, platform=null); every column of the key (month, platform) must be set."
-        + " The table is as it was", printed(e));
+    KeyViolationException e =
+        assertThrows(
+            KeyViolationException.class,
+            () -> lake.replaceMonth(SOCIAL, rows, shape.schema(), MONTH));
+    assertEquals(
+        "gold.social_response: not written, as key column platform is null in a row to write"
+            + " (month=2026-10, platform=null); every column of the key (month, platform) must be set."
+            + " The table is as it was",
+        printed(e));
     assertUnchanged();
   }
 
   @Test
   void theGoldJobChecksEveryTableItWrites() {
-    // A contract whose key the metric cannot satisfy: one row per month, where the metric gives one per platform.
-    SchemaCatalog monthOnly = SchemaCatalog.fromDirectory(SchemaCopies.withReplaced("gold/social_response.json",
-        "\"keys\": [\"month\", \"platform\"]", "\"keys\": [\"month\"]"));
-    RuntimeException e = assertThrows(RuntimeException.class,
-        () -> new GoldJob(lake, monthOnly, BusinessCalendar.standard(), 5, "CS")
-            .run(YearMonth.parse(MONTH), Set.of("social_response"), 1));
+    // A contract whose key the metric cannot satisfy: one row per month, where the metric gives one
+    // per platform.
+    SchemaCatalog monthOnly =
+        SchemaCatalog.fromDirectory(
+            SchemaCopies.withReplaced(
+                "gold/social_response.json",
+                "\"keys\": [\"month\", \"platform\"]",
+                "\"keys\": [\"month\"]"));
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                new GoldJob(lake, monthOnly, BusinessCalendar.standard(), 5, "CS")
+                    .run(YearMonth.parse(MONTH), Set.of("social_response"), 1));
     String line = printed(e);
-    assertTrue(line.startsWith("gold.social_response: not written, as 3 rows to write have the key (month=2026-10)"),
+    assertTrue(
+        line.startsWith(
+            "gold.social_response: not written, as 3 rows to write have the key (month=2026-10)"),
         line);
     assertTrue(line.contains("the key (month) must be unique"), line);
     assertUnchanged();

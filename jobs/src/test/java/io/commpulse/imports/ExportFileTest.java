@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private List<Row> read(Path file, ExportFile.Dialect dialect) {
     try (ExportFile export = ExportFile.open(file)) {
@@ -37,7 +36,9 @@ class ExportFileTest {
     bytes.write("name;score\r\nÄnne;5\r\nZoë;4\r\n".getBytes(StandardCharsets.UTF_16LE));
     Files.write(file, bytes.toByteArray());
     List<Row> rows = read(file, new ExportFile.Dialect(";", null));
-    assertEquals(List.of("name", "score", SourceFields.CORRUPT, SourceFields.RECORD), List.of(rows.get(0).schema().fieldNames()));
+    assertEquals(
+        List.of("name", "score", SourceFields.CORRUPT, SourceFields.RECORD),
+        List.of(rows.get(0).schema().fieldNames()));
     assertEquals("Änne|5|null|1", rows.get(0).mkString("|"));
     assertEquals("Zoë|4|null|2", rows.get(1).mkString("|"));
   }
@@ -54,12 +55,17 @@ class ExportFileTest {
   @Test
   void keepsQuotedLineBreaksAndBareCarriageReturnsInsideFields() throws IOException {
     Path file = dir.resolve("text.csv");
-    Files.writeString(file, "id,text,n\n1,\"two\nlines\",1\n2,bare\r\rreturn,2\n3,short\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        "id,text,n\n1,\"two\nlines\",1\n2,bare\r\rreturn,2\n3,short\n",
+        StandardCharsets.UTF_8);
     List<Row> rows = read(file, ExportFile.Dialect.DEFAULT);
     assertEquals(3, rows.size());
     assertEquals("two\nlines", rows.get(0).getAs("text"));
     assertEquals("bare\r\rreturn", rows.get(1).getAs("text"));
-    assertTrue(rows.get(2).getAs(SourceFields.CORRUPT) != null, "a record with too few fields is malformed");
+    assertTrue(
+        rows.get(2).getAs(SourceFields.CORRUPT) != null,
+        "a record with too few fields is malformed");
   }
 
   @Test
@@ -75,7 +81,8 @@ class ExportFileTest {
   }
 
   private static void writeZip(Path zip, String... entries) throws IOException {
-    try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(zip);
+        ZipOutputStream z = new ZipOutputStream(out)) {
       for (String entry : entries) {
         z.putNextEntry(new ZipEntry(entry));
         z.write("id,v\n1,x\n".getBytes(StandardCharsets.UTF_8));

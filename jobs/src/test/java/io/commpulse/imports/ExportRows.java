@@ -12,7 +12,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Small in-memory exports shaped as {@link ExportFile#read} returns them: text columns, corrupt record, record number. */
+/**
+ * Small in-memory exports shaped as {@link ExportFile#read} returns them: text columns, corrupt
+ * record, record number.
+ */
 final class ExportRows {
   private final List<String> header;
   private final List<Row> rows = new ArrayList<>();
@@ -47,8 +50,10 @@ final class ExportRows {
     for (String column : header) {
       schema = schema.add(column, DataTypes.StringType, true);
     }
-    schema = schema.add(SourceFields.CORRUPT, DataTypes.StringType, true)
-        .add(SourceFields.RECORD, DataTypes.LongType, false);
+    schema =
+        schema
+            .add(SourceFields.CORRUPT, DataTypes.StringType, true)
+            .add(SourceFields.RECORD, DataTypes.LongType, false);
     return TestSpark.session().createDataFrame(rows, schema);
   }
 

@@ -15,7 +15,11 @@ final class Landing {
   private Landing() {}
 
   static Dataset<Row> csv(Path out, String source, String format) {
-    return TestSpark.session().read().option("header", "true").option("multiLine", "true").option("escape", "\"")
+    return TestSpark.session()
+        .read()
+        .option("header", "true")
+        .option("multiLine", "true")
+        .option("escape", "\"")
         .csv(out.resolve(source) + "/*/" + format + ".csv");
   }
 
@@ -24,13 +28,19 @@ final class Landing {
   }
 
   static Dataset<Row> unmapped(Path out, String source, String format) {
-    return TestSpark.session().read().option("header", "true").option("multiLine", "true").option("escape", "\"")
+    return TestSpark.session()
+        .read()
+        .option("header", "true")
+        .option("multiLine", "true")
+        .option("escape", "\"")
         .csv(out.resolve(source).resolve("unmapped-" + format + ".csv").toString());
   }
 
   /** Ingests one imported month into a fresh lake and returns ingest's accounting. */
   static BronzeIngest.Outcome ingest(Path out, String source, YearMonth month) {
-    Lake lake = new Lake(TestSpark.session(), TestSpark.tempDir("commpulse-import-lake").toString());
-    return new BronzeIngest(lake, SchemaCatalog.get(), out.toString()).ingest(source, month, Instant.now());
+    Lake lake =
+        new Lake(TestSpark.session(), TestSpark.tempDir("commpulse-import-lake").toString());
+    return new BronzeIngest(lake, SchemaCatalog.get(), out.toString())
+        .ingest(source, month, Instant.now());
   }
 }

@@ -34,16 +34,64 @@ class TwitterSupportTest {
 
   @Test
   void pairsRepliesAndPlacesInboundTweetsOnACompanyAccount() {
-    Dataset<Row> tweets = ExportRows.of("_c0", "tweet_id", "author_id", "inbound", "created_at", "text",
-            "response_tweet_id", "in_response_to_tweet_id")
-        .row("0", "10", "501", "True", "Tue Oct 31 22:10:47 +0000 2017", "@AcmeCare my order is late", "11", null)
-        .row("1", "11", "AcmeCare", "False", "Tue Oct 31 22:40:47 +0000 2017", "@501 sorry, DM us", null, "10.0")
-        .row("2", "12", "501", "True", "Tue Oct 31 22:45:00 +0000 2017", "@AcmeCare done", null, "11.0")
-        .row("3", "13", "502", "True", "Wed Nov 01 08:00:00 +0000 2017", "hey @502 and @AcmeCare", null, null)
-        .row("4", "14", "503", "True", "Wed Nov 01 09:00:00 +0000 2017", "@SomeoneElse hello", null, null)
-        .row("5", "15", "504", "maybe", "1 Nov 2017", "x", null, "abc")
-        .malformed("16,505,True")
-        .dataset();
+    Dataset<Row> tweets =
+        ExportRows.of(
+                "_c0",
+                "tweet_id",
+                "author_id",
+                "inbound",
+                "created_at",
+                "text",
+                "response_tweet_id",
+                "in_response_to_tweet_id")
+            .row(
+                "0",
+                "10",
+                "501",
+                "True",
+                "Tue Oct 31 22:10:47 +0000 2017",
+                "@AcmeCare my order is late",
+                "11",
+                null)
+            .row(
+                "1",
+                "11",
+                "AcmeCare",
+                "False",
+                "Tue Oct 31 22:40:47 +0000 2017",
+                "@501 sorry, DM us",
+                null,
+                "10.0")
+            .row(
+                "2",
+                "12",
+                "501",
+                "True",
+                "Tue Oct 31 22:45:00 +0000 2017",
+                "@AcmeCare done",
+                null,
+                "11.0")
+            .row(
+                "3",
+                "13",
+                "502",
+                "True",
+                "Wed Nov 01 08:00:00 +0000 2017",
+                "hey @502 and @AcmeCare",
+                null,
+                null)
+            .row(
+                "4",
+                "14",
+                "503",
+                "True",
+                "Wed Nov 01 09:00:00 +0000 2017",
+                "@SomeoneElse hello",
+                null,
+                null)
+            .row("5", "15", "504", "maybe", "1 Nov 2017", "x", null, "abc")
+            .malformed("16,505,True")
+            .dataset();
     Map<String, Map<String, Object>> comments = ExportRows.byKey(TwitterSupport.comments(tweets));
     assertEquals(7, comments.size());
 
@@ -64,15 +112,21 @@ class TwitterSupportTest {
     assertEquals("true", reply.get("is_official_reply"));
 
     assertEquals("AcmeCare", comments.get("12").get("account"), "a reply to an AcmeCare tweet");
-    assertEquals("AcmeCare", comments.get("13").get("account"), "first @mention that is a company account");
-    assertEquals(List.of("no_account: inbound tweet is not answered by, not a reply to and does not mention a"
-        + " company account of this export"), comments.get("14").get(SourceFields.PROBLEMS));
-    assertEquals(List.of(
+    assertEquals(
+        "AcmeCare", comments.get("13").get("account"), "first @mention that is a company account");
+    assertEquals(
+        List.of(
+            "no_account: inbound tweet is not answered by, not a reply to and does not mention a"
+                + " company account of this export"),
+        comments.get("14").get(SourceFields.PROBLEMS));
+    assertEquals(
+        List.of(
             "bad_value: inbound 'maybe' is not True or False",
             "bad_timestamp: created_at '1 Nov 2017' is not like 'Tue Oct 31 22:10:47 +0000 2017'",
             "bad_value: in_response_to_tweet_id 'abc' is not a number"),
         comments.get("15").get(SourceFields.PROBLEMS));
-    assertEquals(List.of("malformed: record does not match the columns of the header"),
+    assertEquals(
+        List.of("malformed: record does not match the columns of the header"),
         comments.get("record 7").get(SourceFields.PROBLEMS));
   }
 
@@ -94,16 +148,21 @@ class TwitterSupportTest {
    */
   @Test
   void first5000KeepsEveryTweetAndTheBareCarriageReturn() {
-    assertEquals(5_000, first5000.inputRecords(), "pandas-saved file: 5,000 tweets (a bare CR does not end a record)");
+    assertEquals(
+        5_000,
+        first5000.inputRecords(),
+        "pandas-saved file: 5,000 tweets (a bare CR does not end a record)");
     assertEquals(5_000, first5000.units());
     assertEquals(141, first5000.unmapped());
     assertEquals(Map.of("no_account", 141L), first5000.unmappedByReason());
     assertEquals(4_859, first5000.mapped());
-    assertEquals(4_859L, first5000.rowsPerMonth().values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(
+        4_859L, first5000.rowsPerMonth().values().stream().mapToLong(Long::longValue).sum());
 
     Dataset<Row> comments = Landing.jsonl(firstOut, "social_comments", TwitterSupport.FORMAT);
     Row crTweet = comments.where("comment_id = '3399'").first();
-    assertEquals("@AskPayPal \r\rI just love the start of email \uD83D\uDE01 https://t.co/8u1Pf5rJoN",
+    assertEquals(
+        "@AskPayPal \r\rI just love the start of email \uD83D\uDE01 https://t.co/8u1Pf5rJoN",
         crTweet.getAs("text"));
     Row reply = comments.where("comment_id = '3398'").first();
     assertEquals("3399", reply.getAs("parent_id"), "in_response_to_tweet_id 3399.0");
@@ -117,18 +176,27 @@ class TwitterSupportTest {
     assertEquals(2_778 - 141, figures.inbound(), "inbound tweets placed on an account");
     assertEquals(2_083, figures.answered());
     assertEquals(2_023, figures.within24h());
-    assertEquals(0.7282217422606192, (double) figures.within24h() / (figures.inbound() + 141), 1e-12,
+    assertEquals(
+        0.7282217422606192,
+        (double) figures.within24h() / (figures.inbound() + 141),
+        1e-12,
         "share of all 2,778 inbound tweets answered within 24 h");
-    Map<String, Double> expected = Map.of(
-        "sprintcare", 3.883333333333333,
-        "AppleSupport", 8.95,
-        "AmazonHelp", 8.883333333333333,
-        "Uber_Support", 17.9,
-        "TfL", 18290.05,
-        "hulu_support", 2726.491666666667,
-        "AskPlayStation", 5.616666666666666);
-    expected.forEach((company, minutes) ->
-        assertEquals(minutes, figures.medianMinutes().get(company), 1e-9, "median reply minutes of " + company));
+    Map<String, Double> expected =
+        Map.of(
+            "sprintcare", 3.883333333333333,
+            "AppleSupport", 8.95,
+            "AmazonHelp", 8.883333333333333,
+            "Uber_Support", 17.9,
+            "TfL", 18290.05,
+            "hulu_support", 2726.491666666667,
+            "AskPlayStation", 5.616666666666666);
+    expected.forEach(
+        (company, minutes) ->
+            assertEquals(
+                minutes,
+                figures.medianMinutes().get(company),
+                1e-9,
+                "median reply minutes of " + company));
     assertEquals(76, figures.medianMinutes().size(), "companies that answered");
   }
 
@@ -157,35 +225,56 @@ class TwitterSupportTest {
     expected.put("comcastcares", 4.7);
     expected.put("sprintcare", 5.783333333333333);
     assertEquals(expected.keySet(), figures.medianMinutes().keySet());
-    expected.forEach((company, minutes) ->
-        assertEquals(minutes, figures.medianMinutes().get(company), 1e-9, "median reply minutes of " + company));
+    expected.forEach(
+        (company, minutes) ->
+            assertEquals(
+                minutes,
+                figures.medianMinutes().get(company),
+                1e-9,
+                "median reply minutes of " + company));
   }
 
   @Test
   void importedCommentsPassIngest() {
     assertEquals(Map.of("2017-10", 92L), sample.rowsPerMonth());
-    BronzeIngest.Outcome outcome = Landing.ingest(sampleOut, "social_comments", YearMonth.of(2017, 10));
+    BronzeIngest.Outcome outcome =
+        Landing.ingest(sampleOut, "social_comments", YearMonth.of(2017, 10));
     assertEquals(sample.mapped(), outcome.read());
-    assertEquals(sample.mapped(), outcome.accepted() + outcome.quarantined(), "rows accepted + quarantined = rows imported");
+    assertEquals(
+        sample.mapped(),
+        outcome.accepted() + outcome.quarantined(),
+        "rows accepted + quarantined = rows imported");
     assertEquals(0, outcome.quarantined());
   }
 
   record Figures(long inbound, long answered, long within24h, Map<String, Double> medianMinutes) {}
 
-  /** Reply figures over imported comments: each inbound comment with its earliest official reply. */
+  /**
+   * Reply figures over imported comments: each inbound comment with its earliest official reply.
+   */
   private static Figures figures(Dataset<Row> comments) {
     comments.createOrReplaceTempView("imported_comments");
-    String firstReplies = """
+    String firstReplies =
+        """
         SELECT i.comment_id, min_by(r.account, r.created_at) AS company,
                (unix_timestamp(min(cast(r.created_at AS timestamp))) - unix_timestamp(cast(i.created_at AS timestamp))) / 60 AS minutes
         FROM imported_comments i JOIN imported_comments r
           ON r.parent_id = i.comment_id AND r.is_official_reply AND NOT i.is_official_reply
         GROUP BY i.comment_id, i.created_at""";
-    Row counts = TestSpark.session().sql("SELECT (SELECT count(*) FROM imported_comments WHERE NOT is_official_reply),"
-        + " count(*), count_if(minutes <= 1440) FROM (" + firstReplies + ")").first();
+    Row counts =
+        TestSpark.session()
+            .sql(
+                "SELECT (SELECT count(*) FROM imported_comments WHERE NOT is_official_reply),"
+                    + " count(*), count_if(minutes <= 1440) FROM ("
+                    + firstReplies
+                    + ")")
+            .first();
     Map<String, Double> medians = new HashMap<>();
-    TestSpark.session().sql("SELECT company, percentile(minutes, 0.5) FROM (" + firstReplies + ") GROUP BY company")
-        .collectAsList().forEach(r -> medians.put(r.getString(0), r.getDouble(1)));
+    TestSpark.session()
+        .sql(
+            "SELECT company, percentile(minutes, 0.5) FROM (" + firstReplies + ") GROUP BY company")
+        .collectAsList()
+        .forEach(r -> medians.put(r.getString(0), r.getDouble(1)));
     return new Figures(counts.getLong(0), counts.getLong(1), counts.getLong(2), medians);
   }
 }

@@ -39,8 +39,19 @@ import org.junit.jupiter.api.Test;
  */
 class DirtyMonthIngestTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 9);
-  private static final List<String> SOURCES = List.of("roster", "decisions", "acknowledgements", "survey_responses",
-      "tickets", "social_comments", "comm_log", "channel_experiments", "followups", "suggestions");
+  private static final List<String> SOURCES =
+      List.of(
+          "roster",
+          "decisions",
+          "acknowledgements",
+          "survey_responses",
+          "tickets",
+          "social_comments",
+          "comm_log",
+          "channel_experiments",
+          "followups",
+          "suggestions");
+
   /** Rerun for idempotency: a CSV source, the JSON-lines source and a source with two files. */
   private static final List<String> RERUN = List.of("tickets", "social_comments", "comm_log");
 
@@ -48,11 +59,15 @@ class DirtyMonthIngestTest {
   private static Path landing;
   private static Path lakeDir;
   private static Lake lake;
+
   /** Per source: expected reason code counts, "accepted" for rows that should reach bronze. */
   private static final Map<String, Map<String, Long>> expected = new TreeMap<>();
+
   private static final Map<String, BronzeIngest.Outcome> firstRun = new HashMap<>();
+
   /** Table contents collected once after each run: Spark jobs are the slow part of these tests. */
   private static final Map<String, List<Row>> bronzeFirst = new HashMap<>();
+
   private static final Map<String, List<Row>> quarantineFirst = new HashMap<>();
   private static final Map<String, List<Row>> bronzeSecond = new HashMap<>();
   private static final Map<String, List<Row>> quarantineSecond = new HashMap<>();
@@ -66,8 +81,10 @@ class DirtyMonthIngestTest {
     lake = new Lake(TestSpark.session(), lakeDir.toString());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     for (String source : SOURCES) {
-      expected.put(source, new ContractCheck(catalog.table("landing." + source), now)
-          .classify(LandingFiles.files(landing, source, MONTH.toString())));
+      expected.put(
+          source,
+          new ContractCheck(catalog.table("landing." + source), now)
+              .classify(LandingFiles.files(landing, source, MONTH.toString())));
     }
     BronzeIngest ingest = new BronzeIngest(lake, catalog, landing.toString());
     for (String source : SOURCES) {
@@ -80,8 +97,10 @@ class DirtyMonthIngestTest {
       bronzeSecond.put(source, bronzeTable(source).collectAsList());
       quarantineSecond.put(source, quarantineTable(source).collectAsList());
     }
-    audit = lake.read(catalog.table("ops.ingest_audit")).where(col("month").equalTo(MONTH.toString()))
-        .collectAsList();
+    audit =
+        lake.read(catalog.table("ops.ingest_audit"))
+            .where(col("month").equalTo(MONTH.toString()))
+            .collectAsList();
   }
 
   @AfterAll
@@ -90,7 +109,8 @@ class DirtyMonthIngestTest {
   }
 
   private static Dataset<Row> bronzeTable(String source) {
-    return lake.read(catalog.table("bronze." + source)).where(col("month").equalTo(MONTH.toString()));
+    return lake.read(catalog.table("bronze." + source))
+        .where(col("month").equalTo(MONTH.toString()));
   }
 
   private static Dataset<Row> quarantineTable(String source) {
@@ -138,8 +158,14 @@ class DirtyMonthIngestTest {
 
   @Test
   void landingFilesHaveDirtInEverySource() {
-    for (String source : List.of("tickets", "social_comments", "comm_log", "survey_responses",
-        "channel_experiments", "acknowledgements")) {
+    for (String source :
+        List.of(
+            "tickets",
+            "social_comments",
+            "comm_log",
+            "survey_responses",
+            "channel_experiments",
+            "acknowledgements")) {
       assertTrue(expectedQuarantined(source) > 0, source + ": " + expected.get(source));
     }
   }
@@ -174,21 +200,53 @@ class DirtyMonthIngestTest {
   void everyKindOfDirtyRowIsQuarantinedWithItsReason() {
     Set<String> all = new TreeSet<>();
     SOURCES.forEach(s -> all.addAll(expected.get(s).keySet()));
-    assertTrue(all.containsAll(List.of("malformed", "wrong_type", "out_of_range", "missing_required", "duplicate",
-        "future_timestamp", "encoding")), all.toString());
+    assertTrue(
+        all.containsAll(
+            List.of(
+                "malformed",
+                "wrong_type",
+                "out_of_range",
+                "missing_required",
+                "duplicate",
+                "future_timestamp",
+                "encoding")),
+        all.toString());
     // Hand-listed from each contract: which kinds of bad row the source can carry.
-    Map<String, List<String>> kinds = Map.of(
-        "tickets", List.of("malformed", "wrong_type", "out_of_range", "missing_required", "duplicate", "future_timestamp"),
-        "channel_experiments", List.of("malformed", "wrong_type", "out_of_range", "missing_required", "duplicate",
-            "future_timestamp"),
-        "social_comments", List.of("malformed", "wrong_type", "missing_required", "duplicate", "future_timestamp"),
-        "comm_log", List.of("malformed", "wrong_type", "missing_required", "duplicate", "future_timestamp",
-            "encoding"));
-    kinds.forEach((source, codes) -> {
-      Set<String> found = new TreeSet<>();
-      quarantine(source).forEach(r -> found.add(r.getAs("reason_code")));
-      assertEquals(new TreeSet<>(codes), found, source);
-    });
+    Map<String, List<String>> kinds =
+        Map.of(
+            "tickets",
+                List.of(
+                    "malformed",
+                    "wrong_type",
+                    "out_of_range",
+                    "missing_required",
+                    "duplicate",
+                    "future_timestamp"),
+            "channel_experiments",
+                List.of(
+                    "malformed",
+                    "wrong_type",
+                    "out_of_range",
+                    "missing_required",
+                    "duplicate",
+                    "future_timestamp"),
+            "social_comments",
+                List.of(
+                    "malformed", "wrong_type", "missing_required", "duplicate", "future_timestamp"),
+            "comm_log",
+                List.of(
+                    "malformed",
+                    "wrong_type",
+                    "missing_required",
+                    "duplicate",
+                    "future_timestamp",
+                    "encoding"));
+    kinds.forEach(
+        (source, codes) -> {
+          Set<String> found = new TreeSet<>();
+          quarantine(source).forEach(r -> found.add(r.getAs("reason_code")));
+          assertEquals(new TreeSet<>(codes), found, source);
+        });
   }
 
   @Test
@@ -196,16 +254,29 @@ class DirtyMonthIngestTest {
     long unparseable = 0;
     long future = 0;
     for (String source : SOURCES) {
-      for (Row r : quarantine(source).stream().filter(r -> ((String) r.getAs("raw")).contains("2026-13-45 25:61:00")
-          && !"malformed".equals(r.getAs("reason_code"))).toList()) {
+      for (Row r :
+          quarantine(source).stream()
+              .filter(
+                  r ->
+                      ((String) r.getAs("raw")).contains("2026-13-45 25:61:00")
+                          && !"malformed".equals(r.getAs("reason_code")))
+              .toList()) {
         assertEquals("wrong_type", r.getAs("reason_code"), r.toString());
-        assertTrue(((String) r.getAs("reason")).contains("' is not a valid timestamp"), r.toString());
+        assertTrue(
+            ((String) r.getAs("reason")).contains("' is not a valid timestamp"), r.toString());
         unparseable++;
       }
-      for (Row r : quarantine(source).stream().filter(r -> ((String) r.getAs("raw")).contains("2031-01-01 09:00:00")
-          && !"malformed".equals(r.getAs("reason_code"))).toList()) {
+      for (Row r :
+          quarantine(source).stream()
+              .filter(
+                  r ->
+                      ((String) r.getAs("raw")).contains("2031-01-01 09:00:00")
+                          && !"malformed".equals(r.getAs("reason_code")))
+              .toList()) {
         assertEquals("future_timestamp", r.getAs("reason_code"), r.toString());
-        assertTrue(((String) r.getAs("reason")).contains(": 2031-01-01 09:00:00 is in the future"), r.toString());
+        assertTrue(
+            ((String) r.getAs("reason")).contains(": 2031-01-01 09:00:00 is in the future"),
+            r.toString());
         future++;
       }
     }
@@ -214,17 +285,23 @@ class DirtyMonthIngestTest {
 
   @Test
   void theGbkFileIsQuarantinedForItsEncoding() {
-    Path gbk = landing.resolve("comm_log").resolve(MONTH.toString()).resolve("comm_log_branch_office.csv");
+    Path gbk =
+        landing.resolve("comm_log").resolve(MONTH.toString()).resolve("comm_log_branch_office.csv");
     List<LandingFiles.Record> records = LandingFiles.readCsv(gbk).records();
     assertFalse(LandingFiles.isUtf8(LandingFiles.bytes(gbk)));
-    List<Row> rows = quarantine("comm_log").stream()
-        .filter(r -> "comm_log_branch_office.csv".equals(r.getAs("source_file"))).toList();
+    List<Row> rows =
+        quarantine("comm_log").stream()
+            .filter(r -> "comm_log_branch_office.csv".equals(r.getAs("source_file")))
+            .toList();
     assertEquals(records.size(), rows.size());
     for (Row r : rows) {
       assertEquals("encoding", r.getAs("reason_code"));
-      assertTrue(((String) r.getAs("reason")).startsWith("topic: text is not valid UTF-8"), r.toString());
+      assertTrue(
+          ((String) r.getAs("reason")).startsWith("topic: text is not valid UTF-8"), r.toString());
     }
-    assertTrue(bronze("comm_log").stream().noneMatch(r -> "comm_log_branch_office.csv".equals(r.getAs("source_file"))));
+    assertTrue(
+        bronze("comm_log").stream()
+            .noneMatch(r -> "comm_log_branch_office.csv".equals(r.getAs("source_file"))));
   }
 
   @Test
@@ -235,7 +312,8 @@ class DirtyMonthIngestTest {
       Set<String> malformed = new TreeSet<>();
       for (Path file : LandingFiles.files(landing, source, MONTH.toString())) {
         LandingFiles.Table table = check.read(file);
-        table.records().stream().filter(r -> "malformed".equals(check.reason(r, table.header().size())))
+        table.records().stream()
+            .filter(r -> "malformed".equals(check.reason(r, table.header().size())))
             .forEach(r -> malformed.add(r.text()));
       }
       Set<String> raw = new TreeSet<>();
@@ -253,10 +331,19 @@ class DirtyMonthIngestTest {
       String batch = bronze(source).get(0).getAs("batch_id");
       for (Row run : runs) {
         assertEquals(expectedTotal(source), (long) run.getAs("rows_read"), source);
-        assertEquals(expected.get(source).getOrDefault("accepted", 0L), (long) run.getAs("rows_accepted"), source);
+        assertEquals(
+            expected.get(source).getOrDefault("accepted", 0L),
+            (long) run.getAs("rows_accepted"),
+            source);
         assertEquals(expectedQuarantined(source), (long) run.getAs("rows_quarantined"), source);
-        assertEquals(expected.get(source).getOrDefault("duplicate", 0L), (long) run.getAs("duplicates"), source);
-        assertEquals(LandingFiles.files(landing, source, MONTH.toString()).size(), (int) run.getAs("files"), source);
+        assertEquals(
+            expected.get(source).getOrDefault("duplicate", 0L),
+            (long) run.getAs("duplicates"),
+            source);
+        assertEquals(
+            LandingFiles.files(landing, source, MONTH.toString()).size(),
+            (int) run.getAs("files"),
+            source);
         assertEquals("succeeded", run.getAs("status"));
         assertEquals(batch, run.getAs("batch_id"), source);
         assertTrue((long) run.getAs("duration_ms") > 0, source);
@@ -270,12 +357,25 @@ class DirtyMonthIngestTest {
   @Test
   void rerunGivesTheSameTablesWithoutDuplicates() {
     for (String source : RERUN) {
-      assertEquals(sortedRows(bronzeFirst.get(source)), sortedRows(bronzeSecond.get(source)), "bronze." + source);
-      assertEquals(sortedRows(quarantineFirst.get(source)), sortedRows(quarantineSecond.get(source)),
+      assertEquals(
+          sortedRows(bronzeFirst.get(source)),
+          sortedRows(bronzeSecond.get(source)),
+          "bronze." + source);
+      assertEquals(
+          sortedRows(quarantineFirst.get(source)),
+          sortedRows(quarantineSecond.get(source)),
           "quarantine of " + source);
-      assertTrue(bronzeSecond.get(source).stream().allMatch(r -> r.<Timestamp>getAs("ingested_at")
-          .after(bronzeFirst.get(source).get(0).<Timestamp>getAs("ingested_at"))), "the rerun rewrote " + source);
-      assertEquals(expected.get(source).getOrDefault("accepted", 0L), (long) bronzeSecond.get(source).size(), source);
+      assertTrue(
+          bronzeSecond.get(source).stream()
+              .allMatch(
+                  r ->
+                      r.<Timestamp>getAs("ingested_at")
+                          .after(bronzeFirst.get(source).get(0).<Timestamp>getAs("ingested_at"))),
+          "the rerun rewrote " + source);
+      assertEquals(
+          expected.get(source).getOrDefault("accepted", 0L),
+          (long) bronzeSecond.get(source).size(),
+          source);
     }
     for (String source : SOURCES) {
       List<String> keys = catalog.table("bronze." + source).keys();
@@ -291,11 +391,15 @@ class DirtyMonthIngestTest {
   void bronzeRowsCarryTheirIngestionMetadata() {
     for (String source : SOURCES) {
       List<Row> rows = bronze(source);
-      assertEquals(catalog.table("bronze." + source).columnNames(), List.of(rows.get(0).schema().fieldNames()), source);
+      assertEquals(
+          catalog.table("bronze." + source).columnNames(),
+          List.of(rows.get(0).schema().fieldNames()),
+          source);
       Set<String> files = new TreeSet<>();
       rows.forEach(r -> files.add(r.getAs("source_file")));
       Set<String> landed = new TreeSet<>();
-      LandingFiles.files(landing, source, MONTH.toString()).forEach(f -> landed.add(f.getFileName().toString()));
+      LandingFiles.files(landing, source, MONTH.toString())
+          .forEach(f -> landed.add(f.getFileName().toString()));
       landed.remove("comm_log_branch_office.csv");
       assertEquals(landed, files, source);
       Set<String> batches = new TreeSet<>();

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A month end to end with the lake in an S3 bucket, configured the way a user configures it: hadoop-aws on the
- * class path, the credentials in the environment (surefire sets AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, see
- * jobs/pom.xml), the endpoint and path-style access as {@code --conf spark.hadoop.fs.s3a.*}. The bucket is served by
- * s3proxy on a free loopback port, which checks every request's signature against the same credentials. The gold
- * tables must hold the same rows as the shared local run of the same landing month ({@link PipelineRuns}).
+ * A month end to end with the lake in an S3 bucket, configured the way a user configures it:
+ * hadoop-aws on the class path, the credentials in the environment (surefire sets AWS_ACCESS_KEY_ID
+ * and AWS_SECRET_ACCESS_KEY, see jobs/pom.xml), the endpoint and path-style access as {@code --conf
+ * spark.hadoop.fs.s3a.*}. The bucket is served by s3proxy on a free loopback port, which checks
+ * every request's signature against the same credentials. The gold tables must hold the same rows
+ * as the shared local run of the same landing month ({@link PipelineRuns}).
  */
 class ObjectStorageLakeTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
@@ -47,8 +48,11 @@ class ObjectStorageLakeTest {
   static void runTheMonthIntoTheBucket() {
     String accessKey = System.getenv("AWS_ACCESS_KEY_ID");
     String secretKey = System.getenv("AWS_SECRET_ACCESS_KEY");
-    assertNotNull(accessKey, "AWS_ACCESS_KEY_ID is unset: run the test with Maven, whose surefire sets it");
-    assertNotNull(secretKey, "AWS_SECRET_ACCESS_KEY is unset: run the test with Maven, whose surefire sets it");
+    assertNotNull(
+        accessKey, "AWS_ACCESS_KEY_ID is unset: run the test with Maven, whose surefire sets it");
+    assertNotNull(
+        secretKey,
+        "AWS_SECRET_ACCESS_KEY is unset: run the test with Maven, whose surefire sets it");
     local = PipelineRuns.local(MONTH, 0.05, 7);
     s3 = LoopbackS3.start(accessKey, secretKey);
     s3.createBucket(BUCKET);
@@ -66,43 +70,57 @@ class ObjectStorageLakeTest {
     }
   }
 
-  /** A command on the bucket's lake, with the settings a user passes for an S3-compatible server. */
+  /**
+   * A command on the bucket's lake, with the settings a user passes for an S3-compatible server.
+   */
   private static String[] onTheBucket(String command, String... args) {
     List<String> line = new ArrayList<>(List.of(command, "--month", MONTH.toString()));
     line.addAll(List.of(args));
-    line.addAll(List.of("--lake", S3_LAKE,
-        "--conf", "spark.hadoop.fs.s3a.endpoint=" + s3.endpoint(),
-        "--conf", "spark.hadoop.fs.s3a.path.style.access=true"));
+    line.addAll(
+        List.of(
+            "--lake",
+            S3_LAKE,
+            "--conf",
+            "spark.hadoop.fs.s3a.endpoint=" + s3.endpoint(),
+            "--conf",
+            "spark.hadoop.fs.s3a.path.style.access=true"));
     return line.toArray(String[]::new);
   }
 
   @Test
   void theTablesAreObjectsInTheBucket() {
-    assertTrue(keysAfterFirstRun.contains("lake/gold/kpi_scorecard/_delta_log/00000000000000000000.json"),
+    assertTrue(
+        keysAfterFirstRun.contains("lake/gold/kpi_scorecard/_delta_log/00000000000000000000.json"),
         () -> "no first commit of gold.kpi_scorecard in the bucket: " + keysAfterFirstRun);
     for (String layer : List.of("bronze", "silver", "gold", "ops")) {
       String prefix = "lake/" + layer + "/";
-      assertTrue(keysAfterFirstRun.stream().anyMatch(k -> k.startsWith(prefix) && k.endsWith(".parquet")),
+      assertTrue(
+          keysAfterFirstRun.stream().anyMatch(k -> k.startsWith(prefix) && k.endsWith(".parquet")),
           () -> "no data file of layer " + layer + " in the bucket");
     }
   }
 
   @Test
   void theGoldTablesReadFromTheBucketEqualALocalRun() {
-    Map<String, List<String>> localGold = gold(new Lake(TestSpark.session(), local.lake().toString()));
+    Map<String, List<String>> localGold =
+        gold(new Lake(TestSpark.session(), local.lake().toString()));
     assertEquals(localGold.keySet(), bucketGold.keySet(), "gold tables");
-    assertTrue(bucketGold.keySet().containsAll(List.of("gold.kpi_scorecard", "gold.response_sla", "gold.ab_results")),
+    assertTrue(
+        bucketGold
+            .keySet()
+            .containsAll(List.of("gold.kpi_scorecard", "gold.response_sla", "gold.ab_results")),
         () -> "gold tables: " + bucketGold.keySet());
     for (String table : localGold.keySet()) {
-      assertFalse(localGold.get(table).isEmpty(), table + " has no row for " + MONTH + " in the local run");
+      assertFalse(
+          localGold.get(table).isEmpty(), table + " has no row for " + MONTH + " in the local run");
       assertEquals(localGold.get(table), bucketGold.get(table), table);
     }
   }
 
   /**
-   * Ingest of the largest source and the gold stage again: the bronze month and every gold table are replaced, not
-   * appended to, and the audit log gains the rerun's batch. (Silver replaces its months through the same Delta
-   * write; a full second run would double this test's time.)
+   * Ingest of the largest source and the gold stage again: the bronze month and every gold table
+   * are replaced, not appended to, and the audit log gains the rerun's batch. (Silver replaces its
+   * months through the same Delta write; a full second run would double this test's time.)
    */
   @Test
   void aRerunReplacesTheMonthInTheBucketWithoutDuplicates() {
@@ -110,19 +128,28 @@ class ObjectStorageLakeTest {
     long audit = bucketLake.readMonth(AUDIT, MONTH.toString()).count();
     Map<String, Long> before = versions(bucketLake);
 
-    PipelineRuns.run(onTheBucket("ingest", "--source", "tickets", "--landing", local.landing().toString()));
+    PipelineRuns.run(
+        onTheBucket("ingest", "--source", "tickets", "--landing", local.landing().toString()));
     PipelineRuns.run(onTheBucket("gold"));
 
     Map<String, Long> after = versions(bucketLake);
     for (String table : after.keySet()) {
-      if (table.startsWith("gold.") || table.equals(TICKETS.qualifiedName()) || table.equals(AUDIT.qualifiedName())) {
+      if (table.startsWith("gold.")
+          || table.equals(TICKETS.qualifiedName())
+          || table.equals(AUDIT.qualifiedName())) {
         assertEquals(before.get(table) + 1, after.get(table), table + ": one new commit");
       } else {
         assertEquals(before.get(table), after.get(table), table + " was not rerun");
       }
     }
-    assertEquals(tickets, bucketLake.readMonth(TICKETS, MONTH.toString()).count(), "bronze.tickets rows of " + MONTH);
-    assertEquals(audit + 1, bucketLake.readMonth(AUDIT, MONTH.toString()).count(), "ops.ingest_audit rows of " + MONTH);
+    assertEquals(
+        tickets,
+        bucketLake.readMonth(TICKETS, MONTH.toString()).count(),
+        "bronze.tickets rows of " + MONTH);
+    assertEquals(
+        audit + 1,
+        bucketLake.readMonth(AUDIT, MONTH.toString()).count(),
+        "ops.ingest_audit rows of " + MONTH);
     assertEquals(bucketGold, gold(bucketLake), "gold after the rerun");
   }
 
@@ -130,7 +157,8 @@ class ObjectStorageLakeTest {
     Map<String, List<String>> tables = new TreeMap<>();
     for (TableContract table : CATALOG.tables()) {
       if (table.layer().equals("gold") && lake.exists(table)) {
-        tables.put(table.qualifiedName(), rows(lake.readMonth(table, MONTH.toString()).collectAsList()));
+        tables.put(
+            table.qualifiedName(), rows(lake.readMonth(table, MONTH.toString()).collectAsList()));
       }
     }
     return tables;
@@ -147,8 +175,8 @@ class ObjectStorageLakeTest {
   }
 
   /**
-   * Sorted text rows, doubles to 12 significant digits: Spark may add up a group's values in another order when
-   * it lists the files of a bucket rather than of a folder.
+   * Sorted text rows, doubles to 12 significant digits: Spark may add up a group's values in
+   * another order when it lists the files of a bucket rather than of a folder.
    */
   private static List<String> rows(List<Row> rows) {
     List<String> text = new ArrayList<>();
@@ -156,9 +184,14 @@ class ObjectStorageLakeTest {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length(); i++) {
         Object value = row.get(i);
-        line.append(value instanceof Double d && Double.isFinite(d)
-            ? new BigDecimal(d).round(new MathContext(12)).stripTrailingZeros().toPlainString()
-            : String.valueOf(value)).append('\u241F');
+        line.append(
+                value instanceof Double d && Double.isFinite(d)
+                    ? new BigDecimal(d)
+                        .round(new MathContext(12))
+                        .stripTrailingZeros()
+                        .toPlainString()
+                    : String.valueOf(value))
+            .append('\u241F');
       }
       text.add(line.toString());
     }

@@ -22,12 +22,14 @@ class GoldRowContractTest {
   void everyGoldRowRecordMatchesItsContract() {
     Map<String, Class<?>> records = goldRows();
     assertFalse(records.isEmpty());
-    records.forEach((table, type) -> {
-      assertTrue(type.isRecord(), type + " is a record");
-      @SuppressWarnings("unchecked")
-      Class<? extends Record> record = (Class<? extends Record>) type;
-      assertEquals(List.of(), ContractRows.differences(CATALOG.table(table), record), type.getName());
-    });
+    records.forEach(
+        (table, type) -> {
+          assertTrue(type.isRecord(), type + " is a record");
+          @SuppressWarnings("unchecked")
+          Class<? extends Record> record = (Class<? extends Record>) type;
+          assertEquals(
+              List.of(), ContractRows.differences(CATALOG.table(table), record), type.getName());
+        });
   }
 
   @Test
@@ -47,24 +49,37 @@ class GoldRowContractTest {
 
   @Test
   void aNullableColumnNeedsABoxedComponent() {
-    List<String> problems = ContractRows.differences(CATALOG.table("gold.mistransmission"), Primitive.class);
-    assertTrue(problems.contains("rate: double where the contract needs Double"), problems.toString());
+    List<String> problems =
+        ContractRows.differences(CATALOG.table("gold.mistransmission"), Primitive.class);
+    assertTrue(
+        problems.contains("rate: double where the contract needs Double"), problems.toString());
   }
 
   record Drifted(String month, String dept) {}
 
-  record Primitive(String month, String department, long communications, long flagged, double rate, Double ciLow,
-      Double ciHigh, double target, String status) {}
+  record Primitive(
+      String month,
+      String department,
+      long communications,
+      long flagged,
+      double rate,
+      Double ciLow,
+      Double ciHigh,
+      double target,
+      String status) {}
 
   /** The gold table of every record marked {@link GoldRow} in the jobs' main classes. */
   static Map<String, Class<?>> goldRows() {
     Map<String, Class<?>> found = new TreeMap<>();
-    for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.commpulse")) {
+    for (JavaClass c :
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.commpulse")) {
       if (c.isAnnotatedWith(GoldRow.class)) {
         Class<?> type = c.reflect();
         Class<?> previous = found.put(type.getAnnotation(GoldRow.class).value(), type);
-        assertEquals(null, previous, "two records for " + type.getAnnotation(GoldRow.class).value());
+        assertEquals(
+            null, previous, "two records for " + type.getAnnotation(GoldRow.class).value());
       }
     }
     return found;

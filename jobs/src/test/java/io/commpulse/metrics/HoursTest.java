@@ -18,18 +18,26 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class HoursTest {
-  private static final StructType PAIR = new StructType()
-      .add("a", DataTypes.TimestampType).add("b", DataTypes.TimestampType);
+  private static final StructType PAIR =
+      new StructType().add("a", DataTypes.TimestampType).add("b", DataTypes.TimestampType);
 
-  /** The four variants over (a, b), in the order SECONDS/NULL, SECONDS/NEGATIVE, MICROS/NULL, MICROS/NEGATIVE. */
+  /**
+   * The four variants over (a, b), in the order SECONDS/NULL, SECONDS/NEGATIVE, MICROS/NULL,
+   * MICROS/NEGATIVE.
+   */
   private static Row hours(String a, String b) {
-    Row pair = RowFactory.create(a == null ? null : Timestamp.from(Instant.parse(a)),
-        b == null ? null : Timestamp.from(Instant.parse(b)));
-    return TestSpark.session().createDataFrame(List.of(pair), PAIR).select(
-        Hours.between(col("a"), col("b"), Resolution.SECONDS, Reversed.NULL),
-        Hours.between(col("a"), col("b"), Resolution.SECONDS, Reversed.NEGATIVE),
-        Hours.between(col("a"), col("b"), Resolution.MICROSECONDS, Reversed.NULL),
-        Hours.between(col("a"), col("b"), Resolution.MICROSECONDS, Reversed.NEGATIVE)).first();
+    Row pair =
+        RowFactory.create(
+            a == null ? null : Timestamp.from(Instant.parse(a)),
+            b == null ? null : Timestamp.from(Instant.parse(b)));
+    return TestSpark.session()
+        .createDataFrame(List.of(pair), PAIR)
+        .select(
+            Hours.between(col("a"), col("b"), Resolution.SECONDS, Reversed.NULL),
+            Hours.between(col("a"), col("b"), Resolution.SECONDS, Reversed.NEGATIVE),
+            Hours.between(col("a"), col("b"), Resolution.MICROSECONDS, Reversed.NULL),
+            Hours.between(col("a"), col("b"), Resolution.MICROSECONDS, Reversed.NEGATIVE))
+        .first();
   }
 
   @Test

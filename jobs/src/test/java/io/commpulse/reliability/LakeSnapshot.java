@@ -19,9 +19,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The contents of every Delta table of a lake as sorted text rows, without the columns that
- * differ between two correct runs (when a batch ran, how long it took, a random run id). The
- * audit log is append-only, so it is compared as the set of distinct accounting rows.
+ * The contents of every Delta table of a lake as sorted text rows, without the columns that differ
+ * between two correct runs (when a batch ran, how long it took, a random run id). The audit log is
+ * append-only, so it is compared as the set of distinct accounting rows.
  */
 record LakeSnapshot(Map<String, List<String>> tables) {
   static final Set<String> VOLATILE = Set.of("ingested_at", "started_at", "duration_ms", "run_id");
@@ -31,7 +31,9 @@ record LakeSnapshot(Map<String, List<String>> tables) {
     return of(lake, null);
   }
 
-  /** Only the rows of one month (every table is partitioned by month), or all when month is null. */
+  /**
+   * Only the rows of one month (every table is partitioned by month), or all when month is null.
+   */
   static LakeSnapshot of(Path lake, String month) {
     Map<String, List<String>> tables = new TreeMap<>();
     for (String table : tableNames(lake)) {
@@ -52,8 +54,10 @@ record LakeSnapshot(Map<String, List<String>> tables) {
     try (Stream<Path> layers = Files.list(lake)) {
       for (Path layer : layers.sorted().toList()) {
         try (Stream<Path> tables = Files.list(layer)) {
-          tables.filter(t -> Files.isDirectory(t.resolve("_delta_log")) && hasCommit(t))
-              .sorted().forEach(t -> names.add(layer.getFileName() + "." + t.getFileName()));
+          tables
+              .filter(t -> Files.isDirectory(t.resolve("_delta_log")) && hasCommit(t))
+              .sorted()
+              .forEach(t -> names.add(layer.getFileName() + "." + t.getFileName()));
         }
       }
     } catch (IOException e) {
@@ -71,11 +75,15 @@ record LakeSnapshot(Map<String, List<String>> tables) {
   }
 
   static Dataset<Row> read(Path lake, String table) {
-    return TestSpark.session().read().format("delta").load(lake.resolve(table.replace('.', '/')).toString());
+    return TestSpark.session()
+        .read()
+        .format("delta")
+        .load(lake.resolve(table.replace('.', '/')).toString());
   }
 
   static List<String> rows(Dataset<Row> rows, boolean distinct) {
-    String[] kept = Arrays.stream(rows.columns()).filter(c -> !VOLATILE.contains(c)).toArray(String[]::new);
+    String[] kept =
+        Arrays.stream(rows.columns()).filter(c -> !VOLATILE.contains(c)).toArray(String[]::new);
     Dataset<Row> selected = rows.selectExpr(kept);
     List<String> text = new ArrayList<>();
     for (Row row : selected.collectAsList()) {

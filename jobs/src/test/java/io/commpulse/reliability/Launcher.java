@@ -28,7 +28,10 @@ final class Launcher {
     env.put("COMMPULSE_JAVA_OPTS", "-Xmx1500m -Dspark.master=local[2]");
     Path jar = TestSpark.repoRoot().resolve("jobs/target/commpulse.jar");
     if (!Files.isRegularFile(jar)) {
-      fail("the reliability suite runs the built launcher: build " + jar + " first (scripts/test-reliability.sh does)");
+      fail(
+          "the reliability suite runs the built launcher: build "
+              + jar
+              + " first (scripts/test-reliability.sh does)");
     }
   }
 
@@ -67,7 +70,10 @@ final class Launcher {
   record Finished(String name, int exitCode, String stdout, String stderr) {
     /** stderr without Spark's and the JVM's own warnings: what commpulse itself printed. */
     List<String> ownLines() {
-      return stderr.lines().filter(l -> !l.matches("^\\d\\d:\\d\\d:\\d\\d (WARN|INFO) .*")).toList();
+      return stderr
+          .lines()
+          .filter(l -> !l.matches("^\\d\\d:\\d\\d:\\d\\d (WARN|INFO) .*"))
+          .toList();
     }
 
     List<String> errorLines() {
@@ -91,7 +97,9 @@ final class Launcher {
       }
     }
 
-    /** Polls until the condition holds; false when the process ended first or the timeout passed. */
+    /**
+     * Polls until the condition holds; false when the process ended first or the timeout passed.
+     */
     boolean waitUntil(BooleanSupplier condition, Duration timeout) {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
@@ -126,7 +134,10 @@ final class Launcher {
           process.destroyForcibly();
           fail(name + " did not finish within " + RUN_TIMEOUT);
         }
-        return new Finished(name, process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+        return new Finished(
+            name,
+            process.exitValue(),
+            Files.readString(stdout, StandardCharsets.UTF_8),
             Files.readString(stderr, StandardCharsets.UTF_8));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.metrics.Rollup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +33,20 @@ import org.junit.jupiter.api.TestInstance;
  * A generated dirty month run end to end (the shared baseline): no identifier of the landing data
  * reaches silver or gold, suppressed survey figures cannot be recovered from the published month,
  * nor any report output (PDF text, HTML, manifest, SVG charts), suppressed survey figures cannot be
- * recovered from the published month, and the pseudonymisation key appears in no log, Delta commit or
- * Spark event log.
+ * recovered from the published month, and the pseudonymisation key appears in no log, Delta commit
+ * or Spark event log.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrivacyTest {
-  /** Employee ids, customer ids, social handles and e-mail addresses as the landing systems write them. */
-  private static final Pattern IDENTIFIER = Pattern.compile(
-      "E\\d{6}|C\\d{7}|@user\\d+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+  /**
+   * Employee ids, customer ids, social handles and e-mail addresses as the landing systems write
+   * them.
+   */
+  private static final Pattern IDENTIFIER =
+      Pattern.compile(
+          "E\\d{6}|C\\d{7}|@user\\d+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+
   private static final Pattern DATA_URI = Pattern.compile("data:[^\"')\\s]+");
   private Baseline.Data baseline;
   private final Set<String> landingIdentifiers = new TreeSet<>();
@@ -52,16 +56,23 @@ class PrivacyTest {
     baseline = Baseline.get();
     try (Stream<Path> files = Files.walk(baseline.landing())) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Matcher m = IDENTIFIER.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        Matcher m =
+            IDENTIFIER.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
         while (m.find()) {
           landingIdentifiers.add(m.group());
         }
       }
     }
-    assertTrue(landingIdentifiers.stream().anyMatch(s -> s.matches("E\\d{6}")), "landing has employee ids");
-    assertTrue(landingIdentifiers.stream().anyMatch(s -> s.matches("C\\d{7}")), "landing has customer ids");
-    assertTrue(landingIdentifiers.stream().anyMatch(s -> s.startsWith("@user")), "landing has handles");
-    assertTrue(landingIdentifiers.stream().anyMatch(s -> s.contains(".")), "landing has e-mail addresses");
+    assertTrue(
+        landingIdentifiers.stream().anyMatch(s -> s.matches("E\\d{6}")),
+        "landing has employee ids");
+    assertTrue(
+        landingIdentifiers.stream().anyMatch(s -> s.matches("C\\d{7}")),
+        "landing has customer ids");
+    assertTrue(
+        landingIdentifiers.stream().anyMatch(s -> s.startsWith("@user")), "landing has handles");
+    assertTrue(
+        landingIdentifiers.stream().anyMatch(s -> s.contains(".")), "landing has e-mail addresses");
   }
 
   @Test
@@ -78,14 +89,17 @@ class PrivacyTest {
       for (StructField field : rows.schema().fields()) {
         if (field.dataType().equals(DataTypes.StringType)) {
           textColumns.add("`" + field.name() + "`");
-        } else if (field.dataType() instanceof ArrayType array && array.elementType().equals(DataTypes.StringType)) {
+        } else if (field.dataType() instanceof ArrayType array
+            && array.elementType().equals(DataTypes.StringType)) {
           textColumns.add("array_join(`" + field.name() + "`, ' ')");
         }
       }
       if (textColumns.isEmpty()) {
         continue;
       }
-      for (Row row : rows.selectExpr("concat_ws(' | ', " + String.join(", ", textColumns) + ")").collectAsList()) {
+      for (Row row :
+          rows.selectExpr("concat_ws(' | ', " + String.join(", ", textColumns) + ")")
+              .collectAsList()) {
         hits.addAll(identifiersIn(row.getString(0), table));
       }
     }
@@ -99,8 +113,19 @@ class PrivacyTest {
     List<Path> scanned = new ArrayList<>();
     for (String language : List.of("en", "zh")) {
       Path out = baseline.root().resolve("report-" + language);
-      Baseline.launcher().run(baseline.root().resolve("logs"), "report-" + language, "report", "--month",
-          Baseline.MONTH, "--lake", baseline.lake().toString(), "--out", out.toString(), "--lang", language)
+      Baseline.launcher()
+          .run(
+              baseline.root().resolve("logs"),
+              "report-" + language,
+              "report",
+              "--month",
+              Baseline.MONTH,
+              "--lake",
+              baseline.lake().toString(),
+              "--out",
+              out.toString(),
+              "--lang",
+              language)
           .assertSucceeded();
       try (Stream<Path> files = Files.walk(out)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -111,9 +136,13 @@ class PrivacyTest {
               text = new PDFTextStripper().getText(pdf);
             }
           } else if (name.endsWith(".html") || name.endsWith(".json") || name.endsWith(".svg")) {
-            // Inline images are base64, where "E" or "C" followed by digits occurs by chance; their pixels
+            // Inline images are base64, where "E" or "C" followed by digits occurs by chance; their
+            // pixels
             // cannot be scanned as text anyway (the charts' text is in the SVGs).
-            text = DATA_URI.matcher(Files.readString(file, StandardCharsets.UTF_8)).replaceAll("data:");
+            text =
+                DATA_URI
+                    .matcher(Files.readString(file, StandardCharsets.UTF_8))
+                    .replaceAll("data:");
           } else {
             continue;
           }
@@ -122,18 +151,28 @@ class PrivacyTest {
         }
       }
     }
-    assertTrue(scanned.stream().anyMatch(p -> p.toString().endsWith("report.pdf")), "the PDFs were scanned");
-    assertTrue(scanned.stream().anyMatch(p -> p.toString().endsWith("report.html")), "the HTML was scanned");
-    assertTrue(scanned.stream().anyMatch(p -> p.toString().endsWith("manifest.json")), "the manifests were scanned");
+    assertTrue(
+        scanned.stream().anyMatch(p -> p.toString().endsWith("report.pdf")),
+        "the PDFs were scanned");
+    assertTrue(
+        scanned.stream().anyMatch(p -> p.toString().endsWith("report.html")),
+        "the HTML was scanned");
+    assertTrue(
+        scanned.stream().anyMatch(p -> p.toString().endsWith("manifest.json")),
+        "the manifests were scanned");
     assertEquals(List.of(), hits.stream().limit(20).toList(), hits.size() + " identifiers leaked");
   }
 
-  /** Landing identifiers in {@code text}, and anything shaped like a raw employee, customer or handle id. */
+  /**
+   * Landing identifiers in {@code text}, and anything shaped like a raw employee, customer or
+   * handle id.
+   */
   private List<String> identifiersIn(String text, String where) {
     List<String> found = new ArrayList<>();
     Matcher m = IDENTIFIER.matcher(text);
     while (m.find()) {
-      if (landingIdentifiers.contains(m.group()) || m.group().matches("E\\d{6}|C\\d{7}|@user\\d+")) {
+      if (landingIdentifiers.contains(m.group())
+          || m.group().matches("E\\d{6}|C\\d{7}|@user\\d+")) {
         found.add(where + ": " + m.group());
       }
     }
@@ -142,15 +181,21 @@ class PrivacyTest {
 
   @Test
   void suppressedSurveyFiguresCannotBeRecoveredFromThePublishedMonth() {
-    List<Row> published = LakeSnapshot.read(baseline.lake(), "gold.satisfaction")
-        .where("month = '" + Baseline.MONTH + "'").collectAsList();
+    List<Row> published =
+        LakeSnapshot.read(baseline.lake(), "gold.satisfaction")
+            .where("month = '" + Baseline.MONTH + "'")
+            .collectAsList();
     var cells = SuppressionAttack.published(published);
-    assertTrue(published.stream().anyMatch(r -> r.getBoolean(r.fieldIndex("suppressed"))),
+    assertTrue(
+        published.stream().anyMatch(r -> r.getBoolean(r.fieldIndex("suppressed"))),
         "the generated month has small departments, so the attack has something to attack");
-    List<Row> answers = LakeSnapshot.read(baseline.lake(), "silver.survey_answers")
-        .where("month = '" + Baseline.MONTH + "'").collectAsList();
-    var leaks = SuppressionAttack.leaks(SuppressionAttack.attack(cells, Rollup.ALL),
-        SuppressionAttack.truth(answers));
+    List<Row> answers =
+        LakeSnapshot.read(baseline.lake(), "silver.survey_answers")
+            .where("month = '" + Baseline.MONTH + "'")
+            .collectAsList();
+    var leaks =
+        SuppressionAttack.leaks(
+            SuppressionAttack.attack(cells, Rollup.ALL), SuppressionAttack.truth(answers));
     assertEquals(List.of(), leaks);
   }
 
@@ -159,16 +204,23 @@ class PrivacyTest {
     assertFalse(baseline.run().stdout().contains(Baseline.KEY), "stdout of the run");
     assertFalse(baseline.run().stderr().contains(Baseline.KEY), "stderr of the run");
     List<Path> scanned = new ArrayList<>();
-    for (Path root : List.of(baseline.lake(), baseline.eventLogs(), baseline.root().resolve("logs"))) {
+    for (Path root :
+        List.of(baseline.lake(), baseline.eventLogs(), baseline.root().resolve("logs"))) {
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
           scanned.add(file);
           byte[] bytes = Files.readAllBytes(file);
-          assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(Baseline.KEY), "key found in " + file);
+          assertFalse(
+              new String(bytes, StandardCharsets.ISO_8859_1).contains(Baseline.KEY),
+              "key found in " + file);
         }
       }
     }
-    assertTrue(scanned.stream().anyMatch(p -> p.toString().contains("_delta_log")), "Delta commits were scanned");
-    assertTrue(scanned.stream().anyMatch(p -> p.startsWith(baseline.eventLogs())), "an event log was written and scanned");
+    assertTrue(
+        scanned.stream().anyMatch(p -> p.toString().contains("_delta_log")),
+        "Delta commits were scanned");
+    assertTrue(
+        scanned.stream().anyMatch(p -> p.startsWith(baseline.eventLogs())),
+        "an event log was written and scanned");
   }
 }

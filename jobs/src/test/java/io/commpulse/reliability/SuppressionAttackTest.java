@@ -22,9 +22,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tries to recover a suppressed department's figures from one published month of
- * {@code gold.satisfaction}, on a month built so that per-question suppression would choose
- * different complementary departments for different questions.
+ * Tries to recover a suppressed department's figures from one published month of {@code
+ * gold.satisfaction}, on a month built so that per-question suppression would choose different
+ * complementary departments for different questions.
  */
 class SuppressionAttackTest {
   private static final String MONTH = "2026-09";
@@ -35,9 +35,13 @@ class SuppressionAttackTest {
    * respondents skipped time_changes. Suppressing each question alone withholds {HR, IT} for
    * conv_channels and {HR, LEGAL} for time_changes, where IT's count is published.
    */
-  private static final StructType ANSWER_SCHEMA = new StructType().add("respondent_key", DataTypes.StringType)
-      .add("department", DataTypes.StringType).add("question_id", DataTypes.StringType)
-      .add("answer", DataTypes.IntegerType).add("month", DataTypes.StringType);
+  private static final StructType ANSWER_SCHEMA =
+      new StructType()
+          .add("respondent_key", DataTypes.StringType)
+          .add("department", DataTypes.StringType)
+          .add("question_id", DataTypes.StringType)
+          .add("answer", DataTypes.IntegerType)
+          .add("month", DataTypes.StringType);
 
   private static List<Row> answers() {
     List<Row> rows = new ArrayList<>();
@@ -51,8 +55,9 @@ class SuppressionAttackTest {
             continue;
           }
           int answer = 1 + (token * 7 + q * 3 + dept[0].hashCode() & 0x7fffffff) % 5;
-          rows.add(new GenericRowWithSchema(new Object[] {"r" + token, dept[0], QUESTIONS[q], answer, MONTH},
-              ANSWER_SCHEMA));
+          rows.add(
+              new GenericRowWithSchema(
+                  new Object[] {"r" + token, dept[0], QUESTIONS[q], answer, MONTH}, ANSWER_SCHEMA));
         }
       }
     }
@@ -67,14 +72,28 @@ class SuppressionAttackTest {
         roster.add(RowFactory.create(dept + i, dept));
       }
     }
-    Dataset<Row> employees = spark.createDataFrame(roster, new StructType()
-        .add("employee_key", DataTypes.StringType).add("department", DataTypes.StringType));
-    Dataset<Row> previous = spark.createDataFrame(List.of(), new StructType()
-        .add("question_id", DataTypes.StringType).add("department", DataTypes.StringType)
-        .add("mean", DataTypes.DoubleType));
+    Dataset<Row> employees =
+        spark.createDataFrame(
+            roster,
+            new StructType()
+                .add("employee_key", DataTypes.StringType)
+                .add("department", DataTypes.StringType));
+    Dataset<Row> previous =
+        spark.createDataFrame(
+            List.of(),
+            new StructType()
+                .add("question_id", DataTypes.StringType)
+                .add("department", DataTypes.StringType)
+                .add("mean", DataTypes.DoubleType));
     SchemaCatalog catalog = SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
-    return SatisfactionMetric.compute(catalog.table("gold.satisfaction"), MONTH,
-        spark.createDataFrame(answers, ANSWER_SCHEMA), employees, previous, Anonymity.DEFAULT_MIN_GROUP).collectAsList();
+    return SatisfactionMetric.compute(
+            catalog.table("gold.satisfaction"),
+            MONTH,
+            spark.createDataFrame(answers, ANSWER_SCHEMA),
+            employees,
+            previous,
+            Anonymity.DEFAULT_MIN_GROUP)
+        .collectAsList();
   }
 
   @Test
@@ -82,18 +101,23 @@ class SuppressionAttackTest {
     List<Row> answers = answers();
     List<Row> published = publish(answers);
     Map<String, Map<String, SuppressionAttack.Cell>> cells = SuppressionAttack.published(published);
-    assertTrue(cells.get("conv_channels").get("HR").suppressed(), "the small department is withheld");
-    assertFalse(cells.get("conv_channels").get("ALL").suppressed(), "the company total is published");
+    assertTrue(
+        cells.get("conv_channels").get("HR").suppressed(), "the small department is withheld");
+    assertFalse(
+        cells.get("conv_channels").get("ALL").suppressed(), "the company total is published");
 
-    List<SuppressionAttack.Claim> leaks = SuppressionAttack.leaks(
-        SuppressionAttack.attack(cells, Rollup.ALL), SuppressionAttack.truth(answers));
+    List<SuppressionAttack.Claim> leaks =
+        SuppressionAttack.leaks(
+            SuppressionAttack.attack(cells, Rollup.ALL), SuppressionAttack.truth(answers));
 
-    assertEquals(List.of(), leaks, "figures of suppressed departments recovered from the published month");
+    assertEquals(
+        List.of(), leaks, "figures of suppressed departments recovered from the published month");
   }
 
   @Test
   void aDepartmentWithheldInOneQuestionIsWithheldInAll() {
-    Map<String, Map<String, SuppressionAttack.Cell>> cells = SuppressionAttack.published(publish(answers()));
+    Map<String, Map<String, SuppressionAttack.Cell>> cells =
+        SuppressionAttack.published(publish(answers()));
     for (String dept : new String[] {"HR", "IT", "LEGAL"}) {
       for (String question : QUESTIONS) {
         assertTrue(cells.get(question).get(dept).suppressed(), dept + " in " + question);
@@ -107,14 +131,32 @@ class SuppressionAttackTest {
 
   @Test
   void perBreakdownRulesStillHoldInsideEveryQuestion() {
-    Map<String, Map<String, Anonymity.Reason>> withheld = Anonymity.suppressConsistently(Map.of(
-        "q1", Map.of("A", 3L, "B", 5L, "C", 6L, "D", 30L),
-        "q2", Map.of("A", 3L, "B", 5L, "C", 4L, "D", 30L),
-        "q3", Map.of("D", 30L, "E", 40L)), 5);
-    assertEquals(Map.of("A", Anonymity.Reason.SMALL_GROUP, "B", Anonymity.Reason.COMPLEMENTARY,
-        "C", Anonymity.Reason.COMPLEMENTARY), withheld.get("q1"));
-    assertEquals(Map.of("A", Anonymity.Reason.SMALL_GROUP, "B", Anonymity.Reason.COMPLEMENTARY,
-        "C", Anonymity.Reason.SMALL_GROUP), withheld.get("q2"));
-    assertEquals(Map.of(), withheld.get("q3"), "a question without any withheld department publishes all");
+    Map<String, Map<String, Anonymity.Reason>> withheld =
+        Anonymity.suppressConsistently(
+            Map.of(
+                "q1", Map.of("A", 3L, "B", 5L, "C", 6L, "D", 30L),
+                "q2", Map.of("A", 3L, "B", 5L, "C", 4L, "D", 30L),
+                "q3", Map.of("D", 30L, "E", 40L)),
+            5);
+    assertEquals(
+        Map.of(
+            "A",
+            Anonymity.Reason.SMALL_GROUP,
+            "B",
+            Anonymity.Reason.COMPLEMENTARY,
+            "C",
+            Anonymity.Reason.COMPLEMENTARY),
+        withheld.get("q1"));
+    assertEquals(
+        Map.of(
+            "A",
+            Anonymity.Reason.SMALL_GROUP,
+            "B",
+            Anonymity.Reason.COMPLEMENTARY,
+            "C",
+            Anonymity.Reason.SMALL_GROUP),
+        withheld.get("q2"));
+    assertEquals(
+        Map.of(), withheld.get("q3"), "a question without any withheld department publishes all");
   }
 }

@@ -29,45 +29,84 @@ class SocialResponseMetricTest {
   @BeforeAll
   static void compute() {
     SchemaCatalog catalog = SchemaCatalog.get();
-    cells = byKey(SocialResponseMetric.compute(catalog.table("gold.social_response"), "2026-10",
-        frame(catalog.table("silver.social_comments"), List.of(
-            // weibo: five inbound comments
-            inbound("weibo", "w1", "negative", 0),
-            official("weibo", "w1r1", "w1", 2),          // first official reply: 2 h
-            official("weibo", "w1r2", "w1", 5),          // a later one does not count
-            comment("weibo", "w1u", "w1", false, 1, "neutral"), // a customer's reply is no official answer
-            inbound("weibo", "w2", "neutral", 0),
-            official("weibo", "w2r", "w2", 30),          // 30 h: replied, not within 24 h
-            inbound("weibo", "w3", "negative", 0),       // never answered
-            inbound("weibo", "w4", "positive", 10),
-            official("weibo", "w4r", "w4", 9),           // stamped before the comment: ignored, so unanswered
-            inbound("weibo", "x1", "neutral", 0),        // same id as a douyin comment; unanswered on weibo
-            comment("weibo", "post", null, true, 0, "neutral"), // the account's own post: not inbound
-            // douyin: three inbound comments, all answered within 24 h
-            inbound("douyin", "d1", "negative", 0),
-            official("douyin", "d1r", "d1", 24),         // exactly 24 h: within
-            inbound("douyin", "d2", "neutral", 0),
-            official("douyin", "d2r", "d2", 0.5),
-            inbound("douyin", "x1", "positive", 0),
-            official("douyin", "x1r", "x1", 3)))), "platform");
+    cells =
+        byKey(
+            SocialResponseMetric.compute(
+                catalog.table("gold.social_response"),
+                "2026-10",
+                frame(
+                    catalog.table("silver.social_comments"),
+                    List.of(
+                        // weibo: five inbound comments
+                        inbound("weibo", "w1", "negative", 0),
+                        official("weibo", "w1r1", "w1", 2), // first official reply: 2 h
+                        official("weibo", "w1r2", "w1", 5), // a later one does not count
+                        comment(
+                            "weibo", "w1u", "w1", false, 1,
+                            "neutral"), // a customer's reply is no official answer
+                        inbound("weibo", "w2", "neutral", 0),
+                        official("weibo", "w2r", "w2", 30), // 30 h: replied, not within 24 h
+                        inbound("weibo", "w3", "negative", 0), // never answered
+                        inbound("weibo", "w4", "positive", 10),
+                        official(
+                            "weibo", "w4r", "w4",
+                            9), // stamped before the comment: ignored, so unanswered
+                        inbound(
+                            "weibo", "x1", "neutral",
+                            0), // same id as a douyin comment; unanswered on weibo
+                        comment(
+                            "weibo", "post", null, true, 0,
+                            "neutral"), // the account's own post: not inbound
+                        // douyin: three inbound comments, all answered within 24 h
+                        inbound("douyin", "d1", "negative", 0),
+                        official("douyin", "d1r", "d1", 24), // exactly 24 h: within
+                        inbound("douyin", "d2", "neutral", 0),
+                        official("douyin", "d2r", "d2", 0.5),
+                        inbound("douyin", "x1", "positive", 0),
+                        official("douyin", "x1r", "x1", 3)))),
+            "platform");
   }
 
   private static Timestamp at(double hours) {
     return new Timestamp(utc("2026-10-05T00:00:00Z").getTime() + Math.round(hours * 3_600_000));
   }
 
-  private static Map<String, Object> comment(String platform, String id, String parent, boolean official,
-      double hours, String sentiment) {
-    return rec("platform", platform, "account", "official_" + platform, "comment_id", id, "parent_id", parent,
-        "author_key", official ? "k-official" : "k-" + id, "is_official_reply", official, "created_at", at(hours),
-        "text", "text", "sentiment", sentiment, "source_timezone", "UTC", "month", "2026-10", "batch_id", "b1");
+  private static Map<String, Object> comment(
+      String platform, String id, String parent, boolean official, double hours, String sentiment) {
+    return rec(
+        "platform",
+        platform,
+        "account",
+        "official_" + platform,
+        "comment_id",
+        id,
+        "parent_id",
+        parent,
+        "author_key",
+        official ? "k-official" : "k-" + id,
+        "is_official_reply",
+        official,
+        "created_at",
+        at(hours),
+        "text",
+        "text",
+        "sentiment",
+        sentiment,
+        "source_timezone",
+        "UTC",
+        "month",
+        "2026-10",
+        "batch_id",
+        "b1");
   }
 
-  private static Map<String, Object> inbound(String platform, String id, String sentiment, double hours) {
+  private static Map<String, Object> inbound(
+      String platform, String id, String sentiment, double hours) {
     return comment(platform, id, null, false, hours, sentiment);
   }
 
-  private static Map<String, Object> official(String platform, String id, String parent, double hours) {
+  private static Map<String, Object> official(
+      String platform, String id, String parent, double hours) {
     return comment(platform, id, parent, true, hours, "neutral");
   }
 

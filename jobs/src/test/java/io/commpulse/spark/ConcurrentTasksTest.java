@@ -29,7 +29,10 @@ class ConcurrentTasksTest {
       assertEquals("pool-a", ConcurrentTasks.valueOf(a));
       assertEquals("pool-b", ConcurrentTasks.valueOf(b));
     }
-    assertEquals(null, SPARK.sparkContext().getLocalProperty("spark.scheduler.pool"), "the caller's pool is untouched");
+    assertEquals(
+        null,
+        SPARK.sparkContext().getLocalProperty("spark.scheduler.pool"),
+        "the caller's pool is untouched");
   }
 
   @Test
@@ -37,8 +40,11 @@ class ConcurrentTasksTest {
     try (ConcurrentTasks tasks = new ConcurrentTasks(SPARK, 2)) {
       CompletableFuture<Integer> two = tasks.submit("two", () -> 2);
       CompletableFuture<Integer> three = tasks.submit("three", () -> 3);
-      CompletableFuture<Integer> product = tasks.after(List.of(two, three), "product",
-          () -> ConcurrentTasks.valueOf(two) * ConcurrentTasks.valueOf(three));
+      CompletableFuture<Integer> product =
+          tasks.after(
+              List.of(two, three),
+              "product",
+              () -> ConcurrentTasks.valueOf(two) * ConcurrentTasks.valueOf(three));
       tasks.awaitAll();
       assertEquals(6, ConcurrentTasks.valueOf(product));
     }
@@ -50,9 +56,12 @@ class ConcurrentTasksTest {
     AtomicBoolean dependentRan = new AtomicBoolean();
     AtomicBoolean queuedRan = new AtomicBoolean();
     ConcurrentTasks tasks = new ConcurrentTasks(SPARK, 1);
-    CompletableFuture<Object> failing = tasks.submit("failing", () -> {
-      throw boom;
-    });
+    CompletableFuture<Object> failing =
+        tasks.submit(
+            "failing",
+            () -> {
+              throw boom;
+            });
     tasks.after(List.of(failing), "dependent", () -> dependentRan.getAndSet(true));
     tasks.submit("queued", () -> queuedRan.getAndSet(true));
     IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, tasks::awaitAll);

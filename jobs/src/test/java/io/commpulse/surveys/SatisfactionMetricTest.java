@@ -28,23 +28,46 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * gold.satisfaction on a hand-made survey. Means, sample sds, t intervals (scipy), top-2-box
- * Wilson intervals (statsmodels) come from jobs/src/test/reference/gold_reference.py, section
+ * gold.satisfaction on a hand-made survey. Means, sample sds, t intervals (scipy), top-2-box Wilson
+ * intervals (statsmodels) come from jobs/src/test/reference/gold_reference.py, section
  * "SatisfactionMetricTest"; counts and rates are counted by hand from the answers below.
  */
 class SatisfactionMetricTest {
   private static final String MONTH = "2026-10";
   private static final SchemaCatalog CATALOG = SchemaCatalog.get();
   private static final TableContract GOLD = CATALOG.table("gold.satisfaction");
-  /** The same answers as gold_reference.py: overall and conv_channels; time_changes has four respondents. */
-  private static final Map<String, Map<String, int[]>> ANSWERS = Map.of(
-      "overall", Map.of("ENG", new int[] {5, 4, 4, 3, 5, 2, 4, 5}, "SALES", new int[] {3, 3, 4, 2, 5, 4},
-          "HR", new int[] {1, 2, 2}, "FIN", new int[] {4, 4, 5, 3, 4}),
-      "conv_channels", Map.of("ENG", new int[] {4, 4, 4, 4, 5, 5, 3, 3}, "SALES", new int[] {2, 3, 3, 4, 4, 4},
-          "HR", new int[] {3, 4, 5, 5, 2}, "FIN", new int[] {3, 3, 4, 4, 4}),
-      "time_changes", Map.of("ENG", new int[] {2, 3}, "SALES", new int[] {4, 5}));
+
+  /**
+   * The same answers as gold_reference.py: overall and conv_channels; time_changes has four
+   * respondents.
+   */
+  private static final Map<String, Map<String, int[]>> ANSWERS =
+      Map.of(
+          "overall",
+              Map.of(
+                  "ENG",
+                  new int[] {5, 4, 4, 3, 5, 2, 4, 5},
+                  "SALES",
+                  new int[] {3, 3, 4, 2, 5, 4},
+                  "HR",
+                  new int[] {1, 2, 2},
+                  "FIN",
+                  new int[] {4, 4, 5, 3, 4}),
+          "conv_channels",
+              Map.of(
+                  "ENG",
+                  new int[] {4, 4, 4, 4, 5, 5, 3, 3},
+                  "SALES",
+                  new int[] {2, 3, 3, 4, 4, 4},
+                  "HR",
+                  new int[] {3, 4, 5, 5, 2},
+                  "FIN",
+                  new int[] {3, 3, 4, 4, 4}),
+          "time_changes", Map.of("ENG", new int[] {2, 3}, "SALES", new int[] {4, 5}));
+
   /** Roster headcount: 20 + 12 + 6 + 10 = 48. */
-  private static final Map<String, Integer> HEADCOUNT = Map.of("ENG", 20, "SALES", 12, "HR", 6, "FIN", 10);
+  private static final Map<String, Integer> HEADCOUNT =
+      Map.of("ENG", 20, "SALES", 12, "HR", 6, "FIN", 10);
 
   private static Dataset<Row> answers;
   private static Dataset<Row> employees;
@@ -54,29 +77,104 @@ class SatisfactionMetricTest {
   @BeforeAll
   static void compute() {
     List<Map<String, Object>> rows = new ArrayList<>();
-    ANSWERS.forEach((question, byDept) -> byDept.forEach((dept, values) -> {
-      for (int i = 0; i < values.length; i++) {
-        rows.add(rec("respondent_key", dept + "-" + i, "department", dept, "question_id", question,
-            "answer", values[i], "month", MONTH, "batch_id", "b1"));
-      }
-    }));
+    ANSWERS.forEach(
+        (question, byDept) ->
+            byDept.forEach(
+                (dept, values) -> {
+                  for (int i = 0; i < values.length; i++) {
+                    rows.add(
+                        rec(
+                            "respondent_key",
+                            dept + "-" + i,
+                            "department",
+                            dept,
+                            "question_id",
+                            question,
+                            "answer",
+                            values[i],
+                            "month",
+                            MONTH,
+                            "batch_id",
+                            "b1"));
+                  }
+                }));
     answers = frame(CATALOG.table("silver.survey_answers"), rows);
     List<Map<String, Object>> roster = new ArrayList<>();
-    HEADCOUNT.forEach((dept, n) -> {
-      for (int i = 0; i < n; i++) {
-        roster.add(rec("employee_key", dept + "-e" + i, "department", dept, "department_name_zh", dept,
-            "department_name_en", dept, "hire_date", Date.valueOf("2020-01-01"), "month", MONTH, "batch_id", "b1"));
-      }
-    });
+    HEADCOUNT.forEach(
+        (dept, n) -> {
+          for (int i = 0; i < n; i++) {
+            roster.add(
+                rec(
+                    "employee_key",
+                    dept + "-e" + i,
+                    "department",
+                    dept,
+                    "department_name_zh",
+                    dept,
+                    "department_name_en",
+                    dept,
+                    "hire_date",
+                    Date.valueOf("2020-01-01"),
+                    "month",
+                    MONTH,
+                    "batch_id",
+                    "b1"));
+          }
+        });
     employees = frame(CATALOG.table("silver.employees"), roster);
-    previous = frame(GOLD, List.of(
-        rec("month", "2026-09", "question_id", "overall", "department", "ALL", "suppressed", false, "mean", 3.2),
-        rec("month", "2026-09", "question_id", "overall", "department", "ENG", "suppressed", false, "mean", 4.25),
-        rec("month", "2026-09", "question_id", "overall", "department", "SALES", "suppressed", true,
-            "suppression_reason", "small_group"),
-        rec("month", "2026-09", "question_id", "conv_channels", "department", "ENG", "suppressed", false,
-            "mean", 3.5)));
-    cells = byKey(SatisfactionMetric.compute(GOLD, MONTH, answers, employees, previous, 5), "question_id", "department");
+    previous =
+        frame(
+            GOLD,
+            List.of(
+                rec(
+                    "month",
+                    "2026-09",
+                    "question_id",
+                    "overall",
+                    "department",
+                    "ALL",
+                    "suppressed",
+                    false,
+                    "mean",
+                    3.2),
+                rec(
+                    "month",
+                    "2026-09",
+                    "question_id",
+                    "overall",
+                    "department",
+                    "ENG",
+                    "suppressed",
+                    false,
+                    "mean",
+                    4.25),
+                rec(
+                    "month",
+                    "2026-09",
+                    "question_id",
+                    "overall",
+                    "department",
+                    "SALES",
+                    "suppressed",
+                    true,
+                    "suppression_reason",
+                    "small_group"),
+                rec(
+                    "month",
+                    "2026-09",
+                    "question_id",
+                    "conv_channels",
+                    "department",
+                    "ENG",
+                    "suppressed",
+                    false,
+                    "mean",
+                    3.5)));
+    cells =
+        byKey(
+            SatisfactionMetric.compute(GOLD, MONTH, answers, employees, previous, 5),
+            "question_id",
+            "department");
   }
 
   @Test
@@ -97,7 +195,8 @@ class SatisfactionMetricTest {
     close(4.0 - 4.25, dbl(eng, "mean_change"), EXACT, "this mean minus September's 4.25");
 
     Row all = cells.get("overall/ALL");
-    assertEquals(22L, lng(all, "respondents"), "the company total still counts suppressed departments");
+    assertEquals(
+        22L, lng(all, "respondents"), "the company total still counts suppressed departments");
     assertEquals(48L, lng(all, "headcount"));
     close(22 / 48.0, dbl(all, "response_rate"), EXACT, "22 of 48");
     close(3.5454545454545454, dbl(all, "mean"), EXACT, "mean");
@@ -113,7 +212,8 @@ class SatisfactionMetricTest {
     close(3.5, dbl(sales, "mean"), EXACT, "mean");
     close(1.0488088481701516, dbl(sales, "sd"), EXACT, "sd");
     close(0.5, dbl(sales, "top2_share"), EXACT, "3 of 6");
-    assertNull(sales.getAs("mean_change"), "September's SALES cell was suppressed: no change to report");
+    assertNull(
+        sales.getAs("mean_change"), "September's SALES cell was suppressed: no change to report");
 
     Row convEng = cells.get("conv_channels/ENG");
     close(4.0 - 3.5, dbl(convEng, "mean_change"), EXACT, "minus September's 3.5");
@@ -126,28 +226,57 @@ class SatisfactionMetricTest {
 
   @Test
   void smallGroupsAndTheirComplementAreSuppressedWithEveryFigure() {
-    assertEquals("small_group", cells.get("overall/HR").getAs("suppression_reason"), "3 respondents");
-    assertEquals("complementary", cells.get("overall/FIN").getAs("suppression_reason"),
+    assertEquals(
+        "small_group", cells.get("overall/HR").getAs("suppression_reason"), "3 respondents");
+    assertEquals(
+        "complementary",
+        cells.get("overall/FIN").getAs("suppression_reason"),
         "the smallest other department, so HR cannot be derived from ALL");
     for (String key : List.of("time_changes/ENG", "time_changes/SALES", "time_changes/ALL")) {
-      assertEquals("small_group", cells.get(key).getAs("suppression_reason"), key + ": two, two and four respondents");
+      assertEquals(
+          "small_group",
+          cells.get(key).getAs("suppression_reason"),
+          key + ": two, two and four respondents");
     }
     for (String key : List.of("conv_channels/HR", "conv_channels/FIN")) {
-      assertEquals("complementary", cells.get(key).getAs("suppression_reason"),
+      assertEquals(
+          "complementary",
+          cells.get(key).getAs("suppression_reason"),
           key + ": five respondents, withheld because overall withholds it");
     }
-    for (String key : List.of("overall/HR", "overall/FIN", "conv_channels/HR", "conv_channels/FIN",
-        "time_changes/ENG", "time_changes/SALES", "time_changes/ALL")) {
+    for (String key :
+        List.of(
+            "overall/HR",
+            "overall/FIN",
+            "conv_channels/HR",
+            "conv_channels/FIN",
+            "time_changes/ENG",
+            "time_changes/SALES",
+            "time_changes/ALL")) {
       Row row = cells.get(key);
       assertTrue((Boolean) row.getAs("suppressed"), key);
-      for (String figure : List.of("respondents", "headcount", "response_rate", "mean", "sd", "mean_ci_low",
-          "mean_ci_high", "top2_share", "top2_ci_low", "top2_ci_high", "mean_change")) {
+      for (String figure :
+          List.of(
+              "respondents",
+              "headcount",
+              "response_rate",
+              "mean",
+              "sd",
+              "mean_ci_low",
+              "mean_ci_high",
+              "top2_share",
+              "top2_ci_low",
+              "top2_ci_high",
+              "mean_change")) {
         assertNull(row.getAs(figure), key + " publishes " + figure);
       }
     }
     long published = cells.values().stream().filter(r -> !(Boolean) r.getAs("suppressed")).count();
-    assertEquals(3 + 3, published, "overall and conv_channels: ENG, SALES, ALL; time_changes (4 in all): nothing,"
-        + " so its small departments withhold nothing elsewhere");
+    assertEquals(
+        3 + 3,
+        published,
+        "overall and conv_channels: ENG, SALES, ALL; time_changes (4 in all): nothing,"
+            + " so its small departments withhold nothing elsewhere");
     assertEquals(3 * 5 - 2, cells.size(), "overall and conv_channels 5 rows each, time_changes 3");
   }
 
@@ -184,7 +313,9 @@ class SatisfactionMetricTest {
         assertEquals(0, n, question + ": nothing hidden, nothing left over");
         continue;
       }
-      assertTrue(suppressedDepartments >= 2, question + ": a lone suppressed department would be the remainder");
+      assertTrue(
+          suppressedDepartments >= 2,
+          question + ": a lone suppressed department would be the remainder");
       assertTrue(n >= 5, question + ": the remainder is itself a group of at least 5");
       if (question.equals("overall")) {
         // What the attacker gets: HR and FIN together, 3 + 5 = 8 respondents with mean 3.125
@@ -207,8 +338,12 @@ class SatisfactionMetricTest {
 
   @Test
   void theThresholdIsConfigurable() {
-    Map<String, Row> atThree = byKey(SatisfactionMetric.compute(GOLD, MONTH, answers.where("question_id = 'overall'"),
-        employees, previous, 3), "question_id", "department");
+    Map<String, Row> atThree =
+        byKey(
+            SatisfactionMetric.compute(
+                GOLD, MONTH, answers.where("question_id = 'overall'"), employees, previous, 3),
+            "question_id",
+            "department");
     Row hr = atThree.get("overall/HR");
     assertFalse((Boolean) hr.getAs("suppressed"), "3 respondents reach a threshold of 3");
     close(1.6666666666666667, dbl(hr, "mean"), EXACT, "mean");
@@ -219,9 +354,14 @@ class SatisfactionMetricTest {
     close(0.5614970317550455, dbl(hr, "top2_ci_high"), EXACT, "wilson(0, 3) high");
     assertTrue(atThree.values().stream().noneMatch(r -> (Boolean) r.getAs("suppressed")));
 
-    Map<String, Row> atSix = byKey(SatisfactionMetric.compute(GOLD, MONTH, answers.where("question_id = 'overall'"),
-        employees, previous, 6), "question_id", "department");
-    // HR 3 and FIN 5 are both below 6 and together hold 8: no complementary cell needed; SALES has exactly 6.
+    Map<String, Row> atSix =
+        byKey(
+            SatisfactionMetric.compute(
+                GOLD, MONTH, answers.where("question_id = 'overall'"), employees, previous, 6),
+            "question_id",
+            "department");
+    // HR 3 and FIN 5 are both below 6 and together hold 8: no complementary cell needed; SALES has
+    // exactly 6.
     assertEquals("small_group", atSix.get("overall/HR").getAs("suppression_reason"));
     assertEquals("small_group", atSix.get("overall/FIN").getAs("suppression_reason"));
     assertFalse((Boolean) atSix.get("overall/SALES").getAs("suppressed"));
@@ -230,9 +370,15 @@ class SatisfactionMetricTest {
 
   @Test
   void aThresholdBelowThreeIsRefused() {
-    assertThrows(UserError.class,
-        () -> SatisfactionMetric.compute(GOLD, MONTH, answers, employees, previous, 2).collectAsList());
-    assertThrows(UserError.class,
-        () -> SatisfactionMetric.compute(GOLD, MONTH, answers, employees, previous, 1).collectAsList());
+    assertThrows(
+        UserError.class,
+        () ->
+            SatisfactionMetric.compute(GOLD, MONTH, answers, employees, previous, 2)
+                .collectAsList());
+    assertThrows(
+        UserError.class,
+        () ->
+            SatisfactionMetric.compute(GOLD, MONTH, answers, employees, previous, 1)
+                .collectAsList());
   }
 }

@@ -31,9 +31,11 @@ import java.util.regex.Pattern;
 public final class ContractCheck {
   private static final Pattern LATER_OR_NULL =
       Pattern.compile("(?i)(\\w+) IS NULL OR (\\w+) >= (\\w+)");
-  private static final Pattern PRESENT_IF_SET = Pattern.compile("(?i)(\\w+) IS NULL OR (\\w+) IS NOT NULL");
-  private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm:ss")
-      .withResolverStyle(ResolverStyle.STRICT);
+  private static final Pattern PRESENT_IF_SET =
+      Pattern.compile("(?i)(\\w+) IS NULL OR (\\w+) IS NOT NULL");
+  private static final DateTimeFormatter NAIVE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm:ss")
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private final TableContract contract;
   private final Instant now;
@@ -68,7 +70,8 @@ public final class ContractCheck {
 
   /** The first problem of one record, in column order, or null when the record is valid. */
   public String reason(LandingFiles.Record record, int headerSize) {
-    if (!record.parses() || record.fields().size() != contract.columns().size()
+    if (!record.parses()
+        || record.fields().size() != contract.columns().size()
         || record.fields().size() != headerSize) {
       return "malformed";
     }
@@ -92,9 +95,9 @@ public final class ContractCheck {
   }
 
   /**
-   * The cross-column checks the contracts use, read by hand: "a IS NULL OR a >= b" on timestamps, and
-   * "a IS NULL OR b IS NOT NULL" (b must be set when a is).
-   * Any other form fails the test, so a new kind of check gets an independent reading too.
+   * The cross-column checks the contracts use, read by hand: "a IS NULL OR a >= b" on timestamps,
+   * and "a IS NULL OR b IS NOT NULL" (b must be set when a is). Any other form fails the test, so a
+   * new kind of check gets an independent reading too.
    */
   private boolean holds(RowCheck check, Map<String, String> values) {
     Matcher needs = PRESENT_IF_SET.matcher(check.sql().trim());
@@ -103,11 +106,14 @@ public final class ContractCheck {
     }
     Matcher m = LATER_OR_NULL.matcher(check.sql().trim());
     if (!m.matches() || !m.group(1).equals(m.group(2))) {
-      throw new IllegalStateException("ContractCheck cannot read check " + check.name() + ": " + check.sql());
+      throw new IllegalStateException(
+          "ContractCheck cannot read check " + check.name() + ": " + check.sql());
     }
     Instant a = timestamp(values.get(m.group(1)));
     Instant b = timestamp(values.get(m.group(3)));
-    return a == null || b == null || !a.isBefore(b); // SQL: a >= NULL is NULL, which the contract counts as passing
+    return a == null
+        || b == null
+        || !a.isBefore(b); // SQL: a >= NULL is NULL, which the contract counts as passing
   }
 
   private static boolean blank(String raw) {
@@ -115,7 +121,9 @@ public final class ContractCheck {
   }
 
   private Instant timestamp(String raw) {
-    return raw == null || raw.trim().isEmpty() ? null : instant(raw.trim(), contract.sourceTimezone());
+    return raw == null || raw.trim().isEmpty()
+        ? null
+        : instant(raw.trim(), contract.sourceTimezone());
   }
 
   String problem(ColumnSpec column, String raw) {
@@ -131,7 +139,8 @@ public final class ContractCheck {
           BigDecimal d = new BigDecimal(value);
           long max = column.type() == ColumnType.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
           long min = column.type() == ColumnType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
-          if (d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.valueOf(max)) > 0
+          if (d.stripTrailingZeros().scale() > 0
+              || d.compareTo(BigDecimal.valueOf(max)) > 0
               || d.compareTo(BigDecimal.valueOf(min)) < 0) {
             return "wrong_type";
           }
@@ -165,7 +174,7 @@ public final class ContractCheck {
           return "wrong_type";
         }
       }
-      default -> { }
+      default -> {}
     }
     if (number != null && column.min() != null && number < column.min()) {
       return "out_of_range";
@@ -182,7 +191,9 @@ public final class ContractCheck {
     if (instant != null && column.notFuture() && instant.isAfter(now)) {
       return "future_timestamp";
     }
-    if (instant != null && column.earliest() != null && instant.isBefore(Instant.parse(column.earliest()))) {
+    if (instant != null
+        && column.earliest() != null
+        && instant.isBefore(Instant.parse(column.earliest()))) {
       return "too_early";
     }
     return null;
@@ -194,7 +205,8 @@ public final class ContractCheck {
       return OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
     } catch (DateTimeParseException e) {
       try {
-        return LocalDateTime.parse(value, NAIVE).atZone(ZoneId.of(sourceZone == null ? "UTC" : sourceZone))
+        return LocalDateTime.parse(value, NAIVE)
+            .atZone(ZoneId.of(sourceZone == null ? "UTC" : sourceZone))
             .toInstant();
       } catch (DateTimeParseException e2) {
         return null;

@@ -51,7 +51,8 @@ public final class Frames {
 
   /** A wall-clock time in Asia/Shanghai, e.g. "2026-10-12 10:00", as the instant it denotes. */
   public static Timestamp shanghai(String localDateTime) {
-    return Timestamp.from(LocalDateTime.parse(localDateTime.replace(' ', 'T')).atZone(SHANGHAI).toInstant());
+    return Timestamp.from(
+        LocalDateTime.parse(localDateTime.replace(' ', 'T')).atZone(SHANGHAI).toInstant());
   }
 
   /** An ISO instant, e.g. "2026-10-08T17:30:00Z". */
@@ -63,8 +64,10 @@ public final class Frames {
   public static Map<String, Row> byKey(Dataset<Row> rows, String... keyColumns) {
     Map<String, Row> keyed = new TreeMap<>();
     for (Row row : rows.collectAsList()) {
-      String key = java.util.Arrays.stream(keyColumns).map(c -> String.valueOf((Object) row.getAs(c)))
-          .collect(Collectors.joining("/"));
+      String key =
+          java.util.Arrays.stream(keyColumns)
+              .map(c -> String.valueOf((Object) row.getAs(c)))
+              .collect(Collectors.joining("/"));
       if (keyed.put(key, row) != null) {
         throw new AssertionError("two rows for key " + key);
       }

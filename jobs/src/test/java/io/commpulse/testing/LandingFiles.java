@@ -29,7 +29,9 @@ public final class LandingFiles {
 
   private LandingFiles() {}
 
-  /** One record of a landing file as plain strings; {@code fields} is null when it does not parse. */
+  /**
+   * One record of a landing file as plain strings; {@code fields} is null when it does not parse.
+   */
   public record Record(String file, String text, List<String> fields, boolean validUtf8) {
     public boolean parses() {
       return fields != null;
@@ -74,8 +76,9 @@ public final class LandingFiles {
         if (i > start || !end) {
           byte[] recordBytes = java.util.Arrays.copyOfRange(bytes, start, i);
           boolean utf8 = isUtf8(recordBytes);
-          String recordText = new String(recordBytes, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1)
-              .replaceAll("\r$", "");
+          String recordText =
+              new String(recordBytes, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1)
+                  .replaceAll("\r$", "");
           List<String> fields = splitCsv(recordText);
           if (header == null) {
             header = fields;
@@ -120,7 +123,8 @@ public final class LandingFiles {
 
   /**
    * Reads JSON lines against the given column order: a line that is not a JSON object is a record
-   * without fields; JSON null and absent keys become null, scalars their text, unknown keys are ignored.
+   * without fields; JSON null and absent keys become null, scalars their text, unknown keys are
+   * ignored.
    */
   public static Table readJsonLines(Path file, List<String> columns) {
     List<Record> records = new ArrayList<>();
@@ -153,8 +157,11 @@ public final class LandingFiles {
 
   public static boolean isUtf8(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
       return false;
@@ -175,7 +182,8 @@ public final class LandingFiles {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        hashes.put(root.relativize(file).toString(), HexFormat.of().formatHex(sha.digest(bytes(file))));
+        hashes.put(
+            root.relativize(file).toString(), HexFormat.of().formatHex(sha.digest(bytes(file))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

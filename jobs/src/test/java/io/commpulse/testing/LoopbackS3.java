@@ -13,8 +13,9 @@ import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
 
 /**
- * An S3-compatible server in this JVM (s3proxy over an in-memory blob store) on a free port of 127.0.0.1. It checks
- * request signatures against the identity and secret it is given, as a real object store does.
+ * An S3-compatible server in this JVM (s3proxy over an in-memory blob store) on a free port of
+ * 127.0.0.1. It checks request signatures against the identity and secret it is given, as a real
+ * object store does.
  */
 public final class LoopbackS3 implements AutoCloseable {
   private final BlobStoreContext context;
@@ -26,15 +27,17 @@ public final class LoopbackS3 implements AutoCloseable {
   }
 
   public static LoopbackS3 start(String accessKey, String secretKey) {
-    BlobStoreContext context = ContextBuilder.newBuilder("transient")
-        .credentials(accessKey, secretKey)
-        .overrides(new Properties())
-        .build(BlobStoreContext.class);
-    S3Proxy proxy = S3Proxy.builder()
-        .blobStore(context.getBlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-        .build();
+    BlobStoreContext context =
+        ContextBuilder.newBuilder("transient")
+            .credentials(accessKey, secretKey)
+            .overrides(new Properties())
+            .build(BlobStoreContext.class);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(context.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+            .build();
     try {
       proxy.start();
       long deadline = System.nanoTime() + 30_000_000_000L;
@@ -60,7 +63,10 @@ public final class LoopbackS3 implements AutoCloseable {
     context.getBlobStore().createContainerInLocation(null, bucket);
   }
 
-  /** Every object key in the bucket under a prefix, read from the store itself rather than through S3A. */
+  /**
+   * Every object key in the bucket under a prefix, read from the store itself rather than through
+   * S3A.
+   */
   public List<String> keys(String bucket, String prefix) {
     BlobStore store = context.getBlobStore();
     List<String> keys = new ArrayList<>();

@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Copies of the repository's schemas/ with one contract edited, for tests of what a contract drives. */
+/**
+ * Copies of the repository's schemas/ with one contract edited, for tests of what a contract
+ * drives.
+ */
 public final class SchemaCopies {
   private SchemaCopies() {}
 
-  /** A temporary copy of schemas/ in which {@code contract} (e.g. "gold/coverage.json") has {@code from} replaced. */
+  /**
+   * A temporary copy of schemas/ in which {@code contract} (e.g. "gold/coverage.json") has {@code
+   * from} replaced.
+   */
   public static Path withReplaced(String contract, String from, String to) {
     Path source = TestSpark.repoRoot().resolve("schemas");
     Path target = TestSpark.tempDir("schemas-copy");

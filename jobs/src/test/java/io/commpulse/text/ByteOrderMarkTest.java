@@ -35,8 +35,12 @@ class ByteOrderMarkTest {
   @Test
   void theCharsetReadsTheFile() {
     assertEquals(StandardCharsets.UTF_8, ByteOrderMark.UTF_8.charset());
-    assertEquals("hi", new String(bytes(0xFF, 0xFE, 'h', 0, 'i', 0), ByteOrderMark.UTF_16LE.charset()));
-    assertEquals("hi", new String(bytes(0, 0, 0xFE, 0xFF, 0, 0, 0, 'h', 0, 0, 0, 'i'), ByteOrderMark.UTF_32BE.charset()));
+    assertEquals(
+        "hi", new String(bytes(0xFF, 0xFE, 'h', 0, 'i', 0), ByteOrderMark.UTF_16LE.charset()));
+    assertEquals(
+        "hi",
+        new String(
+            bytes(0, 0, 0xFE, 0xFF, 0, 0, 0, 'h', 0, 0, 0, 'i'), ByteOrderMark.UTF_32BE.charset()));
     assertEquals(Charset.forName("UTF-32"), ByteOrderMark.UTF_32LE.charset());
     assertEquals(3, ByteOrderMark.UTF_8.length());
   }

@@ -14,23 +14,27 @@ class TextTableTest {
 
   @Test
   void plainAlignsChineseByDisplayWidth() {
-    assertEquals("""
+    assertEquals(
+        """
         metric      n  decision
         满意度  1,204  ship
         csat       87  keep control
-        """, table().plain("\n"));
+        """,
+        table().plain("\n"));
   }
 
   @Test
   void boxedFramesTheRowsAndLeftAlignsTheHeader() {
-    assertEquals("""
+    assertEquals(
+        """
         +--------+-------+--------------+
         | metric | n     | decision     |
         +--------+-------+--------------+
         | 满意度 | 1,204 | ship         |
         | csat   |    87 | keep control |
         +--------+-------+--------------+
-        """, table().boxed());
+        """,
+        table().boxed());
   }
 
   @Test

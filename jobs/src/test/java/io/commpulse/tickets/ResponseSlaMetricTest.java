@@ -41,61 +41,220 @@ class ResponseSlaMetricTest {
   @BeforeAll
   static void compute() {
     SchemaCatalog catalog = SchemaCatalog.get();
-    tickets = frame(catalog.table("silver.tickets"), List.of(
-        // Mon 10:00 -> human 12:00: 2 h calendar, 2 business; resolved after 5 h.
-        ticket("T1", "phone", "service_complaint", "P1", "2026-10-12 10:00", "2026-10-12 12:00", false,
-            "2026-10-12 12:00", "2026-10-12 15:00", 0, 5),
-        // Mon 17:00, a bot answers at 17:06, a human Tue 10:00: 17 h calendar (not 0.1), Mon 17-18 + Tue 09-10 = 2
-        // business; resolved Tue 23:00 = 30 h; reopened once.
-        ticket("T2", "phone", "service_complaint", "P2", "2026-10-12 17:00", "2026-10-12 17:06", true,
-            "2026-10-13 10:00", "2026-10-13 23:00", 1, 2),
-        // Fri 16:00 -> Mon 11:00: 67 h calendar, Fri 16-18 + Mon 09-11 = 4 business; unresolved.
-        ticket("T3", "email", "service_complaint", "P1", "2026-10-16 16:00", "2026-10-19 11:00", false,
-            "2026-10-19 11:00", null, 0, null),
-        // Never answered: counts as a ticket, not as replied, not within 24 h.
-        ticket("T4", "email", "technical_support", "P2", "2026-10-12 09:30", null, null, null, null, 0, null),
-        // Only a bot answered: still unreplied by a human.
-        ticket("T5", "email", "technical_support", "P1", "2026-10-13 12:00", "2026-10-13 12:03", true,
-            null, null, 0, 1),
-        // Wed 08:00 -> Thu 08:00: exactly 24 h (within, the bound is inclusive); Wed 09-18 = 9 business; resolved 48 h.
-        ticket("T6", "phone", "technical_support", "P1", "2026-10-14 08:00", "2026-10-15 08:00", false,
-            "2026-10-15 08:00", "2026-10-16 08:00", 0, 4),
-        // Reply stamped an hour before creation: a data error, ignored (not replied, not within); resolved 6 h.
-        ticket("T7", "phone", "service_complaint", "P1", "2026-10-14 14:00", "2026-10-14 13:00", false,
-            "2026-10-14 13:00", "2026-10-14 20:00", 0, 3),
-        // Thu 11:00 -> 11:30: 0.5 h both ways; resolved 1 h.
-        ticket("T8", "online_chat", "service_complaint", "P2", "2026-10-15 11:00", "2026-10-15 11:30", false,
-            "2026-10-15 11:30", "2026-10-15 12:00", 0, 4),
-        // Thu 11:00 -> Fri 17:00: 30 h; Thu 11-18 (7) + Fri 09-17 (8) = 15 business; resolved 40 h; reopened twice.
-        ticket("T9", "online_chat", "technical_support", "P2", "2026-10-15 11:00", "2026-10-16 17:00", false,
-            "2026-10-16 17:00", "2026-10-17 03:00", 2, 5),
-        // Tue 10:00:00 -> Wed 10:00:01: one second over 24 h, so not within; Tue 10-18 (8) + Wed 09:00-10:00:01.
-        ticket("T10", "email", "product_suggestion", "P3", "2026-10-20 10:00", "2026-10-21 10:00:01", false,
-            "2026-10-21 10:00:01", null, 0, null)));
+    tickets =
+        frame(
+            catalog.table("silver.tickets"),
+            List.of(
+                // Mon 10:00 -> human 12:00: 2 h calendar, 2 business; resolved after 5 h.
+                ticket(
+                    "T1",
+                    "phone",
+                    "service_complaint",
+                    "P1",
+                    "2026-10-12 10:00",
+                    "2026-10-12 12:00",
+                    false,
+                    "2026-10-12 12:00",
+                    "2026-10-12 15:00",
+                    0,
+                    5),
+                // Mon 17:00, a bot answers at 17:06, a human Tue 10:00: 17 h calendar (not 0.1),
+                // Mon 17-18 + Tue 09-10 = 2
+                // business; resolved Tue 23:00 = 30 h; reopened once.
+                ticket(
+                    "T2",
+                    "phone",
+                    "service_complaint",
+                    "P2",
+                    "2026-10-12 17:00",
+                    "2026-10-12 17:06",
+                    true,
+                    "2026-10-13 10:00",
+                    "2026-10-13 23:00",
+                    1,
+                    2),
+                // Fri 16:00 -> Mon 11:00: 67 h calendar, Fri 16-18 + Mon 09-11 = 4 business;
+                // unresolved.
+                ticket(
+                    "T3",
+                    "email",
+                    "service_complaint",
+                    "P1",
+                    "2026-10-16 16:00",
+                    "2026-10-19 11:00",
+                    false,
+                    "2026-10-19 11:00",
+                    null,
+                    0,
+                    null),
+                // Never answered: counts as a ticket, not as replied, not within 24 h.
+                ticket(
+                    "T4",
+                    "email",
+                    "technical_support",
+                    "P2",
+                    "2026-10-12 09:30",
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    null),
+                // Only a bot answered: still unreplied by a human.
+                ticket(
+                    "T5",
+                    "email",
+                    "technical_support",
+                    "P1",
+                    "2026-10-13 12:00",
+                    "2026-10-13 12:03",
+                    true,
+                    null,
+                    null,
+                    0,
+                    1),
+                // Wed 08:00 -> Thu 08:00: exactly 24 h (within, the bound is inclusive); Wed 09-18
+                // = 9 business; resolved 48 h.
+                ticket(
+                    "T6",
+                    "phone",
+                    "technical_support",
+                    "P1",
+                    "2026-10-14 08:00",
+                    "2026-10-15 08:00",
+                    false,
+                    "2026-10-15 08:00",
+                    "2026-10-16 08:00",
+                    0,
+                    4),
+                // Reply stamped an hour before creation: a data error, ignored (not replied, not
+                // within); resolved 6 h.
+                ticket(
+                    "T7",
+                    "phone",
+                    "service_complaint",
+                    "P1",
+                    "2026-10-14 14:00",
+                    "2026-10-14 13:00",
+                    false,
+                    "2026-10-14 13:00",
+                    "2026-10-14 20:00",
+                    0,
+                    3),
+                // Thu 11:00 -> 11:30: 0.5 h both ways; resolved 1 h.
+                ticket(
+                    "T8",
+                    "online_chat",
+                    "service_complaint",
+                    "P2",
+                    "2026-10-15 11:00",
+                    "2026-10-15 11:30",
+                    false,
+                    "2026-10-15 11:30",
+                    "2026-10-15 12:00",
+                    0,
+                    4),
+                // Thu 11:00 -> Fri 17:00: 30 h; Thu 11-18 (7) + Fri 09-17 (8) = 15 business;
+                // resolved 40 h; reopened twice.
+                ticket(
+                    "T9",
+                    "online_chat",
+                    "technical_support",
+                    "P2",
+                    "2026-10-15 11:00",
+                    "2026-10-16 17:00",
+                    false,
+                    "2026-10-16 17:00",
+                    "2026-10-17 03:00",
+                    2,
+                    5),
+                // Tue 10:00:00 -> Wed 10:00:01: one second over 24 h, so not within; Tue 10-18 (8)
+                // + Wed 09:00-10:00:01.
+                ticket(
+                    "T10",
+                    "email",
+                    "product_suggestion",
+                    "P3",
+                    "2026-10-20 10:00",
+                    "2026-10-21 10:00:01",
+                    false,
+                    "2026-10-21 10:00:01",
+                    null,
+                    0,
+                    null)));
     TableContract gold = catalog.table("gold.response_sla");
-    cells = byKey(ResponseSlaMetric.compute(gold, MONTH, tickets, BusinessCalendar.standard()),
-        "channel", "category", "priority");
+    cells =
+        byKey(
+            ResponseSlaMetric.compute(gold, MONTH, tickets, BusinessCalendar.standard()),
+            "channel",
+            "category",
+            "priority");
   }
 
-  private static Map<String, Object> ticket(String id, String channel, String category, String priority,
-      String created, String firstReply, Boolean bot, String firstHuman, String resolved, int reopened,
+  private static Map<String, Object> ticket(
+      String id,
+      String channel,
+      String category,
+      String priority,
+      String created,
+      String firstReply,
+      Boolean bot,
+      String firstHuman,
+      String resolved,
+      int reopened,
       Integer csat) {
-    return rec("ticket_id", id, "channel", channel, "category", category, "priority", priority,
-        "created_at", shanghai(created), "first_reply_at", firstReply == null ? null : shanghai(firstReply),
-        "first_reply_by_bot", bot, "first_human_reply_at", firstHuman == null ? null : shanghai(firstHuman),
-        "resolved_at", resolved == null ? null : shanghai(resolved), "reopened_count", reopened,
-        "customer_key", "k-" + id, "csat", csat, "updated_at", shanghai(created),
-        "source_timezone", "Asia/Shanghai", "month", MONTH, "batch_id", "b1");
+    return rec(
+        "ticket_id",
+        id,
+        "channel",
+        channel,
+        "category",
+        category,
+        "priority",
+        priority,
+        "created_at",
+        shanghai(created),
+        "first_reply_at",
+        firstReply == null ? null : shanghai(firstReply),
+        "first_reply_by_bot",
+        bot,
+        "first_human_reply_at",
+        firstHuman == null ? null : shanghai(firstHuman),
+        "resolved_at",
+        resolved == null ? null : shanghai(resolved),
+        "reopened_count",
+        reopened,
+        "customer_key",
+        "k-" + id,
+        "csat",
+        csat,
+        "updated_at",
+        shanghai(created),
+        "source_timezone",
+        "Asia/Shanghai",
+        "month",
+        MONTH,
+        "batch_id",
+        "b1");
   }
 
   @Test
   void perTicketHoursUseTheFirstHumanReplyAndIgnoreNegativeDurations() {
-    Map<String, Row> perTicket = byKey(ResponseSlaMetric.durations(tickets, BusinessCalendar.standard()), "ticket_id");
+    Map<String, Row> perTicket =
+        byKey(ResponseSlaMetric.durations(tickets, BusinessCalendar.standard()), "ticket_id");
     // Hand-counted in the fixture comments: {calendar hours, business hours}.
     Object[][] expected = {
-        {"T1", 2.0, 2.0}, {"T2", 17.0, 2.0}, {"T3", 67.0, 4.0}, {"T4", null, null}, {"T5", null, null},
-        {"T6", 24.0, 9.0}, {"T7", null, null}, {"T8", 0.5, 0.5}, {"T9", 30.0, 15.0},
-        {"T10", 24.0 + 1 / 3600.0, 9.0 + 1 / 3600.0}};
+      {"T1", 2.0, 2.0},
+      {"T2", 17.0, 2.0},
+      {"T3", 67.0, 4.0},
+      {"T4", null, null},
+      {"T5", null, null},
+      {"T6", 24.0, 9.0},
+      {"T7", null, null},
+      {"T8", 0.5, 0.5},
+      {"T9", 30.0, 15.0},
+      {"T10", 24.0 + 1 / 3600.0, 9.0 + 1 / 3600.0}
+    };
     for (Object[] e : expected) {
       Row row = perTicket.get(e[0]);
       if (e[1] == null) {
@@ -107,7 +266,8 @@ class ResponseSlaMetricTest {
         close((Double) e[2], dbl(row, "reply_business_hours"), EXACT, e[0] + " business hours");
       }
     }
-    // T1 T2 T6 T8 are within 24 h; T10 misses by one second; unreplied and negative ones are not within.
+    // T1 T2 T6 T8 are within 24 h; T10 misses by one second; unreplied and negative ones are not
+    // within.
     for (String id : List.of("T1", "T2", "T6", "T8")) {
       assertEquals(1, (int) perTicket.get(id).getAs("is_within_24h"), id);
     }
@@ -122,7 +282,10 @@ class ResponseSlaMetricTest {
     // gold_reference.py, "cube cells over T1..T10" (itertools over the 8 grouping sets).
     assertEquals(37, cells.size());
     for (Row row : cells.values()) {
-      assertTrue(row.getAs("channel") != null && row.getAs("category") != null && row.getAs("priority") != null);
+      assertTrue(
+          row.getAs("channel") != null
+              && row.getAs("category") != null
+              && row.getAs("priority") != null);
       assertEquals(MONTH, row.getAs("month"));
     }
   }
@@ -165,12 +328,17 @@ class ResponseSlaMetricTest {
     assertEquals(4L, lng(complaints, "replied"));
     close(21.625, dbl(complaints, "first_reply_hours_mean"), EXACT, "mean");
     close(-27.94773073842334, dbl(complaints, "first_reply_hours_mean_ci_low"), QUANTILE, "ci low");
-    close(71.19773073842333, dbl(complaints, "first_reply_hours_mean_ci_high"), QUANTILE, "ci high");
+    close(
+        71.19773073842333, dbl(complaints, "first_reply_hours_mean_ci_high"), QUANTILE, "ci high");
     close(9.5, dbl(complaints, "first_reply_hours_median"), EXACT, "median");
     close(52.00000000000001, dbl(complaints, "first_reply_hours_p90"), EXACT, "p90");
     close(2.125, dbl(complaints, "first_reply_business_hours_mean"), EXACT, "business mean");
     close(2.0, dbl(complaints, "first_reply_business_hours_median"), EXACT, "business median");
-    close(3.4000000000000004, dbl(complaints, "first_reply_business_hours_p90"), EXACT, "business p90");
+    close(
+        3.4000000000000004,
+        dbl(complaints, "first_reply_business_hours_p90"),
+        EXACT,
+        "business p90");
     assertEquals(3L, lng(complaints, "within_24h"));
     close(0.6, dbl(complaints, "within_24h_share"), EXACT, "share");
     close(0.2307242812760129, dbl(complaints, "within_24h_ci_low"), EXACT, "wilson(3, 5) low");
@@ -234,10 +402,16 @@ class ResponseSlaMetricTest {
   @Test
   void theCalendarOnlyChangesBusinessHours() {
     // With Tue 13 Oct a holiday, T2 (Mon 17:00 -> Tue 10:00) waits Mon 17-18 only: 1 business hour.
-    BusinessCalendar holiday = new BusinessCalendar(ZoneId.of("Asia/Shanghai"),
-        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0),
-        Set.of(LocalDate.parse("2026-10-13")));
-    Row t2 = byKey(ResponseSlaMetric.durations(tickets.where("ticket_id = 'T2'"), holiday), "ticket_id").get("T2");
+    BusinessCalendar holiday =
+        new BusinessCalendar(
+            ZoneId.of("Asia/Shanghai"),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            LocalTime.of(9, 0),
+            LocalTime.of(18, 0),
+            Set.of(LocalDate.parse("2026-10-13")));
+    Row t2 =
+        byKey(ResponseSlaMetric.durations(tickets.where("ticket_id = 'T2'"), holiday), "ticket_id")
+            .get("T2");
     close(1.0, dbl(t2, "reply_business_hours"), EXACT, "business hours");
     close(17.0, dbl(t2, "reply_hours"), EXACT, "calendar hours");
   }

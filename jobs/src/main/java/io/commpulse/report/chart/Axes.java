@@ -28,7 +28,10 @@ final class Axes {
   }
 
   static double widest(Font font, List<String> labels) {
-    return labels.stream().mapToDouble(l -> font.getStringBounds(l, MEASURE).getWidth()).max().orElse(0);
+    return labels.stream()
+        .mapToDouble(l -> font.getStringBounds(l, MEASURE).getWidth())
+        .max()
+        .orElse(0);
   }
 
   /** Cuts a long label to about {@code max} points wide, ending in an ellipsis. */

@@ -16,9 +16,10 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
- * Fonts and the plain look shared by every chart: white background, no borders or shadows, light grid lines on the
- * value axis only, left-aligned titles that state the finding. Sizes are in points of the logical canvas
- * ({@link Figure#WIDTH} wide), which the PDF shows at about 80% of its size.
+ * Fonts and the plain look shared by every chart: white background, no borders or shadows, light
+ * grid lines on the value axis only, left-aligned titles that state the finding. Sizes are in
+ * points of the logical canvas ({@link Figure#WIDTH} wide), which the PDF shows at about 80% of its
+ * size.
  */
 public final class ChartStyle {
   private final Font base;

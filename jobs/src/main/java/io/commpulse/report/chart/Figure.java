@@ -9,14 +9,16 @@ import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.title.TextTitle;
 
 /**
- * A chart of the report at a fixed logical size. {@link #id()} names its files; {@link #title()} is the finding it
- * shows, also used as the image's alternative text.
+ * A chart of the report at a fixed logical size. {@link #id()} names its files; {@link #title()} is
+ * the finding it shows, also used as the image's alternative text.
  */
 public sealed interface Figure permits Figure.Single, Figure.Panels {
   /** Logical width of every figure; PNGs are rendered at {@link FigureImages#SCALE} times this. */
   int WIDTH = 640;
 
-  /** Height of a chart with one row per item: titles, axis and legend, then a fixed height per row. */
+  /**
+   * Height of a chart with one row per item: titles, axis and legend, then a fixed height per row.
+   */
   static int rowsHeight(int rows) {
     return 150 + 24 * rows;
   }
@@ -45,11 +47,18 @@ public sealed interface Figure permits Figure.Single, Figure.Panels {
   }
 
   /**
-   * Small multiples: a heading and subtitle over a grid of panels, each with its own axis, for quantities that do
-   * not share a unit.
+   * Small multiples: a heading and subtitle over a grid of panels, each with its own axis, for
+   * quantities that do not share a unit.
    */
-  record Panels(String id, String title, TextTitle heading, TextTitle subtitle, List<JFreeChart> panels, int columns,
-      int panelHeight) implements Figure {
+  record Panels(
+      String id,
+      String title,
+      TextTitle heading,
+      TextTitle subtitle,
+      List<JFreeChart> panels,
+      int columns,
+      int panelHeight)
+      implements Figure {
     static final int HEADING_HEIGHT = 46;
 
     public Panels {
@@ -77,15 +86,26 @@ public sealed interface Figure permits Figure.Single, Figure.Panels {
       for (int i = 0; i < panels.size(); i++) {
         int row = i / columns;
         int col = i % columns;
-        panels.get(i).draw(g2, new Rectangle2D.Double(col * panelWidth, HEADING_HEIGHT + row * panelHeight,
-            panelWidth, panelHeight));
+        panels
+            .get(i)
+            .draw(
+                g2,
+                new Rectangle2D.Double(
+                    col * panelWidth, HEADING_HEIGHT + row * panelHeight, panelWidth, panelHeight));
       }
     }
 
     /** A title lays its text out in arrange(); drawing without it draws nothing. */
     private static void drawTitle(Graphics2D g2, TextTitle title, Rectangle2D area) {
-      title.arrange(g2, new RectangleConstraint(area.getWidth(), null, LengthConstraintType.FIXED, 0, null,
-          LengthConstraintType.NONE));
+      title.arrange(
+          g2,
+          new RectangleConstraint(
+              area.getWidth(),
+              null,
+              LengthConstraintType.FIXED,
+              0,
+              null,
+              LengthConstraintType.NONE));
       title.draw(g2, area);
     }
   }

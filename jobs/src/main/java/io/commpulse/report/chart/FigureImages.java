@@ -12,8 +12,8 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 
 /**
- * Renders figures to PNG and SVG bytes. Everything that could vary between two renders is fixed: size, scale,
- * rendering hints, no timestamps, and SVG element ids derived from the figure id.
+ * Renders figures to PNG and SVG bytes. Everything that could vary between two renders is fixed:
+ * size, scale, rendering hints, no timestamps, and SVG element ids derived from the figure id.
  */
 public final class FigureImages {
   /** PNG pixels per logical point: sharp in the PDF at A4 width and on high-density screens. */
@@ -22,8 +22,9 @@ public final class FigureImages {
   private FigureImages() {}
 
   public static byte[] png(Figure figure) {
-    BufferedImage image = new BufferedImage(figure.width() * SCALE, figure.height() * SCALE,
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(
+            figure.width() * SCALE, figure.height() * SCALE, BufferedImage.TYPE_INT_RGB);
     Graphics2D g2 = image.createGraphics();
     try {
       hints(g2);
@@ -55,10 +56,13 @@ public final class FigureImages {
 
   private static void hints(Graphics2D g2) {
     g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    g2.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g2.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
     g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g2.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-    g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g2.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
   }
 }

@@ -5,8 +5,8 @@ import io.commpulse.report.i18n.Message;
 import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
 import io.commpulse.report.model.MonthData;
-import io.commpulse.tickets.ResponseSlaRow;
 import io.commpulse.scorecard.KpiScorecardRow;
+import io.commpulse.tickets.ResponseSlaRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,13 +25,14 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Hours to the first human reply to complaints, per channel: the bar runs from the median to the 90th percentile,
- * with the mean marked, against the 24 h line. The spread matters as much as the mean: a channel can meet the mean
- * target while one complaint in ten waits two days.
+ * Hours to the first human reply to complaints, per channel: the bar runs from the median to the
+ * 90th percentile, with the mean marked, against the 24 h line. The spread matters as much as the
+ * mean: a channel can meet the mean target while one complaint in ten waits two days.
  */
 public final class FirstReplyChart {
   static final String ID = "05-first-reply";
   static final String COMPLAINTS = "service_complaint";
+
   /** The scorecard row whose stored target the dashed line and the title use. */
   static final String KPI = "complaint_first_response_hours";
 
@@ -45,14 +46,16 @@ public final class FirstReplyChart {
     }
     double target = storedTarget.get();
     String targetText = m.fmt().target("hours", target);
-    String[] labels = byChannel.stream().map(r -> m.name(Vocabulary.CHANNEL, r.channel())).toArray(String[]::new);
+    String[] labels =
+        byChannel.stream().map(r -> m.name(Vocabulary.CHANNEL, r.channel())).toArray(String[]::new);
     YIntervalSeries spread = new YIntervalSeries(m.text(Message.LEGEND_MEDIAN), false, true);
     XYSeries mean = new XYSeries(m.text(Message.LEGEND_MEAN), false, true);
     XYSeries p90 = new XYSeries(m.text(Message.LEGEND_P90), false, true);
     double max = target;
     for (int i = 0; i < byChannel.size(); i++) {
       ResponseSlaRow r = byChannel.get(i);
-      double median = r.firstReplyHoursMedian() == null ? r.firstReplyHoursMean() : r.firstReplyHoursMedian();
+      double median =
+          r.firstReplyHoursMedian() == null ? r.firstReplyHoursMean() : r.firstReplyHoursMedian();
       double high = r.firstReplyHoursP90() == null ? median : r.firstReplyHoursP90();
       spread.add(i, median, median, high);
       mean.add(i, r.firstReplyHoursMean());
@@ -92,27 +95,47 @@ public final class FirstReplyChart {
     plot.setRenderer(1, pointRenderer);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
-    plot.addRangeMarker(IntervalDotPlot.reference(style,
-        new IntervalDotPlot.Reference(target, targetText)), Layer.BACKGROUND);
-    IntervalDotPlot.valueColumn(style, plot, byChannel.stream()
-        .map(r -> m.text(Message.VALUE_MEAN, m.fmt().hours(r.firstReplyHoursMean()))).toList());
-    long within = byChannel.stream()
-        .filter(r -> !Rollup.ALL.equals(r.channel()) && r.firstReplyHoursMean() <= target).count();
+    plot.addRangeMarker(
+        IntervalDotPlot.reference(style, new IntervalDotPlot.Reference(target, targetText)),
+        Layer.BACKGROUND);
+    IntervalDotPlot.valueColumn(
+        style,
+        plot,
+        byChannel.stream()
+            .map(r -> m.text(Message.VALUE_MEAN, m.fmt().hours(r.firstReplyHoursMean())))
+            .toList());
+    long within =
+        byChannel.stream()
+            .filter(r -> !Rollup.ALL.equals(r.channel()) && r.firstReplyHoursMean() <= target)
+            .count();
     long channels = byChannel.stream().filter(r -> !Rollup.ALL.equals(r.channel())).count();
     String title = m.text(Message.CHART_FIRST_REPLY_TITLE, within, channels, targetText);
-    return Optional.of(new Figure.Single(ID, title,
-        style.chart(title, m.text(Message.CHART_FIRST_REPLY_SUBTITLE, targetText), plot, true), Figure.rowsHeight(byChannel.size())));
+    return Optional.of(
+        new Figure.Single(
+            ID,
+            title,
+            style.chart(title, m.text(Message.CHART_FIRST_REPLY_SUBTITLE, targetText), plot, true),
+            Figure.rowsHeight(byChannel.size())));
   }
 
-  /** The category's rows per channel (all channels first, then slowest mean first) that have a mean. */
+  /**
+   * The category's rows per channel (all channels first, then slowest mean first) that have a mean.
+   */
   static List<ResponseSlaRow> rows(MonthData data, String category) {
-    List<ResponseSlaRow> rows = new ArrayList<>(data.responseSla().stream()
-        .filter(r -> category.equals(r.category()) && Rollup.ALL.equals(r.priority())
-            && r.firstReplyHoursMean() != null)
-        .sorted(Comparator.comparing((ResponseSlaRow r) -> !Rollup.ALL.equals(r.channel()))
-            .thenComparing(ResponseSlaRow::firstReplyHoursMean, Comparator.reverseOrder())
-            .thenComparing(ResponseSlaRow::channel))
-        .toList());
+    List<ResponseSlaRow> rows =
+        new ArrayList<>(
+            data.responseSla().stream()
+                .filter(
+                    r ->
+                        category.equals(r.category())
+                            && Rollup.ALL.equals(r.priority())
+                            && r.firstReplyHoursMean() != null)
+                .sorted(
+                    Comparator.comparing((ResponseSlaRow r) -> !Rollup.ALL.equals(r.channel()))
+                        .thenComparing(
+                            ResponseSlaRow::firstReplyHoursMean, Comparator.reverseOrder())
+                        .thenComparing(ResponseSlaRow::channel))
+                .toList());
     return rows;
   }
 }

@@ -24,7 +24,10 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** A Pareto chart per problem domain: counts by rank with the change on last month, and the cumulative share. */
+/**
+ * A Pareto chart per problem domain: counts by rank with the change on last month, and the
+ * cumulative share.
+ */
 public final class HotspotsChart {
   static final String ID = "07-hotspots";
   static final int PANEL_HEIGHT = 250;
@@ -35,24 +38,39 @@ public final class HotspotsChart {
     List<JFreeChart> panels = new ArrayList<>();
     List<String> titleParts = new ArrayList<>();
     for (String domain : List.of("customer", "internal")) {
-      List<HotspotRow> rows = data.hotspots().stream().filter(r -> domain.equals(r.domain()))
-          .sorted(Comparator.comparingInt(HotspotRow::rank).thenComparing(HotspotRow::category)).toList();
+      List<HotspotRow> rows =
+          data.hotspots().stream()
+              .filter(r -> domain.equals(r.domain()))
+              .sorted(Comparator.comparingInt(HotspotRow::rank).thenComparing(HotspotRow::category))
+              .toList();
       if (rows.isEmpty() || rows.stream().mapToLong(HotspotRow::count).sum() == 0) {
         continue;
       }
       panels.add(panel(domain, rows, m, style));
-      titleParts.add(m.text(Message.CHART_HOTSPOTS_TITLE_PART, m.name(Vocabulary.HOTSPOT_DOMAIN, domain),
-          m.name(Vocabulary.HOTSPOT_CATEGORY, rows.get(0).category()).toLowerCase(m.language().locale())));
+      titleParts.add(
+          m.text(
+              Message.CHART_HOTSPOTS_TITLE_PART,
+              m.name(Vocabulary.HOTSPOT_DOMAIN, domain),
+              m.name(Vocabulary.HOTSPOT_CATEGORY, rows.get(0).category())
+                  .toLowerCase(m.language().locale())));
     }
     if (panels.isEmpty()) {
       return Optional.empty();
     }
     String title = m.use(String.join(m.text(Message.LIST_SEPARATOR), titleParts));
-    return Optional.of(new Figure.Panels(ID, title, style.heading(title),
-        style.subtitle(m.text(Message.CHART_HOTSPOTS_SUBTITLE)), panels, 2, PANEL_HEIGHT));
+    return Optional.of(
+        new Figure.Panels(
+            ID,
+            title,
+            style.heading(title),
+            style.subtitle(m.text(Message.CHART_HOTSPOTS_SUBTITLE)),
+            panels,
+            2,
+            PANEL_HEIGHT));
   }
 
-  private static JFreeChart panel(String domain, List<HotspotRow> rows, Messages m, ChartStyle style) {
+  private static JFreeChart panel(
+      String domain, List<HotspotRow> rows, Messages m, ChartStyle style) {
     String countKey = m.text(Message.LEGEND_PROBLEMS);
     String cumulativeKey = m.text(Message.LEGEND_CUMULATIVE);
     DefaultCategoryDataset counts = new DefaultCategoryDataset();
@@ -65,7 +83,8 @@ public final class HotspotsChart {
       running += r.count();
       counts.addValue(r.count(), countKey, category);
       cumulative.addValue(100.0 * running / total, cumulativeKey, category);
-      String change = r.changeShare() == null ? "" : " (" + m.fmt().signedShare(r.changeShare()) + ")";
+      String change =
+          r.changeShare() == null ? "" : " (" + m.fmt().signedShare(r.changeShare()) + ")";
       labels.put(category, m.use(m.fmt().count(r.count()) + change));
     }
     CategoryAxis categoryAxis = new CategoryAxis(null);
@@ -81,17 +100,19 @@ public final class HotspotsChart {
     bars.setDrawBarOutline(false);
     bars.setSeriesPaint(0, Palette.BLUE);
     bars.setMaximumBarWidth(0.22);
-    bars.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator() {
-      @Override
-      public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
-        return labels.get((String) dataset.getColumnKey(column));
-      }
-    });
+    bars.setDefaultItemLabelGenerator(
+        new org.jfree.chart.labels.StandardCategoryItemLabelGenerator() {
+          @Override
+          public String generateLabel(
+              org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+            return labels.get((String) dataset.getColumnKey(column));
+          }
+        });
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(style.valueFont());
     bars.setDefaultItemLabelPaint(Palette.INK);
-    bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
-        TextAnchor.BOTTOM_CENTER));
+    bars.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
 
     CategoryPlot plot = new CategoryPlot(counts, categoryAxis, countAxis, bars);
     NumberAxis shareAxis = new NumberAxis(m.text(Message.AXIS_CUMULATIVE));

@@ -23,9 +23,13 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** Expected hours of customer waiting saved by automating each of the largest ticket kinds, most first. */
+/**
+ * Expected hours of customer waiting saved by automating each of the largest ticket kinds, most
+ * first.
+ */
 public final class HoursSavedChart {
   static final String ID = "09-hours-saved";
+
   /** The ticket kinds the report shows: the largest by volume. */
   public static final int TOP_KINDS = 5;
 
@@ -33,15 +37,21 @@ public final class HoursSavedChart {
 
   /** The largest ticket kinds by volume, in rank order. */
   public static List<AutomationCandidateRow> largest(List<AutomationCandidateRow> kinds) {
-    return kinds.stream().sorted(Comparator.comparingInt(AutomationCandidateRow::volumeRank)).limit(TOP_KINDS).toList();
+    return kinds.stream()
+        .sorted(Comparator.comparingInt(AutomationCandidateRow::volumeRank))
+        .limit(TOP_KINDS)
+        .toList();
   }
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
-    List<AutomationCandidateRow> kinds = data.followThrough().automation().map(HoursSavedChart::largest)
-        .orElse(List.of()).stream().filter(k -> k.expectedHoursSaved() != null)
-        .sorted(Comparator.comparingDouble(AutomationCandidateRow::expectedHoursSaved).reversed()
-            .thenComparingInt(AutomationCandidateRow::volumeRank))
-        .toList();
+    List<AutomationCandidateRow> kinds =
+        data.followThrough().automation().map(HoursSavedChart::largest).orElse(List.of()).stream()
+            .filter(k -> k.expectedHoursSaved() != null)
+            .sorted(
+                Comparator.comparingDouble(AutomationCandidateRow::expectedHoursSaved)
+                    .reversed()
+                    .thenComparingInt(AutomationCandidateRow::volumeRank))
+            .toList();
     if (kinds.isEmpty()) {
       return Optional.empty();
     }
@@ -65,30 +75,38 @@ public final class HoursSavedChart {
     bars.setDrawBarOutline(false);
     bars.setSeriesPaint(0, Palette.BLUE);
     bars.setMaximumBarWidth(0.5);
-    bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
-      @Override
-      public String generateLabel(CategoryDataset data, int row, int column) {
-        return labels.get((String) data.getColumnKey(column));
-      }
-    });
+    bars.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator() {
+          @Override
+          public String generateLabel(CategoryDataset data, int row, int column) {
+            return labels.get((String) data.getColumnKey(column));
+          }
+        });
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(style.valueFont());
     bars.setDefaultItemLabelPaint(Palette.INK);
-    bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
-        TextAnchor.CENTER_LEFT));
+    bars.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     CategoryPlot plot = new CategoryPlot(dataset, kindAxis, hoursAxis, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     AutomationCandidateRow most = kinds.get(0);
-    String title = m.text(Message.CHART_HOURS_SAVED_TITLE, kindName(most, m),
-        m.fmt().hours(most.expectedHoursSaved()));
-    String subtitle = m.text(Message.CHART_HOURS_SAVED_SUBTITLE, m.fmt().target("share", most.automationShare()));
-    return Optional.of(new Figure.Single(ID, title, style.chart(title, subtitle, plot, false),
-        Figure.rowsHeight(kinds.size())));
+    String title =
+        m.text(
+            Message.CHART_HOURS_SAVED_TITLE,
+            kindName(most, m),
+            m.fmt().hours(most.expectedHoursSaved()));
+    String subtitle =
+        m.text(Message.CHART_HOURS_SAVED_SUBTITLE, m.fmt().target("share", most.automationShare()));
+    return Optional.of(
+        new Figure.Single(
+            ID, title, style.chart(title, subtitle, plot, false), Figure.rowsHeight(kinds.size())));
   }
 
   /** "Category · channel" in the report's language. */
   public static String kindName(AutomationCandidateRow k, Messages m) {
-    return m.text(Message.PANEL_VALUE, m.name(Vocabulary.HOTSPOT_CATEGORY, k.category()),
+    return m.text(
+        Message.PANEL_VALUE,
+        m.name(Vocabulary.HOTSPOT_CATEGORY, k.category()),
         m.name(Vocabulary.CHANNEL, k.channel()));
   }
 }

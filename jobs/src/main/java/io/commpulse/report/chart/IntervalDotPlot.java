@@ -22,8 +22,8 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Horizontal dot-and-whisker rows: a point per row with its interval, rows labelled on the left, reference lines
- * (targets) dashed. Used wherever an estimate and its uncertainty are the message.
+ * Horizontal dot-and-whisker rows: a point per row with its interval, rows labelled on the left,
+ * reference lines (targets) dashed. Used wherever an estimate and its uncertainty are the message.
  */
 final class IntervalDotPlot {
   /** How the points of one group look; each group is one legend entry. */
@@ -38,8 +38,13 @@ final class IntervalDotPlot {
 
   private IntervalDotPlot() {}
 
-  static XYPlot plot(ChartStyle style, List<Row> rows, String axisLabel, NumberFormat ticks,
-      List<Reference> references, double[] bounds) {
+  static XYPlot plot(
+      ChartStyle style,
+      List<Row> rows,
+      String axisLabel,
+      NumberFormat ticks,
+      List<Reference> references,
+      double[] bounds) {
     String[] labels = rows.stream().map(Row::label).toArray(String[]::new);
     SymbolAxis rowAxis = rowAxis(style, labels, rows.size());
     NumberAxis valueAxis = new NumberAxis(axisLabel);
@@ -52,7 +57,9 @@ final class IntervalDotPlot {
       Row row = rows.get(i);
       double low = row.low() == null ? row.value() : row.low();
       double high = row.high() == null ? row.value() : row.high();
-      series.computeIfAbsent(row.kind(), k -> new YIntervalSeries(k.legend(), false, true)).add(i, row.value(), low, high);
+      series
+          .computeIfAbsent(row.kind(), k -> new YIntervalSeries(k.legend(), false, true))
+          .add(i, row.value(), low, high);
     }
     YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     List<Kind> kinds = new ArrayList<>(series.keySet());
@@ -84,12 +91,18 @@ final class IntervalDotPlot {
       plot.addRangeMarker(reference(style, ref), Layer.BACKGROUND);
     }
     if (rows.stream().anyMatch(r -> r.valueLabel() != null)) {
-      valueColumn(style, plot, rows.stream().map(r -> r.valueLabel() == null ? "" : r.valueLabel()).toList());
+      valueColumn(
+          style,
+          plot,
+          rows.stream().map(r -> r.valueLabel() == null ? "" : r.valueLabel()).toList());
     }
     return plot;
   }
 
-  /** The values as a column right of the plot, aligned with their rows: never in the way of an interval or line. */
+  /**
+   * The values as a column right of the plot, aligned with their rows: never in the way of an
+   * interval or line.
+   */
   static void valueColumn(ChartStyle style, XYPlot plot, List<String> values) {
     SymbolAxis column = rowAxis(style, values.toArray(String[]::new), values.size());
     column.setAxisLineVisible(false);
@@ -126,8 +139,12 @@ final class IntervalDotPlot {
     return marker;
   }
 
-  /** Axis bounds that hold every interval and reference, {@code labelRoom} of the span added on the right. */
-  static double[] bounds(List<Row> rows, List<Reference> references, double labelRoom, Double floor, Double ceiling) {
+  /**
+   * Axis bounds that hold every interval and reference, {@code labelRoom} of the span added on the
+   * right.
+   */
+  static double[] bounds(
+      List<Row> rows, List<Reference> references, double labelRoom, Double floor, Double ceiling) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (Row r : rows) {

@@ -17,11 +17,14 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.ui.Layer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** Small multiples, one per KPI: the monthly actual as a solid line, its target dashed, over up to twelve months. */
+/**
+ * Small multiples, one per KPI: the monthly actual as a solid line, its target dashed, over up to
+ * twelve months.
+ */
 public final class KpiTrendsChart {
   static final String ID = "02-kpi-trends";
   static final int PANEL_HEIGHT = 140;
@@ -29,21 +32,31 @@ public final class KpiTrendsChart {
   private KpiTrendsChart() {}
 
   public static Optional<Figure> build(MonthData data, Messages m, ChartStyle style) {
-    List<String> kpis = data.history().stream().filter(p -> p.actual() != null && !"count".equals(p.unit()))
-        .map(KpiScorecardRow::kpi).distinct().sorted(Comparator.comparingInt(MonthReader::kpiOrder)).toList();
+    List<String> kpis =
+        data.history().stream()
+            .filter(p -> p.actual() != null && !"count".equals(p.unit()))
+            .map(KpiScorecardRow::kpi)
+            .distinct()
+            .sorted(Comparator.comparingInt(MonthReader::kpiOrder))
+            .toList();
     if (kpis.isEmpty()) {
       return Optional.empty();
     }
-    List<String> months = new ArrayList<>(new TreeSet<>(data.history().stream().map(KpiScorecardRow::month).toList()));
+    List<String> months =
+        new ArrayList<>(
+            new TreeSet<>(data.history().stream().map(KpiScorecardRow::month).toList()));
     List<JFreeChart> panels = new ArrayList<>();
     for (String kpi : kpis) {
-      List<KpiScorecardRow> points = data.history().stream().filter(p -> p.kpi().equals(kpi)).toList();
+      List<KpiScorecardRow> points =
+          data.history().stream().filter(p -> p.kpi().equals(kpi)).toList();
       panels.add(panel(kpi, points, months, m, style));
     }
-    String subtitle = m.text(Message.CHART_TRENDS_SUBTITLE, months.get(0), months.get(months.size() - 1));
+    String subtitle =
+        m.text(Message.CHART_TRENDS_SUBTITLE, months.get(0), months.get(months.size() - 1));
     String title = title(data.scorecard(), m);
-    return Optional.of(new Figure.Panels(ID, title, style.heading(title), style.subtitle(subtitle), panels, 3,
-        PANEL_HEIGHT));
+    return Optional.of(
+        new Figure.Panels(
+            ID, title, style.heading(title), style.subtitle(subtitle), panels, 3, PANEL_HEIGHT));
   }
 
   static String title(List<KpiScorecardRow> scorecard, Messages m) {
@@ -63,7 +76,8 @@ public final class KpiTrendsChart {
     if (!anyPrevious) {
       return m.text(Message.CHART_TRENDS_FIRST_TITLE);
     }
-    return improved + worsened == 0 ? m.text(Message.CHART_TRENDS_FLAT_TITLE)
+    return improved + worsened == 0
+        ? m.text(Message.CHART_TRENDS_FLAT_TITLE)
         : m.text(Message.CHART_TRENDS_TITLE, improved, worsened);
   }
 
@@ -72,8 +86,8 @@ public final class KpiTrendsChart {
     return "<".equals(k.comparator()) || "<=".equals(k.comparator());
   }
 
-  private static JFreeChart panel(String kpi, List<KpiScorecardRow> points, List<String> months, Messages m,
-      ChartStyle style) {
+  private static JFreeChart panel(
+      String kpi, List<KpiScorecardRow> points, List<String> months, Messages m, ChartStyle style) {
     String unit = points.get(0).unit();
     String actual = m.text(Message.LEGEND_ACTUAL);
     String target = m.text(Message.LEGEND_TARGET);
@@ -82,7 +96,8 @@ public final class KpiTrendsChart {
     for (int i = 0; i < months.size(); i++) {
       String month = months.get(i);
       String tick = m.use(tick(month, i == 0));
-      KpiScorecardRow p = points.stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
+      KpiScorecardRow p =
+          points.stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
       dataset.addValue(p == null ? null : Axes.scaled(p.actual(), unit), actual, tick);
       boolean targeted = p != null && targeted(p);
       hasTarget |= targeted;
@@ -98,7 +113,8 @@ public final class KpiTrendsChart {
     NumberAxis valueAxis = new NumberAxis(null);
     valueAxis.setAutoRangeIncludesZero(false);
     valueAxis.setNumberFormatOverride(KpiTargetsChart.tickFormat(unit, m));
-    valueAxis.setAutoRangeMinimumSize("share".equals(unit) ? 2.0 : "likert".equals(unit) ? 0.2 : 2.0);
+    valueAxis.setAutoRangeMinimumSize(
+        "share".equals(unit) ? 2.0 : "likert".equals(unit) ? 0.2 : 2.0);
     valueAxis.setLowerMargin(0.15);
     valueAxis.setUpperMargin(0.15);
     LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
@@ -111,11 +127,19 @@ public final class KpiTrendsChart {
     renderer.setSeriesShapesVisible(1, false);
     renderer.setSeriesVisible(1, hasTarget);
     CategoryPlot plot = new CategoryPlot(dataset, monthAxis, valueAxis, renderer);
-    // A target that never changed is a line across the whole panel, visible even with a single month.
-    List<Double> targets = points.stream().filter(KpiTrendsChart::targeted).map(KpiScorecardRow::target).distinct().toList();
+    // A target that never changed is a line across the whole panel, visible even with a single
+    // month.
+    List<Double> targets =
+        points.stream()
+            .filter(KpiTrendsChart::targeted)
+            .map(KpiScorecardRow::target)
+            .distinct()
+            .toList();
     if (targets.size() == 1 && points.stream().allMatch(KpiTrendsChart::targeted)) {
       renderer.setSeriesVisible(1, false);
-      plot.addRangeMarker(new ValueMarker(Axes.scaled(targets.get(0), unit), Palette.MUTED_INK, Palette.TARGET_STROKE),
+      plot.addRangeMarker(
+          new ValueMarker(
+              Axes.scaled(targets.get(0), unit), Palette.MUTED_INK, Palette.TARGET_STROKE),
           Layer.BACKGROUND);
       valueAxis.setRange(includeTarget(dataset, Axes.scaled(targets.get(0), unit)));
     }
@@ -123,8 +147,10 @@ public final class KpiTrendsChart {
   }
 
   static boolean targeted(KpiScorecardRow p) {
-    return p.target() != null && ("<".equals(p.comparator()) || "<=".equals(p.comparator())
-        || ">=".equals(p.comparator()));
+    return p.target() != null
+        && ("<".equals(p.comparator())
+            || "<=".equals(p.comparator())
+            || ">=".equals(p.comparator()));
   }
 
   /** The value axis range of the actuals, widened to hold the target line, with a margin. */
@@ -142,7 +168,10 @@ public final class KpiTrendsChart {
     return new org.jfree.data.Range(low - margin, high + margin);
   }
 
-  /** Axis tick of a month: the year shown at the first month and every January, else the month number only. */
+  /**
+   * Axis tick of a month: the year shown at the first month and every January, else the month
+   * number only.
+   */
   static String tick(String month, boolean first) {
     return first || month.endsWith("-01") ? month : month.substring(5);
   }

@@ -9,8 +9,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 
 /**
- * The report's one palette: Okabe-Ito colours, safe for colour-blind readers, and for every status a marker shape
- * as well, so that a grayscale print still tells met from missed.
+ * The report's one palette: Okabe-Ito colours, safe for colour-blind readers, and for every status
+ * a marker shape as well, so that a grayscale print still tells met from missed.
  */
 public final class Palette {
   public static final Color BLUE = new Color(0x0072B2);
@@ -27,10 +27,15 @@ public final class Palette {
   public static final Color HIDDEN_FILL = new Color(0xF0F0F0);
   public static final Color WHITE = Color.WHITE;
 
-  /** Targets and reference lines: dashed, so they read as "the line to reach", also in grayscale. */
-  public static final Stroke TARGET_STROKE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-      10f, new float[] {6f, 4f}, 0f);
-  public static final Stroke DATA_STROKE = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  /**
+   * Targets and reference lines: dashed, so they read as "the line to reach", also in grayscale.
+   */
+  public static final Stroke TARGET_STROKE =
+      new BasicStroke(
+          1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
+  public static final Stroke DATA_STROKE =
+      new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   public static final Stroke INTERVAL_STROKE = new BasicStroke(1.4f);
   public static final Stroke THIN = new BasicStroke(0.6f);
 

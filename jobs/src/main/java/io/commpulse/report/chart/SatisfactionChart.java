@@ -31,15 +31,18 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * Mean answer per department (columns, company first) and question (rows) as a heat map. Hidden cells are drawn as
- * hatched grey boxes with a word, never a number: they are not in the plotted dataset at all.
+ * Mean answer per department (columns, company first) and question (rows) as a heat map. Hidden
+ * cells are drawn as hatched grey boxes with a word, never a number: they are not in the plotted
+ * dataset at all.
  */
 public final class SatisfactionChart {
   static final String ID = "03-satisfaction";
 
   private SatisfactionChart() {}
 
-  /** Blues from light to dark: lightness falls steadily, so the order survives grayscale printing. */
+  /**
+   * Blues from light to dark: lightness falls steadily, so the order survives grayscale printing.
+   */
   record Scale(double lower, double upper) implements PaintScale {
     static final Color LIGHT = new Color(0xEFF3FF);
     static final Color DARK = new Color(0x08519C);
@@ -57,7 +60,9 @@ public final class SatisfactionChart {
     @Override
     public Paint getPaint(double value) {
       double t = Math.max(0, Math.min(1, (value - lower) / (upper - lower)));
-      return new Color(mix(LIGHT.getRed(), DARK.getRed(), t), mix(LIGHT.getGreen(), DARK.getGreen(), t),
+      return new Color(
+          mix(LIGHT.getRed(), DARK.getRed(), t),
+          mix(LIGHT.getGreen(), DARK.getGreen(), t),
           mix(LIGHT.getBlue(), DARK.getBlue(), t));
     }
 
@@ -79,13 +84,17 @@ public final class SatisfactionChart {
     List<String> departments = departments(cells);
     List<String> questions = questions(cells);
     String[] departmentNames = departments.stream().map(m::department).toArray(String[]::new);
-    String[] questionNames = questions.stream().map(q -> m.name(Vocabulary.QUESTION, q)).toArray(String[]::new);
+    String[] questionNames =
+        questions.stream().map(q -> m.name(Vocabulary.QUESTION, q)).toArray(String[]::new);
 
     List<double[]> plotted = new ArrayList<>();
     Scale scale = new Scale(2.5, 4.5);
     for (SatisfactionRow c : cells) {
       if (!c.suppressed() && c.mean() != null) {
-        plotted.add(new double[] {departments.indexOf(c.department()), questions.indexOf(c.questionId()), c.mean()});
+        plotted.add(
+            new double[] {
+              departments.indexOf(c.department()), questions.indexOf(c.questionId()), c.mean()
+            });
       }
     }
     DefaultXYZDataset dataset = new DefaultXYZDataset();
@@ -101,9 +110,11 @@ public final class SatisfactionChart {
     x.setGridBandsVisible(false);
     x.setRange(-0.5, departments.size() - 0.5);
     // What is left of the width after the question labels, the colour legend and the paddings.
-    double columnWidth = (Figure.WIDTH - Axes.widest(style.tickFont(), List.of(questionNames)) - 96.0)
-        / departments.size();
-    x.setVerticalTickLabels(Axes.widest(style.tickFont(), List.of(departmentNames)) > columnWidth - 4);
+    double columnWidth =
+        (Figure.WIDTH - Axes.widest(style.tickFont(), List.of(questionNames)) - 96.0)
+            / departments.size();
+    x.setVerticalTickLabels(
+        Axes.widest(style.tickFont(), List.of(departmentNames)) > columnWidth - 4);
     SymbolAxis y = new SymbolAxis(null, questionNames);
     y.setGridBandsVisible(false);
     y.setInverted(true);
@@ -123,7 +134,8 @@ public final class SatisfactionChart {
     }
     for (SatisfactionRow c : cells) {
       if (c.suppressed()) {
-        hidden(plot, departments.indexOf(c.department()), questions.indexOf(c.questionId()), m, style);
+        hidden(
+            plot, departments.indexOf(c.department()), questions.indexOf(c.questionId()), m, style);
       }
     }
 
@@ -148,11 +160,18 @@ public final class SatisfactionChart {
   private static void hidden(XYPlot plot, int col, int row, Messages m, ChartStyle style) {
     double x0 = col - 0.48;
     double y0 = row - 0.46;
-    plot.addAnnotation(new XYShapeAnnotation(new Rectangle2D.Double(x0, y0, 0.96, 0.92), null, null,
-        Palette.HIDDEN_FILL));
+    plot.addAnnotation(
+        new XYShapeAnnotation(
+            new Rectangle2D.Double(x0, y0, 0.96, 0.92), null, null, Palette.HIDDEN_FILL));
     for (double t : new double[] {0.24, 0.48, 0.72}) {
-      plot.addAnnotation(new XYLineAnnotation(x0 + 0.96 * t - 0.2, y0 + 0.92, x0 + 0.96 * t + 0.2, y0,
-          Palette.THIN, new Color(0xC8C8C8)));
+      plot.addAnnotation(
+          new XYLineAnnotation(
+              x0 + 0.96 * t - 0.2,
+              y0 + 0.92,
+              x0 + 0.96 * t + 0.2,
+              y0,
+              Palette.THIN,
+              new Color(0xC8C8C8)));
     }
     XYTextAnnotation label = new XYTextAnnotation(m.text(Message.SUPPRESSED), col, row);
     label.setFont(style.font(8.5f));
@@ -162,21 +181,40 @@ public final class SatisfactionChart {
 
   static String title(List<SatisfactionRow> cells, Messages m) {
     return cells.stream()
-        .filter(c -> "overall".equals(c.questionId()) && !Rollup.ALL.equals(c.department()) && !c.suppressed()
-            && c.mean() != null)
-        .min(Comparator.comparingDouble(SatisfactionRow::mean).thenComparing(SatisfactionRow::department))
-        .map(c -> m.text(Message.CHART_SATISFACTION_TITLE, m.department(c.department()), m.fmt().likert(c.mean())))
+        .filter(
+            c ->
+                "overall".equals(c.questionId())
+                    && !Rollup.ALL.equals(c.department())
+                    && !c.suppressed()
+                    && c.mean() != null)
+        .min(
+            Comparator.comparingDouble(SatisfactionRow::mean)
+                .thenComparing(SatisfactionRow::department))
+        .map(
+            c ->
+                m.text(
+                    Message.CHART_SATISFACTION_TITLE,
+                    m.department(c.department()),
+                    m.fmt().likert(c.mean())))
         .orElseGet(() -> m.text(Message.CHART_SATISFACTION_NONE_TITLE));
   }
 
-  /** Which cells are hidden, by department: "Human Resources (all questions); Finance: Feedback is heard". */
+  /**
+   * Which cells are hidden, by department: "Human Resources (all questions); Finance: Feedback is
+   * heard".
+   */
   public static String hiddenSummary(List<SatisfactionRow> cells, Messages m) {
     Map<String, List<String>> byDepartment = new LinkedHashMap<>();
     List<String> questions = questions(cells);
     for (String department : departments(cells)) {
       for (String q : questions) {
-        cells.stream().filter(c -> c.suppressed() && c.department().equals(department) && c.questionId().equals(q))
-            .findFirst().ifPresent(c -> byDepartment.computeIfAbsent(department, d -> new ArrayList<>()).add(q));
+        cells.stream()
+            .filter(
+                c ->
+                    c.suppressed() && c.department().equals(department) && c.questionId().equals(q))
+            .findFirst()
+            .ifPresent(
+                c -> byDepartment.computeIfAbsent(department, d -> new ArrayList<>()).add(q));
       }
     }
     List<String> parts = new ArrayList<>();
@@ -185,8 +223,13 @@ public final class SatisfactionChart {
       if (e.getValue().size() == asked) {
         parts.add(m.text(Message.SUPPRESSED_ALL_QUESTIONS, m.department(e.getKey())));
       } else {
-        parts.add(m.text(Message.SUPPRESSED_SOME, m.department(e.getKey()), String.join(
-            m.text(Message.ITEM_SEPARATOR), e.getValue().stream().map(q -> m.name(Vocabulary.QUESTION, q)).toList())));
+        parts.add(
+            m.text(
+                Message.SUPPRESSED_SOME,
+                m.department(e.getKey()),
+                String.join(
+                    m.text(Message.ITEM_SEPARATOR),
+                    e.getValue().stream().map(q -> m.name(Vocabulary.QUESTION, q)).toList())));
       }
     }
     return parts.isEmpty() ? "" : String.join(m.text(Message.LIST_SEPARATOR), parts);
@@ -194,17 +237,25 @@ public final class SatisfactionChart {
 
   static List<String> departments(List<SatisfactionRow> cells) {
     List<String> known = new ArrayList<>(Vocabulary.DEPARTMENT.names().keySet());
-    return cells.stream().map(SatisfactionRow::department).distinct()
-        .sorted(Comparator.comparingInt((String d) -> known.contains(d) ? known.indexOf(d) : known.size())
-            .thenComparing(Comparator.naturalOrder()))
+    return cells.stream()
+        .map(SatisfactionRow::department)
+        .distinct()
+        .sorted(
+            Comparator.comparingInt(
+                    (String d) -> known.contains(d) ? known.indexOf(d) : known.size())
+                .thenComparing(Comparator.naturalOrder()))
         .toList();
   }
 
   static List<String> questions(List<SatisfactionRow> cells) {
     List<String> known = new ArrayList<>(Vocabulary.QUESTION.names().keySet());
-    return cells.stream().map(SatisfactionRow::questionId).distinct()
-        .sorted(Comparator.comparingInt((String q) -> known.contains(q) ? known.indexOf(q) : known.size())
-            .thenComparing(Comparator.naturalOrder()))
+    return cells.stream()
+        .map(SatisfactionRow::questionId)
+        .distinct()
+        .sorted(
+            Comparator.comparingInt(
+                    (String q) -> known.contains(q) ? known.indexOf(q) : known.size())
+                .thenComparing(Comparator.naturalOrder()))
         .toList();
   }
 }

@@ -14,15 +14,20 @@ final class StatusKinds {
   static Map<KpiStatus, IntervalDotPlot.Kind> kinds(Messages m) {
     Map<KpiStatus, IntervalDotPlot.Kind> kinds = new EnumMap<>(KpiStatus.class);
     for (KpiStatus status : KpiStatus.values()) {
-      kinds.put(status, new IntervalDotPlot.Kind(m.name(Vocabulary.STATUS, status.code()), Palette.status(status),
-          Palette.statusShape(status, 9), true));
+      kinds.put(
+          status,
+          new IntervalDotPlot.Kind(
+              m.name(Vocabulary.STATUS, status.code()),
+              Palette.status(status),
+              Palette.statusShape(status, 9),
+              true));
     }
     return kinds;
   }
 
   /**
-   * The status of a row by the code gold stored with it; {@link KpiStatus#NO_TARGET} for a row without one (no
-   * actual, or a month written before its table had the column).
+   * The status of a row by the code gold stored with it; {@link KpiStatus#NO_TARGET} for a row
+   * without one (no actual, or a month written before its table had the column).
    */
   static KpiStatus stored(String code) {
     return code == null ? KpiStatus.NO_TARGET : KpiStatus.of(code);

@@ -4,13 +4,14 @@ import java.time.YearMonth;
 import java.util.Locale;
 
 /**
- * How figures are written in the report. One place, so that the same value reads the same in the summary, the
- * tables, the charts and the tests that look for it: shares as percentages with one decimal, hours with one
- * decimal, Likert means with two.
+ * How figures are written in the report. One place, so that the same value reads the same in the
+ * summary, the tables, the charts and the tests that look for it: shares as percentages with one
+ * decimal, hours with one decimal, Likert means with two.
  */
 public record Formats(Language language) {
   /** Shown where a figure is missing (no data, not computable). */
   public static final String MISSING = "–";
+
   private static final String RANGE = "–";
 
   public String share(Double share) {
@@ -69,7 +70,9 @@ public record Formats(Language language) {
     };
   }
 
-  /** A 95% interval in the unit of its value, the unit written once: "92.4–93.8%", "18.2–22.4 h". */
+  /**
+   * A 95% interval in the unit of its value, the unit written once: "92.4–93.8%", "18.2–22.4 h".
+   */
   public String interval(String unit, Double low, Double high) {
     if (low == null || high == null) {
       return MISSING;
@@ -90,7 +93,9 @@ public record Formats(Language language) {
   public String month(YearMonth month) {
     return language == Language.ZH
         ? month.getYear() + "年" + month.getMonthValue() + "月"
-        : month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
+        : month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+            + " "
+            + month.getYear();
   }
 
   public String hourUnit() {

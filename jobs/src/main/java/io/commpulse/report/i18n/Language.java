@@ -31,7 +31,9 @@ public enum Language {
   }
 
   public static Language fromCode(String code) {
-    return Arrays.stream(values()).filter(l -> l.code.equalsIgnoreCase(code)).findFirst()
+    return Arrays.stream(values())
+        .filter(l -> l.code.equalsIgnoreCase(code))
+        .findFirst()
         .orElseThrow(() -> new UserError("unknown language '" + code + "'; use zh or en"));
   }
 }

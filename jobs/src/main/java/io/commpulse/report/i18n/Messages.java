@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The texts of one report in one language. Every string the report shows passes through here, fixed texts and
- * names from the data alike, and is remembered: the font check asks whether the chosen font can draw each of them.
+ * The texts of one report in one language. Every string the report shows passes through here, fixed
+ * texts and names from the data alike, and is remembered: the font check asks whether the chosen
+ * font can draw each of them.
  */
 public final class Messages {
   private final Language language;
@@ -16,8 +17,8 @@ public final class Messages {
   private final Set<String> used = new TreeSet<>();
 
   /**
-   * @param departmentNames department code to name, as found in the data; codes missing here fall back to
-   *     {@link Vocabulary#DEPARTMENT}
+   * @param departmentNames department code to name, as found in the data; codes missing here fall
+   *     back to {@link Vocabulary#DEPARTMENT}
    */
   public Messages(Language language, Map<String, Bilingual> departmentNames) {
     this.language = language;
@@ -50,7 +51,10 @@ public final class Messages {
     return use(text.in(language));
   }
 
-  /** A string built elsewhere (a formatted figure, a title from the data) that the report shows as it is. */
+  /**
+   * A string built elsewhere (a formatted figure, a title from the data) that the report shows as
+   * it is.
+   */
   public String use(String shown) {
     used.add(shown);
     return shown;

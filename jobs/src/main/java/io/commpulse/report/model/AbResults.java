@@ -7,7 +7,10 @@ import java.util.List;
 public sealed interface AbResults permits AbResults.Absent, AbResults.Present {
   List<AbResultRow> comparisons();
 
-  /** The comparison's experiment failed its sample-ratio check, so none of its comparisons can be trusted. */
+  /**
+   * The comparison's experiment failed its sample-ratio check, so none of its comparisons can be
+   * trusted.
+   */
   static boolean srmInvalid(AbResultRow c) {
     return c.srmFlag() || "invalid_srm".equals(c.decision());
   }

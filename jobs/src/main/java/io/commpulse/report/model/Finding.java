@@ -12,7 +12,10 @@ import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.social.SocialResponseRow;
 
-/** A fact worth a sentence in the report's summary; each kind knows how to say itself in either language. */
+/**
+ * A fact worth a sentence in the report's summary; each kind knows how to say itself in either
+ * language.
+ */
 public sealed interface Finding {
   String sentence(Messages m);
 
@@ -31,17 +34,20 @@ public sealed interface Finding {
       Formats f = m.fmt();
       String name = m.name(Vocabulary.KPI, kpi.kpi());
       String actual = f.value(kpi.unit(), kpi.actual());
-      String ci = kpi.ciLow() == null || kpi.ciHigh() == null ? ""
-          : m.text(Message.CI_FRAGMENT, f.interval(kpi.unit(), kpi.ciLow(), kpi.ciHigh()));
+      String ci =
+          kpi.ciLow() == null || kpi.ciHigh() == null
+              ? ""
+              : m.text(Message.CI_FRAGMENT, f.interval(kpi.unit(), kpi.ciLow(), kpi.ciHigh()));
       String clause = detail == null ? "" : detail.clause(m);
       boolean trend = "trend_up".equals(kpi.comparator());
       String target = trend ? f.value(kpi.unit(), kpi.target()) : targetPhrase(f, kpi);
-      Message template = switch (KpiStatus.of(kpi.status())) {
-        case MET -> trend ? Message.SENTENCE_TREND_MET : Message.SENTENCE_MET;
-        case AT_RISK -> trend ? Message.SENTENCE_TREND_AT_RISK : Message.SENTENCE_AT_RISK;
-        case MISSED -> trend ? Message.SENTENCE_TREND_MISSED : Message.SENTENCE_MISSED;
-        case NO_TARGET -> Message.SENTENCE_NO_TARGET;
-      };
+      Message template =
+          switch (KpiStatus.of(kpi.status())) {
+            case MET -> trend ? Message.SENTENCE_TREND_MET : Message.SENTENCE_MET;
+            case AT_RISK -> trend ? Message.SENTENCE_TREND_AT_RISK : Message.SENTENCE_AT_RISK;
+            case MISSED -> trend ? Message.SENTENCE_TREND_MISSED : Message.SENTENCE_MISSED;
+            case NO_TARGET -> Message.SENTENCE_NO_TARGET;
+          };
       return m.text(template, name, actual, ci, target, clause);
     }
 
@@ -66,14 +72,22 @@ public sealed interface Finding {
           parts.append(m.text(Message.LIST_SEPARATOR));
         }
         HotspotRow row = top.row();
-        String change = row.changeShare() == null ? ""
-            : m.text(Message.HOTSPOT_CHANGE, m.fmt().signedShare(row.changeShare()));
-        parts.append(m.text(Message.HOTSPOT_PART, m.name(Vocabulary.HOTSPOT_DOMAIN, top.domain()).toLowerCase(locale),
-            m.name(Vocabulary.HOTSPOT_CATEGORY, row.category()).toLowerCase(locale), m.fmt().share(row.share()),
-            m.fmt().count(top.domainTotal()), change));
+        String change =
+            row.changeShare() == null
+                ? ""
+                : m.text(Message.HOTSPOT_CHANGE, m.fmt().signedShare(row.changeShare()));
+        parts.append(
+            m.text(
+                Message.HOTSPOT_PART,
+                m.name(Vocabulary.HOTSPOT_DOMAIN, top.domain()).toLowerCase(locale),
+                m.name(Vocabulary.HOTSPOT_CATEGORY, row.category()).toLowerCase(locale),
+                m.fmt().share(row.share()),
+                m.fmt().count(top.domainTotal()),
+                change));
       }
       String text = parts.toString();
-      return m.text(Message.SENTENCE_HOTSPOTS, Character.toUpperCase(text.charAt(0)) + text.substring(1));
+      return m.text(
+          Message.SENTENCE_HOTSPOTS, Character.toUpperCase(text.charAt(0)) + text.substring(1));
     }
   }
 
@@ -82,10 +96,14 @@ public sealed interface Finding {
     @Override
     public String sentence(Messages m) {
       AbResultRow c = comparison;
-      return m.text(Message.SENTENCE_AB_WINNER, m.use(c.experimentId()), m.name(Vocabulary.CHANNEL, c.variant()),
+      return m.text(
+          Message.SENTENCE_AB_WINNER,
+          m.use(c.experimentId()),
+          m.name(Vocabulary.CHANNEL, c.variant()),
           m.name(Vocabulary.CHANNEL, c.controlVariant()).toLowerCase(m.language().locale()),
           m.name(Vocabulary.AB_METRIC, c.metric()).toLowerCase(m.language().locale()),
-          m.fmt().signedShare(c.relativeLift()), m.fmt().interval("share", c.relativeCiLower(), c.relativeCiUpper()));
+          m.fmt().signedShare(c.relativeLift()),
+          m.fmt().interval("share", c.relativeCiLower(), c.relativeCiUpper()));
     }
   }
 
@@ -93,7 +111,9 @@ public sealed interface Finding {
   record AbNoWinner(int comparisons, int invalid) implements Finding {
     @Override
     public String sentence(Messages m) {
-      return m.text(Message.SENTENCE_AB_NO_WINNER, comparisons,
+      return m.text(
+          Message.SENTENCE_AB_NO_WINNER,
+          comparisons,
           invalid == 0 ? "" : m.text(Message.AB_INVALID_COUNT, invalid));
     }
   }
@@ -114,14 +134,17 @@ public sealed interface Finding {
   record HighestDepartment(String department, Double rate) implements Detail {
     @Override
     public String clause(Messages m) {
-      return m.text(Message.DETAIL_HIGHEST_DEPARTMENT, m.department(department), m.fmt().share(rate));
+      return m.text(
+          Message.DETAIL_HIGHEST_DEPARTMENT, m.department(department), m.fmt().share(rate));
     }
   }
 
   record LowestPlatform(SocialResponseRow platform) implements Detail {
     @Override
     public String clause(Messages m) {
-      return m.text(Message.DETAIL_LOWEST_PLATFORM, m.name(Vocabulary.PLATFORM, platform.platform()),
+      return m.text(
+          Message.DETAIL_LOWEST_PLATFORM,
+          m.name(Vocabulary.PLATFORM, platform.platform()),
           m.fmt().share(platform.replied24hShare()));
     }
   }
@@ -136,7 +159,8 @@ public sealed interface Finding {
   record LowestDepartment(String department, String unit, Double value) implements Detail {
     @Override
     public String clause(Messages m) {
-      return m.text(Message.DETAIL_LOWEST_DEPARTMENT, m.department(department), m.fmt().value(unit, value));
+      return m.text(
+          Message.DETAIL_LOWEST_DEPARTMENT, m.department(department), m.fmt().value(unit, value));
     }
   }
 

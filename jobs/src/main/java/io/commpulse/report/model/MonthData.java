@@ -4,27 +4,37 @@ import io.commpulse.commlog.HotspotRow;
 import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.coverage.CoverageRow;
 import io.commpulse.report.i18n.Bilingual;
+import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.social.SocialResponseRow;
 import io.commpulse.surveys.SatisfactionRow;
 import io.commpulse.tickets.ResponseSlaRow;
-import io.commpulse.scorecard.KpiScorecardRow;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a monthly report shows, read from the lake at pinned table versions. Plain values: charts, texts and
- * documents are pure functions of it.
+ * Everything a monthly report shows, read from the lake at pinned table versions. Plain values:
+ * charts, texts and documents are pure functions of it.
  *
  * @param history the scorecard of up to twelve months ending with this one, oldest first
  * @param departments department code to its names, from {@code silver.employees}
  * @param followThrough the strategy's follow-through tables, each possibly absent
  */
-public record MonthData(YearMonth month, TableVersions versions, List<KpiScorecardRow> scorecard,
-    List<KpiScorecardRow> history, List<CoverageRow> coverage, List<SatisfactionRow> satisfaction,
-    List<ResponseSlaRow> responseSla, List<SocialResponseRow> social, List<MistransmissionRow> mistransmission,
-    List<HotspotRow> hotspots, AbResults ab,
-    List<SourceQuality> dataQuality, Map<String, Bilingual> departments, FollowThrough followThrough) {
+public record MonthData(
+    YearMonth month,
+    TableVersions versions,
+    List<KpiScorecardRow> scorecard,
+    List<KpiScorecardRow> history,
+    List<CoverageRow> coverage,
+    List<SatisfactionRow> satisfaction,
+    List<ResponseSlaRow> responseSla,
+    List<SocialResponseRow> social,
+    List<MistransmissionRow> mistransmission,
+    List<HotspotRow> hotspots,
+    AbResults ab,
+    List<SourceQuality> dataQuality,
+    Map<String, Bilingual> departments,
+    FollowThrough followThrough) {
 
   public MonthData {
     scorecard = List.copyOf(scorecard);
@@ -41,19 +51,54 @@ public record MonthData(YearMonth month, TableVersions versions, List<KpiScoreca
   }
 
   /** A month without the follow-through tables. */
-  public MonthData(YearMonth month, TableVersions versions, List<KpiScorecardRow> scorecard,
-      List<KpiScorecardRow> history, List<CoverageRow> coverage, List<SatisfactionRow> satisfaction,
-      List<ResponseSlaRow> responseSla, List<SocialResponseRow> social, List<MistransmissionRow> mistransmission,
-      List<HotspotRow> hotspots, AbResults ab,
-      List<SourceQuality> dataQuality, Map<String, Bilingual> departments) {
-    this(month, versions, scorecard, history, coverage, satisfaction, responseSla, social, mistransmission, hotspots,
-        ab, dataQuality, departments, FollowThrough.absent());
+  public MonthData(
+      YearMonth month,
+      TableVersions versions,
+      List<KpiScorecardRow> scorecard,
+      List<KpiScorecardRow> history,
+      List<CoverageRow> coverage,
+      List<SatisfactionRow> satisfaction,
+      List<ResponseSlaRow> responseSla,
+      List<SocialResponseRow> social,
+      List<MistransmissionRow> mistransmission,
+      List<HotspotRow> hotspots,
+      AbResults ab,
+      List<SourceQuality> dataQuality,
+      Map<String, Bilingual> departments) {
+    this(
+        month,
+        versions,
+        scorecard,
+        history,
+        coverage,
+        satisfaction,
+        responseSla,
+        social,
+        mistransmission,
+        hotspots,
+        ab,
+        dataQuality,
+        departments,
+        FollowThrough.absent());
   }
 
   /** The same month with other follow-through tables. */
   public MonthData withFollowThrough(FollowThrough tables) {
-    return new MonthData(month, versions, scorecard, history, coverage, satisfaction, responseSla, social,
-        mistransmission, hotspots, ab, dataQuality, departments, tables);
+    return new MonthData(
+        month,
+        versions,
+        scorecard,
+        history,
+        coverage,
+        satisfaction,
+        responseSla,
+        social,
+        mistransmission,
+        hotspots,
+        ab,
+        dataQuality,
+        departments,
+        tables);
   }
 
   public java.util.Optional<KpiScorecardRow> kpi(String code) {

@@ -20,7 +20,6 @@ import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.DepartmentScorecardRow;
 import io.commpulse.scorecard.KpiScorecardRow;
-import io.commpulse.scorecard.KpiStatus;
 import io.commpulse.social.SocialResponseRow;
 import io.commpulse.spark.ConcurrentTasks;
 import io.commpulse.surveys.SatisfactionRow;
@@ -40,7 +39,10 @@ import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Reads a month's report inputs from the lake, each table at a pinned Delta version, into plain records. */
+/**
+ * Reads a month's report inputs from the lake, each table at a pinned Delta version, into plain
+ * records.
+ */
 public final class MonthReader {
   static final int HISTORY_MONTHS = 12;
 
@@ -66,23 +68,46 @@ public final class MonthReader {
     String m = month.toString();
     for (String required : ReportTables.REQUIRED) {
       if (versions.of(required).isEmpty()) {
-        throw new UserError("table " + required + " does not exist in " + lake.root()
-            + "; run `commpulse run --month " + m + "` first");
+        throw new UserError(
+            "table "
+                + required
+                + " does not exist in "
+                + lake.root()
+                + "; run `commpulse run --month "
+                + m
+                + "` first");
       }
     }
-    // Each table costs a read of its Delta log and a small Spark job, mostly driver-side waiting: read them at once.
-    try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), ConcurrentTasks.defaultParallelism())) {
+    // Each table costs a read of its Delta log and a small Spark job, mostly driver-side waiting:
+    // read them at once.
+    try (ConcurrentTasks tasks =
+        new ConcurrentTasks(lake.spark(), ConcurrentTasks.defaultParallelism())) {
       var recent = tasks.submit("report-scorecard", () -> recentScorecards(month, versions));
-      var coverage = tasks.submit("report-coverage", () -> rows(ReportTables.COVERAGE, m, versions,
-          MonthReader::coverageRow));
-      var satisfaction = tasks.submit("report-satisfaction", () -> rows(ReportTables.SATISFACTION, m, versions,
-          MonthReader::satisfactionRow));
-      var sla = tasks.submit("report-sla", () -> rows(ReportTables.RESPONSE_SLA, m, versions, MonthReader::slaRow));
-      var social = tasks.submit("report-social", () -> rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow));
-      var mistransmission = tasks.submit("report-mistransmission", () -> rows(ReportTables.MISTRANSMISSION, m,
-          versions, MonthReader::mistransmissionRow));
-      var hotspots = tasks.submit("report-hotspots", () -> rows(ReportTables.HOTSPOTS, m, versions,
-          MonthReader::hotspotRow));
+      var coverage =
+          tasks.submit(
+              "report-coverage",
+              () -> rows(ReportTables.COVERAGE, m, versions, MonthReader::coverageRow));
+      var satisfaction =
+          tasks.submit(
+              "report-satisfaction",
+              () -> rows(ReportTables.SATISFACTION, m, versions, MonthReader::satisfactionRow));
+      var sla =
+          tasks.submit(
+              "report-sla",
+              () -> rows(ReportTables.RESPONSE_SLA, m, versions, MonthReader::slaRow));
+      var social =
+          tasks.submit(
+              "report-social",
+              () -> rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow));
+      var mistransmission =
+          tasks.submit(
+              "report-mistransmission",
+              () ->
+                  rows(ReportTables.MISTRANSMISSION, m, versions, MonthReader::mistransmissionRow));
+      var hotspots =
+          tasks.submit(
+              "report-hotspots",
+              () -> rows(ReportTables.HOTSPOTS, m, versions, MonthReader::hotspotRow));
       var ab = tasks.submit("report-ab", () -> abResults(m, versions));
       var quality = tasks.submit("report-quality", () -> dataQuality(m, versions));
       var departments = tasks.submit("report-departments", () -> departments(m, versions));
@@ -90,15 +115,34 @@ public final class MonthReader {
       tasks.awaitAll();
       List<Row> recentRows = valueOf(recent);
       List<KpiScorecardRow> history = recentRows.stream().map(MonthReader::kpiRow).toList();
-      List<KpiScorecardRow> scorecard = new ArrayList<>(history.stream().filter(k -> m.equals(k.month())).toList());
+      List<KpiScorecardRow> scorecard =
+          new ArrayList<>(history.stream().filter(k -> m.equals(k.month())).toList());
       if (scorecard.isEmpty()) {
-        throw new UserError("gold.kpi_scorecard has no rows for " + m + " in " + lake.root()
-            + "; run `commpulse run --month " + m + "` first");
+        throw new UserError(
+            "gold.kpi_scorecard has no rows for "
+                + m
+                + " in "
+                + lake.root()
+                + "; run `commpulse run --month "
+                + m
+                + "` first");
       }
       scorecard.sort(Comparator.comparingInt(k -> kpiOrder(k.kpi())));
-      return new MonthData(month, versions, scorecard, history, valueOf(coverage), valueOf(satisfaction),
-          valueOf(sla), valueOf(social), valueOf(mistransmission), valueOf(hotspots), valueOf(ab), valueOf(quality),
-          valueOf(departments), valueOf(followThrough));
+      return new MonthData(
+          month,
+          versions,
+          scorecard,
+          history,
+          valueOf(coverage),
+          valueOf(satisfaction),
+          valueOf(sla),
+          valueOf(social),
+          valueOf(mistransmission),
+          valueOf(hotspots),
+          valueOf(ab),
+          valueOf(quality),
+          valueOf(departments),
+          valueOf(followThrough));
     }
   }
 
@@ -116,41 +160,55 @@ public final class MonthReader {
     return Optional.of(lake.readMonthAtVersion(contract.get(), month, version.getAsLong()));
   }
 
-  private <T> List<T> rows(String table, String month, TableVersions versions, Function<Row, T> convert) {
+  private <T> List<T> rows(
+      String table, String month, TableVersions versions, Function<Row, T> convert) {
     return month(table, month, versions)
         .map(rows -> new ArrayList<>(rows.collectAsList().stream().map(convert).toList()))
         .orElseGet(ArrayList::new);
   }
 
-  /** The scorecard rows of up to twelve months ending with {@code month}, oldest first: one read for both uses. */
+  /**
+   * The scorecard rows of up to twelve months ending with {@code month}, oldest first: one read for
+   * both uses.
+   */
   private List<Row> recentScorecards(YearMonth month, TableVersions versions) {
     TableContract table = contract(ReportTables.SCORECARD).orElseThrow();
     String from = month.minusMonths(HISTORY_MONTHS - 1L).toString();
     return lake.readAtVersion(table, versions.of(ReportTables.SCORECARD).getAsLong())
         .where(col("month").geq(from).and(col("month").leq(month.toString())))
-        .orderBy("month", "kpi").collectAsList();
+        .orderBy("month", "kpi")
+        .collectAsList();
   }
 
   private FollowThrough followThrough(String month, TableVersions versions) {
     return new FollowThrough(
-        optionalRows(ReportTables.DEPARTMENT_SCORECARD, month, versions, MonthReader::departmentKpiRow),
-        optionalRows(ReportTables.AUTOMATION_CANDIDATES, month, versions, MonthReader::automationCandidate),
+        optionalRows(
+            ReportTables.DEPARTMENT_SCORECARD, month, versions, MonthReader::departmentKpiRow),
+        optionalRows(
+            ReportTables.AUTOMATION_CANDIDATES, month, versions, MonthReader::automationCandidate),
         optionalRows(ReportTables.FOLLOWUP_COVERAGE, month, versions, MonthReader::followupRow),
         optionalRows(ReportTables.FEEDBACK_LOOP, month, versions, MonthReader::feedbackRow));
   }
 
   /** The month's rows of a table that may not exist: empty when it does not. */
-  private <T> Optional<List<T>> optionalRows(String table, String month, TableVersions versions,
-      Function<Row, T> convert) {
-    return month(table, month, versions).map(rows -> rows.collectAsList().stream().map(convert).toList());
+  private <T> Optional<List<T>> optionalRows(
+      String table, String month, TableVersions versions, Function<Row, T> convert) {
+    return month(table, month, versions)
+        .map(rows -> rows.collectAsList().stream().map(convert).toList());
   }
 
   private AbResults abResults(String month, TableVersions versions) {
     return month(ReportTables.AB_RESULTS, month, versions)
-        .<AbResults>map(rows -> new AbResults.Present(rows.collectAsList().stream().map(MonthReader::abComparison)
-            .sorted(Comparator.comparing(AbResultRow::experimentId).thenComparing(AbResultRow::metric)
-                .thenComparing(AbResultRow::variant))
-            .toList()))
+        .<AbResults>map(
+            rows ->
+                new AbResults.Present(
+                    rows.collectAsList().stream()
+                        .map(MonthReader::abComparison)
+                        .sorted(
+                            Comparator.comparing(AbResultRow::experimentId)
+                                .thenComparing(AbResultRow::metric)
+                                .thenComparing(AbResultRow::variant))
+                        .toList()))
         .orElseGet(AbResults.Absent::new);
   }
 
@@ -163,35 +221,56 @@ public final class MonthReader {
     Map<String, Row> latest = new HashMap<>();
     for (Row r : audit.get().collectAsList()) {
       Row seen = latest.get(str(r, "source"));
-      if (seen == null || ((java.sql.Timestamp) r.getAs("started_at")).after(seen.getAs("started_at"))) {
+      if (seen == null
+          || ((java.sql.Timestamp) r.getAs("started_at")).after(seen.getAs("started_at"))) {
         latest.put(str(r, "source"), r);
       }
     }
     Map<String, List<SourceQuality.ReasonCount>> reasons = new HashMap<>();
-    month(ReportTables.QUARANTINE, month, versions).ifPresent(q -> {
-      for (Row r : q.groupBy("source", "reason_code").agg(count(lit(1)).as("rows"))
-          .orderBy(col("rows").desc(), col("reason_code")).collectAsList()) {
-        reasons.computeIfAbsent(str(r, "source"), s -> new ArrayList<>())
-            .add(new SourceQuality.ReasonCount(str(r, "reason_code"), lng(r, "rows")));
-      }
-    });
+    month(ReportTables.QUARANTINE, month, versions)
+        .ifPresent(
+            q -> {
+              for (Row r :
+                  q.groupBy("source", "reason_code")
+                      .agg(count(lit(1)).as("rows"))
+                      .orderBy(col("rows").desc(), col("reason_code"))
+                      .collectAsList()) {
+                reasons
+                    .computeIfAbsent(str(r, "source"), s -> new ArrayList<>())
+                    .add(new SourceQuality.ReasonCount(str(r, "reason_code"), lng(r, "rows")));
+              }
+            });
     List<String> order = catalog.sourceNames();
     return latest.values().stream()
-        .sorted(Comparator.comparingInt((Row r) -> sourceOrder(order, str(r, "source"))).thenComparing(r -> str(r, "source")))
-        .map(r -> new SourceQuality(str(r, "source"), ((Number) r.getAs("files")).intValue(), lng(r, "rows_read"),
-            lng(r, "rows_accepted"), lng(r, "rows_quarantined"), lng(r, "duplicates"),
-            reasons.getOrDefault(str(r, "source"), List.of())))
+        .sorted(
+            Comparator.comparingInt((Row r) -> sourceOrder(order, str(r, "source")))
+                .thenComparing(r -> str(r, "source")))
+        .map(
+            r ->
+                new SourceQuality(
+                    str(r, "source"),
+                    ((Number) r.getAs("files")).intValue(),
+                    lng(r, "rows_read"),
+                    lng(r, "rows_accepted"),
+                    lng(r, "rows_quarantined"),
+                    lng(r, "duplicates"),
+                    reasons.getOrDefault(str(r, "source"), List.of())))
         .toList();
   }
 
   private Map<String, Bilingual> departments(String month, TableVersions versions) {
     Map<String, Bilingual> names = new LinkedHashMap<>();
-    month(ReportTables.EMPLOYEES, month, versions).ifPresent(e -> {
-      for (Row r : e.select("department", "department_name_en", "department_name_zh").distinct()
-          .orderBy("department").collectAsList()) {
-        names.putIfAbsent(r.getString(0), new Bilingual(r.getString(1), r.getString(2)));
-      }
-    });
+    month(ReportTables.EMPLOYEES, month, versions)
+        .ifPresent(
+            e -> {
+              for (Row r :
+                  e.select("department", "department_name_en", "department_name_zh")
+                      .distinct()
+                      .orderBy("department")
+                      .collectAsList()) {
+                names.putIfAbsent(r.getString(0), new Bilingual(r.getString(1), r.getString(2)));
+              }
+            });
     return names;
   }
 
@@ -200,10 +279,12 @@ public final class MonthReader {
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 
-  private static final List<String> KPI_ORDER = SchemaCatalog.get().kpis().scorecardOrder().stream()
-      .map(KpiRegistry.Kpi::code).toList();
+  private static final List<String> KPI_ORDER =
+      SchemaCatalog.get().kpis().scorecardOrder().stream().map(KpiRegistry.Kpi::code).toList();
 
-  /** The scorecard's reading order (kpis.json report_position), KPIs unknown to the registry after. */
+  /**
+   * The scorecard's reading order (kpis.json report_position), KPIs unknown to the registry after.
+   */
   public static int kpiOrder(String kpi) {
     int i = KPI_ORDER.indexOf(kpi);
     return i < 0 ? KPI_ORDER.size() : i;
@@ -241,14 +322,31 @@ public final class MonthReader {
     return ContractRows.toRecord(r, HotspotRow.class);
   }
 
-  /** A suppressed row carries no figure: whatever the table holds, the report never sees a number for it. */
+  /**
+   * A suppressed row carries no figure: whatever the table holds, the report never sees a number
+   * for it.
+   */
   static DepartmentScorecardRow departmentKpiRow(Row r) {
     DepartmentScorecardRow d = ContractRows.toRecord(r, DepartmentScorecardRow.class);
     if (!d.suppressed() && !DepartmentScorecardRow.SUPPRESSED.equals(d.status())) {
       return d;
     }
-    return new DepartmentScorecardRow(d.month(), d.department(), d.kpi(), d.unit(), d.comparator(), d.target(), null,
-        null, null, DepartmentScorecardRow.SUPPRESSED, null, null, d.companyActual(), null, d.rankedDepartments(),
+    return new DepartmentScorecardRow(
+        d.month(),
+        d.department(),
+        d.kpi(),
+        d.unit(),
+        d.comparator(),
+        d.target(),
+        null,
+        null,
+        null,
+        DepartmentScorecardRow.SUPPRESSED,
+        null,
+        null,
+        d.companyActual(),
+        null,
+        d.rankedDepartments(),
         true);
   }
 
@@ -263,8 +361,21 @@ public final class MonthReader {
   /** A suppressed group carries no figure at all, whatever the table holds. */
   static FeedbackLoopRow feedbackRow(Row r) {
     FeedbackLoopRow f = ContractRows.toRecord(r, FeedbackLoopRow.class);
-    return !f.suppressed() ? f : new FeedbackLoopRow(f.month(), f.breakdown(), f.groupValue(), true,
-        f.suppressionReason(), null, null, null, null, null, null, null);
+    return !f.suppressed()
+        ? f
+        : new FeedbackLoopRow(
+            f.month(),
+            f.breakdown(),
+            f.groupValue(),
+            true,
+            f.suppressionReason(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
   }
 
   private static String str(Row r, String column) {

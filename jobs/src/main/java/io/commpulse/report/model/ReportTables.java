@@ -20,13 +20,30 @@ public final class ReportTables {
   public static final String FOLLOWUP_COVERAGE = "gold.followup_coverage";
   public static final String FEEDBACK_LOOP = "gold.feedback_loop";
 
-  public static final List<String> ALL = List.of(SCORECARD, COVERAGE, SATISFACTION, RESPONSE_SLA, SOCIAL,
-      MISTRANSMISSION, HOTSPOTS, AB_RESULTS, INGEST_AUDIT, QUARANTINE, EMPLOYEES, DEPARTMENT_SCORECARD,
-      AUTOMATION_CANDIDATES, FOLLOWUP_COVERAGE, FEEDBACK_LOOP);
+  public static final List<String> ALL =
+      List.of(
+          SCORECARD,
+          COVERAGE,
+          SATISFACTION,
+          RESPONSE_SLA,
+          SOCIAL,
+          MISTRANSMISSION,
+          HOTSPOTS,
+          AB_RESULTS,
+          INGEST_AUDIT,
+          QUARANTINE,
+          EMPLOYEES,
+          DEPARTMENT_SCORECARD,
+          AUTOMATION_CANDIDATES,
+          FOLLOWUP_COVERAGE,
+          FEEDBACK_LOOP);
 
-  /** The strategy's follow-through tables, added after the first reports: optional, a lake without them renders. */
-  public static final List<String> FOLLOW_THROUGH = List.of(DEPARTMENT_SCORECARD, AUTOMATION_CANDIDATES,
-      FOLLOWUP_COVERAGE, FEEDBACK_LOOP);
+  /**
+   * The strategy's follow-through tables, added after the first reports: optional, a lake without
+   * them renders.
+   */
+  public static final List<String> FOLLOW_THROUGH =
+      List.of(DEPARTMENT_SCORECARD, AUTOMATION_CANDIDATES, FOLLOWUP_COVERAGE, FEEDBACK_LOOP);
 
   /** Tables without which there is no report. */
   public static final List<String> REQUIRED = List.of(SCORECARD);

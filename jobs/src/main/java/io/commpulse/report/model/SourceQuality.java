@@ -3,12 +3,19 @@ package io.commpulse.report.model;
 import java.util.List;
 
 /**
- * The month's ingest accounting of one landing source (its latest ingest run) and why rows were quarantined.
+ * The month's ingest accounting of one landing source (its latest ingest run) and why rows were
+ * quarantined.
  *
  * @param reasons quarantine reason codes with their counts, most frequent first
  */
-public record SourceQuality(String source, int files, long rowsRead, long rowsAccepted, long rowsQuarantined,
-    long duplicates, List<ReasonCount> reasons) {
+public record SourceQuality(
+    String source,
+    int files,
+    long rowsRead,
+    long rowsAccepted,
+    long rowsQuarantined,
+    long duplicates,
+    List<ReasonCount> reasons) {
 
   public SourceQuality {
     reasons = List.copyOf(reasons);

@@ -15,8 +15,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Which code rendered a report: the release version and a fingerprint of the project's own classes and schemas, so
- * two renders can be compared even between builds of the same version.
+ * Which code rendered a report: the release version and a fingerprint of the project's own classes
+ * and schemas, so two renders can be compared even between builds of the same version.
  */
 public record CodeVersion(String version, String fingerprint) {
   private static final List<String> OWN = List.of("io/commpulse/", "schemas/");
@@ -37,13 +37,16 @@ public record CodeVersion(String version, String fingerprint) {
   /** SHA-256 over the names and bytes of the project's classes and schemas, in name order. */
   private static String ownCodeDigest() {
     try {
-      Path location = Path.of(CodeVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      TreeMap<String, byte[]> entries = Files.isDirectory(location) ? fromDirectory(location) : fromJar(location);
+      Path location =
+          Path.of(CodeVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      TreeMap<String, byte[]> entries =
+          Files.isDirectory(location) ? fromDirectory(location) : fromJar(location);
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      entries.forEach((name, bytes) -> {
-        sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sha.update(bytes);
-      });
+      entries.forEach(
+          (name, bytes) -> {
+            sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(bytes);
+          });
       return Checksums.hex(sha.digest());
     } catch (URISyntaxException | java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

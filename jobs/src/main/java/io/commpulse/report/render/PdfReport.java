@@ -1,6 +1,5 @@
 package io.commpulse.report.render;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -30,7 +29,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Lays the report out on A4 with OpenPDF, the report font embedded (subset) so Chinese prints as characters. */
+/**
+ * Lays the report out on A4 with OpenPDF, the report font embedded (subset) so Chinese prints as
+ * characters.
+ */
 public final class PdfReport {
   static final float MARGIN = 42;
   static final float TEXT_WIDTH = PageSize.A4.getWidth() - 2 * MARGIN;
@@ -62,7 +64,8 @@ public final class PdfReport {
     doc.addTitle(c.title() + " · " + c.subtitle());
     doc.addCreator("commpulse");
     doc.open();
-    // Same content, same bytes: no creation time, and a file id derived from the content rather than the clock.
+    // Same content, same bytes: no creation time, and a file id derived from the content rather
+    // than the clock.
     byte[] fingerprint = c.fingerprint();
     writer.getInfo().remove(PdfName.CREATIONDATE);
     byte[] id = Arrays.copyOf(fingerprint, 16);
@@ -129,7 +132,10 @@ public final class PdfReport {
     return out.toByteArray();
   }
 
-  /** The font subset's name prefix is drawn from this: seeded by the content, it is the same for the same report. */
+  /**
+   * The font subset's name prefix is drawn from this: seeded by the content, it is the same for the
+   * same report.
+   */
   private static SecureRandom seeded(byte[] seed) {
     try {
       SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
@@ -140,7 +146,10 @@ public final class PdfReport {
     }
   }
 
-  /** Heading, image and notes of a chart in one unsplittable block, so a chart never loses its heading. */
+  /**
+   * Heading, image and notes of a chart in one unsplittable block, so a chart never loses its
+   * heading.
+   */
   private PdfPTable chart(ReportContent.Chart chart) throws DocumentException {
     PdfPTable block = new PdfPTable(1);
     block.setWidthPercentage(100);
@@ -161,7 +170,8 @@ public final class PdfReport {
         throw new UncheckedIOException(e);
       }
     } else {
-      block.addCell(borderless(paragraph(chart.fallback(), font(10, Font.NORMAL, GREY_TEXT), 2, 6), 0));
+      block.addCell(
+          borderless(paragraph(chart.fallback(), font(10, Font.NORMAL, GREY_TEXT), 2, 6), 0));
     }
     for (String note : chart.notes()) {
       block.addCell(borderless(paragraph(note, font(8.5f, Font.NORMAL, GREY_TEXT), 2, 2), 0));
@@ -261,10 +271,17 @@ public final class PdfReport {
 
     @Override
     public void onEndPage(PdfWriter writer, Document document) {
-      Phrase text = new Phrase(String.format(Locale.ROOT, format, writer.getPageNumber()),
-          font(7.5f, Font.NORMAL, GREY_TEXT));
-      ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_RIGHT, text,
-          document.right(), document.bottom() - 20, 0);
+      Phrase text =
+          new Phrase(
+              String.format(Locale.ROOT, format, writer.getPageNumber()),
+              font(7.5f, Font.NORMAL, GREY_TEXT));
+      ColumnText.showTextAligned(
+          writer.getDirectContent(),
+          Element.ALIGN_RIGHT,
+          text,
+          document.right(),
+          document.bottom() - 20,
+          0);
     }
   }
 }

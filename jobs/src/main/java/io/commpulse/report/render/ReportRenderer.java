@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Turns a month's data into the report's files, in memory: no I/O, so tests can render from plain records. */
+/**
+ * Turns a month's data into the report's files, in memory: no I/O, so tests can render from plain
+ * records.
+ */
 public final class ReportRenderer {
   public static final String PDF = "report.pdf";
   public static final String HTML = "report.html";
@@ -27,8 +30,8 @@ public final class ReportRenderer {
 
   private ReportRenderer() {}
 
-  public static Rendered render(MonthData data, Language language, ReportFont font, CodeVersion code,
-      String lakeLocation) {
+  public static Rendered render(
+      MonthData data, Language language, ReportFont font, CodeVersion code, String lakeLocation) {
     Messages m = new Messages(language, data.departments());
     List<ChartSection> sections = ReportFigures.sections(data, m, new ChartStyle(font.awt()));
     Map<String, byte[]> files = new TreeMap<>();

@@ -41,15 +41,29 @@ class ReportFiguresTest {
   }
 
   private static Figure figure(List<ChartSection> sections, String id) {
-    return sections.stream().flatMap(s -> s.figure().stream()).filter(f -> f.id().equals(id)).findFirst()
+    return sections.stream()
+        .flatMap(s -> s.figure().stream())
+        .filter(f -> f.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no figure " + id));
   }
 
   @Test
   void everySectionHasItsFigureInReadingOrder() {
-    List<String> ids = sections(october, Language.EN).stream().map(s -> s.figure().orElseThrow().id()).toList();
-    assertEquals(List.of("01-kpi-targets", "02-kpi-trends", "03-satisfaction", "04-coverage", "05-first-reply",
-        "06-social-reply", "07-hotspots", "08-ab-forest", "09-hours-saved"), ids);
+    List<String> ids =
+        sections(october, Language.EN).stream().map(s -> s.figure().orElseThrow().id()).toList();
+    assertEquals(
+        List.of(
+            "01-kpi-targets",
+            "02-kpi-trends",
+            "03-satisfaction",
+            "04-coverage",
+            "05-first-reply",
+            "06-social-reply",
+            "07-hotspots",
+            "08-ab-forest",
+            "09-hours-saved"),
+        ids);
   }
 
   @Test
@@ -79,23 +93,30 @@ class ReportFiguresTest {
   @Test
   void hiddenSatisfactionCellsAreMarkedAndNeverPlotted() {
     Messages m = new Messages(Language.EN, october.departments());
-    Figure.Single figure = (Figure.Single) figure(ReportFigures.sections(october, m, style), "03-satisfaction");
+    Figure.Single figure =
+        (Figure.Single) figure(ReportFigures.sections(october, m, style), "03-satisfaction");
     XYPlot plot = figure.chart().getXYPlot();
     XYZDataset cells = (XYZDataset) plot.getDataset();
     SymbolAxis departments = (SymbolAxis) plot.getDomainAxis();
     List<String> names = List.of(departments.getSymbols());
     for (int i = 0; i < cells.getItemCount(0); i++) {
       String department = names.get((int) cells.getXValue(0, i));
-      assertFalse(department.equals("Human Resources") || department.equals("Finance"),
+      assertFalse(
+          department.equals("Human Resources") || department.equals("Finance"),
           "hidden department plotted: " + department);
       assertTrue(Math.abs(cells.getZValue(0, i) - 1.23) > 1e-9, "hidden figure plotted");
     }
     assertEquals(9, cells.getItemCount(0));
-    List<String> labels = plot.getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation)
-        .map(a -> ((XYTextAnnotation) a).getText()).toList();
+    List<String> labels =
+        plot.getAnnotations().stream()
+            .filter(a -> a instanceof XYTextAnnotation)
+            .map(a -> ((XYTextAnnotation) a).getText())
+            .toList();
     assertEquals(6, labels.stream().filter(m.text(Message.SUPPRESSED)::equals).count());
     assertFalse(labels.contains(GoldFixture.LEAKED_MEAN));
-    assertTrue(figure.title().startsWith("Satisfaction is lowest in Sales (overall mean 3.28)"), figure.title());
+    assertTrue(
+        figure.title().startsWith("Satisfaction is lowest in Sales (overall mean 3.28)"),
+        figure.title());
   }
 
   @Test
@@ -103,7 +124,9 @@ class ReportFiguresTest {
     Figure.Single forest = (Figure.Single) figure(sections(october, Language.EN), "08-ab-forest");
     XYPlot plot = forest.chart().getXYPlot();
     List<String> rows = List.of(((SymbolAxis) plot.getDomainAxis()).getSymbols());
-    assertTrue(rows.stream().anyMatch(r -> r.startsWith("EXP-SRM") && r.endsWith("[SRM]")), rows.toString());
+    assertTrue(
+        rows.stream().anyMatch(r -> r.startsWith("EXP-SRM") && r.endsWith("[SRM]")),
+        rows.toString());
     XYErrorRenderer renderer = (XYErrorRenderer) plot.getRenderer();
     int invalid = plot.getDataset().getSeriesKey(1).toString().startsWith("Invalid") ? 1 : 0;
     assertEquals(Palette.GREY, renderer.getSeriesPaint(invalid));
@@ -116,7 +139,9 @@ class ReportFiguresTest {
     MonthData absent = GoldFixture.monthData(GoldFixture.MONTH, new AbResults.Absent());
     ChartSection ab = sections(absent, Language.EN).get(7);
     assertTrue(ab.figure().isEmpty());
-    assertEquals("No A/B results: the table gold.ab_results does not exist in this lake yet.", ab.fallback());
+    assertEquals(
+        "No A/B results: the table gold.ab_results does not exist in this lake yet.",
+        ab.fallback());
     MonthData empty = GoldFixture.monthData(GoldFixture.MONTH, new AbResults.Present(List.of()));
     assertEquals("本月没有渠道实验结果。", sections(empty, Language.ZH).get(7).fallback());
   }
@@ -125,17 +150,26 @@ class ReportFiguresTest {
   void titlesStateTheFinding() {
     List<ChartSection> en = sections(october, Language.EN);
     assertEquals("2 of 6 KPIs met their target, 2 missed", figure(en, "01-kpi-targets").title());
-    assertEquals("Against the previous month 4 KPIs improved and 2 worsened", figure(en, "02-kpi-trends").title());
-    assertEquals("2 of 3 decisions reached the 95% coverage target", figure(en, "04-coverage").title());
-    assertEquals("Complaints: mean first reply within 24 h on 2 of 3 channels", figure(en, "05-first-reply").title());
-    assertEquals("86.2% of social comments answered within 24 h; lowest on Douyin (71.0%)",
+    assertEquals(
+        "Against the previous month 4 KPIs improved and 2 worsened",
+        figure(en, "02-kpi-trends").title());
+    assertEquals(
+        "2 of 3 decisions reached the 95% coverage target", figure(en, "04-coverage").title());
+    assertEquals(
+        "Complaints: mean first reply within 24 h on 2 of 3 channels",
+        figure(en, "05-first-reply").title());
+    assertEquals(
+        "86.2% of social comments answered within 24 h; lowest on Douyin (71.0%)",
         figure(en, "06-social-reply").title());
-    assertEquals("Customer issues: technical support first; Internal problems: process first",
+    assertEquals(
+        "Customer issues: technical support first; Internal problems: process first",
         figure(en, "07-hotspots").title());
     // 0.3 x 432 x 20.5 h = 2656.8 h, the most of the five largest kinds.
-    assertEquals("Automating Technical support · E-mail would save the most waiting: 2656.8 h",
+    assertEquals(
+        "Automating Technical support · E-mail would save the most waiting: 2656.8 h",
         figure(en, "09-hours-saved").title());
-    assertEquals("技术支持 · 电子邮件 自动化节省的等待最多：2656.8 小时",
+    assertEquals(
+        "技术支持 · 电子邮件 自动化节省的等待最多：2656.8 小时",
         figure(sections(october, Language.ZH), "09-hours-saved").title());
   }
 
@@ -145,11 +179,24 @@ class ReportFiguresTest {
     org.jfree.data.category.CategoryDataset bars =
         ((org.jfree.chart.plot.CategoryPlot) chart.chart().getPlot()).getDataset();
     // The sixth kind by volume (WeCom, 67.5 h) is left out.
-    assertEquals(List.of("Technical support · E-mail", "Service complaint · Phone", "Service complaint · E-mail",
-        "Technical support · Online chat", "Product suggestion · Online chat"), bars.getColumnKeys());
-    assertEquals(List.of(2656.8, 2160.0, 1800.0, 1050.0, 468.0), List.of(bars.getValue(0, 0), bars.getValue(0, 1),
-        bars.getValue(0, 2), bars.getValue(0, 3), bars.getValue(0, 4)));
-    assertEquals("Expected hours of customer waiting saved (h)",
+    assertEquals(
+        List.of(
+            "Technical support · E-mail",
+            "Service complaint · Phone",
+            "Service complaint · E-mail",
+            "Technical support · Online chat",
+            "Product suggestion · Online chat"),
+        bars.getColumnKeys());
+    assertEquals(
+        List.of(2656.8, 2160.0, 1800.0, 1050.0, 468.0),
+        List.of(
+            bars.getValue(0, 0),
+            bars.getValue(0, 1),
+            bars.getValue(0, 2),
+            bars.getValue(0, 3),
+            bars.getValue(0, 4)));
+    assertEquals(
+        "Expected hours of customer waiting saved (h)",
         ((org.jfree.chart.plot.CategoryPlot) chart.chart().getPlot()).getRangeAxis().getLabel());
   }
 
@@ -158,15 +205,19 @@ class ReportFiguresTest {
     MonthData before = october.withFollowThrough(io.commpulse.report.model.FollowThrough.absent());
     ChartSection hours = sections(before, Language.EN).get(8);
     assertTrue(hours.figure().isEmpty());
-    assertEquals("Not available for this month (gold.automation_candidates holds no figures for it).",
+    assertEquals(
+        "Not available for this month (gold.automation_candidates holds no figures for it).",
         hours.fallback());
   }
 
   @Test
   void suppressedCellsAreListedUnderTheChart() {
     ChartSection satisfaction = sections(october, Language.EN).get(2);
-    assertEquals(List.of("Hidden to protect anonymity (too few respondents, or a cell that would reveal a small group "
-        + "by subtraction): Human Resources (all questions); Finance (all questions)."), satisfaction.notes());
+    assertEquals(
+        List.of(
+            "Hidden to protect anonymity (too few respondents, or a cell that would reveal a small group "
+                + "by subtraction): Human Resources (all questions); Finance (all questions)."),
+        satisfaction.notes());
   }
 
   private static double inkShare(BufferedImage image) {
@@ -188,7 +239,8 @@ class ReportFiguresTest {
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         int rgb = image.getRGB(x, y);
-        double luma = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+        double luma =
+            0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
         sum += luma;
         squares += luma * luma;
       }

@@ -19,7 +19,9 @@ class MessagesTest {
       for (Language language : Language.values()) {
         String text = new Messages(language, Map.of()).text(message, args);
         assertFalse(text.isBlank(), message + " " + language);
-        assertEquals(argumentKinds(message.template(Language.EN)), argumentKinds(message.template(language)),
+        assertEquals(
+            argumentKinds(message.template(Language.EN)),
+            argumentKinds(message.template(language)),
             message + ": the languages take different arguments");
       }
     }
@@ -32,7 +34,9 @@ class MessagesTest {
       String en = message.template(Language.EN);
       boolean words = en.replaceAll("%\\d+\\$[sd]", "").matches("(?s).*[A-Za-z]{2,}.*");
       if (words && !zh.equals(en)) {
-        assertTrue(zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+        assertTrue(
+            zh.codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
             message + " has no Chinese: " + zh);
       }
     }
@@ -41,10 +45,13 @@ class MessagesTest {
   @Test
   void everyVocabularyCodeHasBothNames() {
     for (Vocabulary vocabulary : Vocabulary.values()) {
-      vocabulary.names().forEach((code, name) -> {
-        assertFalse(name.en().isBlank(), vocabulary + " " + code);
-        assertFalse(name.zh().isBlank(), vocabulary + " " + code);
-      });
+      vocabulary
+          .names()
+          .forEach(
+              (code, name) -> {
+                assertFalse(name.en().isBlank(), vocabulary + " " + code);
+                assertFalse(name.zh().isBlank(), vocabulary + " " + code);
+              });
     }
   }
 
@@ -57,7 +64,8 @@ class MessagesTest {
 
   @Test
   void departmentNamesFromTheDataWinOverTheBuiltInOnes() {
-    Messages m = new Messages(Language.EN, Map.of("OPS", new Bilingual("Ops & Logistics", "运营物流部")));
+    Messages m =
+        new Messages(Language.EN, Map.of("OPS", new Bilingual("Ops & Logistics", "运营物流部")));
     assertEquals("Ops & Logistics", m.department("OPS"));
     assertEquals("Sales", m.department("SALES"));
   }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ReportFontTest {
-  private static final Path NOTO = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+  private static final Path NOTO =
+      Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
   private static final Path WQY = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
   private static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
@@ -43,7 +44,8 @@ class ReportFontTest {
   @Test
   void aFontWithoutChineseGlyphsIsRefusedForAChineseReport() {
     Assumptions.assumeTrue(Files.isRegularFile(DEJAVU), "fonts-dejavu not installed");
-    UserError error = assertThrows(UserError.class, () -> ReportFont.locate(Optional.of(DEJAVU), Language.ZH));
+    UserError error =
+        assertThrows(UserError.class, () -> ReportFont.locate(Optional.of(DEJAVU), Language.ZH));
     assertTrue(error.getMessage().contains("has no Chinese glyphs"), error.getMessage());
     assertTrue(error.getMessage().contains("scripts/install-fonts.sh"), error.getMessage());
     assertEquals("DejaVu Sans", ReportFont.locate(Optional.of(DEJAVU), Language.EN).family());
@@ -51,17 +53,27 @@ class ReportFontTest {
 
   @Test
   void withoutAnyCjkFontInstalledAChineseReportSaysHowToGetOne() {
-    UserError error = assertThrows(UserError.class, () -> ReportFont.locate(Optional.empty(), Language.ZH,
-        List.of(Path.of("/nowhere/NotoSansCJK-Regular.ttc")), List.of(DEJAVU)));
-    assertEquals("no CJK font found for a Chinese report (looked in [/nowhere/NotoSansCJK-Regular.ttc]); run "
-        + "scripts/install-fonts.sh (Debian fonts-noto-cjk / fonts-wqy-microhei) or pass --font FILE",
+    UserError error =
+        assertThrows(
+            UserError.class,
+            () ->
+                ReportFont.locate(
+                    Optional.empty(),
+                    Language.ZH,
+                    List.of(Path.of("/nowhere/NotoSansCJK-Regular.ttc")),
+                    List.of(DEJAVU)));
+    assertEquals(
+        "no CJK font found for a Chinese report (looked in [/nowhere/NotoSansCJK-Regular.ttc]); run "
+            + "scripts/install-fonts.sh (Debian fonts-noto-cjk / fonts-wqy-microhei) or pass --font FILE",
         error.getMessage());
   }
 
   @Test
   void aMissingFontFileIsAClearError() {
-    UserError error = assertThrows(UserError.class,
-        () -> ReportFont.locate(Optional.of(Path.of("/no/such/font.ttf")), Language.EN));
+    UserError error =
+        assertThrows(
+            UserError.class,
+            () -> ReportFont.locate(Optional.of(Path.of("/no/such/font.ttf")), Language.EN));
     assertEquals("font file not found: /no/such/font.ttf", error.getMessage());
   }
 }

@@ -38,7 +38,8 @@ class ReportRendererTest {
   static final CodeVersion CODE = new CodeVersion("test", "0123456789abcdef0123");
   private static ReportFont font;
   private static MonthData october;
-  private static final Map<Language, ReportRenderer.Rendered> RENDERED = new EnumMap<>(Language.class);
+  private static final Map<Language, ReportRenderer.Rendered> RENDERED =
+      new EnumMap<>(Language.class);
   private static final Map<Language, String> PDF_TEXT = new EnumMap<>(Language.class);
 
   @BeforeAll
@@ -46,7 +47,8 @@ class ReportRendererTest {
     font = ReportFont.locate(Optional.empty(), Language.ZH);
     october = GoldFixture.monthData(GoldFixture.MONTH, GoldFixture.abPresent());
     for (Language language : Language.values()) {
-      ReportRenderer.Rendered rendered = ReportRenderer.render(october, language, font, CODE, "/lake");
+      ReportRenderer.Rendered rendered =
+          ReportRenderer.render(october, language, font, CODE, "/lake");
       RENDERED.put(language, rendered);
       try (PDDocument pdf = Loader.loadPDF(rendered.files().get(ReportRenderer.PDF))) {
         PDF_TEXT.put(language, new PDFTextStripper().getText(pdf));
@@ -57,9 +59,12 @@ class ReportRendererTest {
   @Test
   void thePdfHasTheExpectedPages() throws IOException {
     for (Language language : Language.values()) {
-      try (PDDocument pdf = Loader.loadPDF(RENDERED.get(language).files().get(ReportRenderer.PDF))) {
-        // Summary and scorecard; the two KPI charts; satisfaction, coverage and reply times; social, hotspots and
-        // A/B; hours saved by AI customer service; the strategy follow-through; the appendices on a page of their own.
+      try (PDDocument pdf =
+          Loader.loadPDF(RENDERED.get(language).files().get(ReportRenderer.PDF))) {
+        // Summary and scorecard; the two KPI charts; satisfaction, coverage and reply times;
+        // social, hotspots and
+        // A/B; hours saved by AI customer service; the strategy follow-through; the appendices on a
+        // page of their own.
         assertEquals(7, pdf.getNumberOfPages(), language.code());
       }
     }
@@ -71,13 +76,19 @@ class ReportRendererTest {
       Formats f = new Formats(language);
       String text = PDF_TEXT.get(language);
       for (KpiScorecardRow kpi : october.scorecard()) {
-        assertContains(text, f.value(kpi.unit(), kpi.actual()), language + " " + kpi.kpi() + " actual");
-        assertContains(text, f.interval(kpi.unit(), kpi.ciLow(), kpi.ciHigh()), language + " " + kpi.kpi() + " CI");
-        assertContains(text, f.value(kpi.unit(), kpi.previous()), language + " " + kpi.kpi() + " previous");
+        assertContains(
+            text, f.value(kpi.unit(), kpi.actual()), language + " " + kpi.kpi() + " actual");
+        assertContains(
+            text,
+            f.interval(kpi.unit(), kpi.ciLow(), kpi.ciHigh()),
+            language + " " + kpi.kpi() + " CI");
+        assertContains(
+            text, f.value(kpi.unit(), kpi.previous()), language + " " + kpi.kpi() + " previous");
       }
     }
     // The same figures, written out by hand from the fixture.
-    for (String figure : List.of("93.1%", "92.4–93.8%", "4.1%", "3.7–4.6%", "86.2%", "3.62", "3.51–3.73", "58.3%")) {
+    for (String figure :
+        List.of("93.1%", "92.4–93.8%", "4.1%", "3.7–4.6%", "86.2%", "3.62", "3.51–3.73", "58.3%")) {
       assertContains(PDF_TEXT.get(Language.EN), figure, "en");
       assertContains(PDF_TEXT.get(Language.ZH), figure, "zh");
     }
@@ -93,20 +104,23 @@ class ReportRendererTest {
     assertContains(zh, "附录 B：本月数据接入质量", "appendix");
     String en = PDF_TEXT.get(Language.EN);
     assertContains(en, "Communication management report", "title");
-    assertFalse(en.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+    assertFalse(
+        en.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
         "Chinese in the English report");
   }
 
   @Test
   void everyFontInThePdfIsEmbedded() throws IOException {
     for (Language language : Language.values()) {
-      try (PDDocument pdf = Loader.loadPDF(RENDERED.get(language).files().get(ReportRenderer.PDF))) {
+      try (PDDocument pdf =
+          Loader.loadPDF(RENDERED.get(language).files().get(ReportRenderer.PDF))) {
         int fonts = 0;
         for (PDPage page : pdf.getPages()) {
           PDResources resources = page.getResources();
           for (COSName name : resources.getFontNames()) {
             PDFont pdFont = resources.getFont(name);
-            assertTrue(pdFont.isEmbedded(), language + ": " + pdFont.getName() + " is not embedded");
+            assertTrue(
+                pdFont.isEmbedded(), language + ": " + pdFont.getName() + " is not embedded");
             fonts++;
           }
         }
@@ -121,16 +135,22 @@ class ReportRendererTest {
       assertFalse(PDF_TEXT.get(language).contains(GoldFixture.LEAKED_MEAN), language + " PDF");
       String html = html(language);
       assertFalse(html.contains(GoldFixture.LEAKED_MEAN), language + " HTML");
-      assertFalse(RENDERED.get(language).texts().stream().anyMatch(t -> t.contains(GoldFixture.LEAKED_MEAN)));
+      assertFalse(
+          RENDERED.get(language).texts().stream()
+              .anyMatch(t -> t.contains(GoldFixture.LEAKED_MEAN)));
     }
-    assertContains(PDF_TEXT.get(Language.EN), "Human Resources (all questions); Finance (all questions)", "note");
+    assertContains(
+        PDF_TEXT.get(Language.EN),
+        "Human Resources (all questions); Finance (all questions)",
+        "note");
   }
 
   @Test
   void theHtmlIsSelfContainedWithEveryChartInline() {
     for (Language language : Language.values()) {
       String html = html(language);
-      assertFalse(html.matches("(?s).*(src|href)=\"(?!data:)[^\"]*\".*"), "external reference in the HTML");
+      assertFalse(
+          html.matches("(?s).*(src|href)=\"(?!data:)[^\"]*\".*"), "external reference in the HTML");
       long images = html.split("data:image/png;base64,", -1).length - 1L;
       assertEquals(RENDERED.get(language).figureIds().size(), images);
       assertContains(html, "status-missed", "status colours");
@@ -142,18 +162,57 @@ class ReportRendererTest {
     String hostile = "<script>alert('x')</script> & \"more\"";
     List<CoverageRow> coverage = new ArrayList<>();
     for (CoverageRow c : october.coverage()) {
-      coverage.add(c.decisionId().equals("D02") ? new CoverageRow(c.month(), c.decisionId(), hostile, hostile,
-          c.department(), c.employees(), c.aware(), c.share(), c.ciLow(), c.ciHigh(), c.target(), c.pBelowTarget(),
-          c.meetsTarget(), c.status(), c.medianHoursToAware(), c.topChannel(), c.topChannelShare()) : c);
+      coverage.add(
+          c.decisionId().equals("D02")
+              ? new CoverageRow(
+                  c.month(),
+                  c.decisionId(),
+                  hostile,
+                  hostile,
+                  c.department(),
+                  c.employees(),
+                  c.aware(),
+                  c.share(),
+                  c.ciLow(),
+                  c.ciHigh(),
+                  c.target(),
+                  c.pBelowTarget(),
+                  c.meetsTarget(),
+                  c.status(),
+                  c.medianHoursToAware(),
+                  c.topChannel(),
+                  c.topChannelShare())
+              : c);
     }
-    MonthData data = new MonthData(october.month(), october.versions(), october.scorecard(), october.history(),
-        coverage, october.satisfaction(), october.responseSla(), october.social(), october.mistransmission(),
-        october.hotspots(), october.ab(), october.dataQuality(), october.departments());
+    MonthData data =
+        new MonthData(
+            october.month(),
+            october.versions(),
+            october.scorecard(),
+            october.history(),
+            coverage,
+            october.satisfaction(),
+            october.responseSla(),
+            october.social(),
+            october.mistransmission(),
+            october.hotspots(),
+            october.ab(),
+            october.dataQuality(),
+            october.departments());
     for (Language language : Language.values()) {
-      String html = new String(ReportRenderer.render(data, language, font, CODE, "/lake").files()
-          .get(ReportRenderer.HTML), StandardCharsets.UTF_8);
-      assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), language + ": markup from the data got through");
-      assertContains(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;", language.code());
+      String html =
+          new String(
+              ReportRenderer.render(data, language, font, CODE, "/lake")
+                  .files()
+                  .get(ReportRenderer.HTML),
+              StandardCharsets.UTF_8);
+      assertFalse(
+          html.toLowerCase(Locale.ROOT).contains("<script"),
+          language + ": markup from the data got through");
+      assertContains(
+          html,
+          "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;",
+          language.code());
     }
   }
 
@@ -161,8 +220,15 @@ class ReportRendererTest {
   void theFontCanDrawEveryStringTheReportShows() {
     for (Language language : Language.values()) {
       for (String text : RENDERED.get(language).texts()) {
-        assertTrue(font.canDisplay(text), language + ": " + font.family() + " cannot draw \"" + text + "\" at "
-            + font.awt().canDisplayUpTo(text));
+        assertTrue(
+            font.canDisplay(text),
+            language
+                + ": "
+                + font.family()
+                + " cannot draw \""
+                + text
+                + "\" at "
+                + font.awt().canDisplayUpTo(text));
       }
     }
   }
@@ -185,26 +251,31 @@ class ReportRendererTest {
     }
     all.addAll(List.of("●", "▲", "◆", "–", "↑", "↓", "→", "…", "·"));
     for (String text : all) {
-      assertEquals(-1, font.awt().canDisplayUpTo(text), font.family() + " cannot draw \"" + text + "\"");
+      assertEquals(
+          -1, font.awt().canDisplayUpTo(text), font.family() + " cannot draw \"" + text + "\"");
     }
   }
 
   @Test
   void twoRendersOfTheSameDataGiveTheSameBytes() {
-    ReportRenderer.Rendered again = ReportRenderer.render(october, Language.ZH, font, CODE, "/lake");
+    ReportRenderer.Rendered again =
+        ReportRenderer.render(october, Language.ZH, font, CODE, "/lake");
     ReportRenderer.Rendered first = RENDERED.get(Language.ZH);
     assertEquals(first.files().keySet(), again.files().keySet());
     first.files().forEach((name, bytes) -> assertArrayEquals(bytes, again.files().get(name), name));
   }
 
   private static String html(Language language) {
-    return new String(RENDERED.get(language).files().get(ReportRenderer.HTML), StandardCharsets.UTF_8);
+    return new String(
+        RENDERED.get(language).files().get(ReportRenderer.HTML), StandardCharsets.UTF_8);
   }
 
   /** Line breaks of the layout do not count: the text may wrap with or without a space (CJK). */
   private static void assertContains(String text, String expected, String what) {
-    boolean found = text.contains(expected) || text.replaceAll("\\s*\\R\\s*", " ").contains(expected)
-        || text.replaceAll("\\s*\\R\\s*", "").contains(expected);
+    boolean found =
+        text.contains(expected)
+            || text.replaceAll("\\s*\\R\\s*", " ").contains(expected)
+            || text.replaceAll("\\s*\\R\\s*", "").contains(expected);
     assertTrue(found, what + ": \"" + expected + "\" not found");
   }
 }
