@@ -145,6 +145,30 @@ def test_the_notebooks_take_a_connect_url_for_their_lake(endpoint):
         spark.stop()
 
 
+@pytest.mark.parametrize("notebook", ["satisfaction_drilldown", "response_times", "ab_deep_dive"])
+def test_each_notebook_runs_against_the_endpoint(endpoint, notebook, tmp_path, monkeypatch):
+    """The notebooks as an analyst runs them, with the Connect URL as their one parameter: no Spark of their own."""
+    import nbformat
+    import papermill
+
+    monkeypatch.setenv("COMMPULSE_LAKE", endpoint.connect_url())
+    output = tmp_path / f"{notebook}.ipynb"
+    papermill.execute_notebook(
+        str(REPO / "notebooks" / f"{notebook}.ipynb"),
+        str(output),
+        cwd=str(REPO / "notebooks"),
+        kernel_name="python3",
+        progress_bar=False,
+        log_output=False,
+        execution_timeout=1800,
+    )
+    nb = nbformat.read(output, as_version=4)
+    images = sum(
+        1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+    )
+    assert images >= 1, f"{notebook} drew no chart over the endpoint"
+
+
 def test_a_wrong_connect_token_is_refused(endpoint):
     from pyspark.sql import SparkSession
 
