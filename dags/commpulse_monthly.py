@@ -1,4 +1,4 @@
-"""commpulse_monthly: the month's pipeline, landing -> bronze -> silver -> gold -> quality gate -> report -> upkeep."""
+"""commpulse_monthly: the month's pipeline, landing -> bronze -> silver -> gold -> quality gate -> report."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ DOC = f"""
 # commpulse_monthly
 
 Runs the whole pipeline for one calendar month: ingest every landing source (in parallel) into bronze,
-build silver, compute the gold KPI tables, check data quality, render the executive report, then compact
-and vacuum the lake's tables (`maintain`).
+build silver, compute the gold KPI tables, check data quality, render the executive report.
 Each task is one `spark-submit` of the jobs jar against the master of the `spark_default` connection.
 
 **Which month.** A run fires at 00:00 UTC on the 1st and processes the month that just ended: its data
@@ -44,7 +43,7 @@ triggered months should run, e.g. a development or test instance.
 
 with DAG(
     dag_id="commpulse_monthly",
-    description="Monthly communication KPIs: ingest, silver, gold, quality gate, report, lake upkeep",
+    description="Monthly communication KPIs: ingest, silver, gold, quality gate, report",
     # A trigger timetable with a one-month interval: the run fired on the 1st covers the month before,
     # and a manual run for the same logical date covers exactly the same month as the scheduled one.
     schedule=CronTriggerTimetable("0 0 1 * *", timezone="UTC", interval=relativedelta(months=1)),
@@ -60,11 +59,4 @@ with DAG(
         for source in pipeline.SOURCES:
             pipeline.ingest(source)
 
-    (
-        ingest
-        >> pipeline.silver()
-        >> pipeline.gold()
-        >> pipeline.quality_gate()
-        >> pipeline.report()
-        >> pipeline.maintain()
-    )
+    ingest >> pipeline.silver() >> pipeline.gold() >> pipeline.quality_gate() >> pipeline.report()

@@ -94,12 +94,6 @@ SPARK_UI = Setting(
     "`spark.ui.enabled`: the Spark web UI of each running job; `false` spares every job starting it.",
 )
 
-VACUUM_HOURS = Setting(
-    "commpulse_vacuum_hours",
-    "168",
-    "`maintain` deletes files no table version of the last this many hours needs (Delta VACUUM); Delta refuses"
-    " less than a table's deleted-file retention, 168 hours by default.",
-)
 SETTINGS = (
     LANDING,
     LAKE,
@@ -111,7 +105,6 @@ SETTINGS = (
     DRIVER_MEMORY,
     DRIVER_JAVA_OPTIONS,
     SPARK_UI,
-    VACUUM_HOURS,
 )
 
 DEFAULT_ARGS = {
@@ -228,19 +221,4 @@ def report() -> SparkSubmitOperator:
         "--lang",
         LANGUAGE.template,
         doc_md="Renders the month's executive report (PDF, HTML, charts, manifest).",
-    )
-
-
-def maintain() -> SparkSubmitOperator:
-    return commpulse_job(
-        "maintain",
-        "maintain",
-        "--lake",
-        LAKE.template,
-        "--optimize",
-        "--vacuum",
-        VACUUM_HOURS.template,
-        doc_md="Lake upkeep once the month is published: compacts every table's small files (OPTIMIZE) and "
-        "deletes files older than the retention that no version needs (VACUUM). Last, so no job of "
-        "the run writes a table at the same time.",
     )

@@ -83,8 +83,7 @@ def test_every_task_submits_the_jar_to_the_spark_connection(dagbag, dag_id):
         assert task._java_class == "io.commpulse.cli.CommPulse"
         assert "commpulse_jar" in task.application
         assert "commpulse-spark.jar" in task.application
-        # Every task works on the run's month, except the upkeep, which is of whole tables.
-        assert ("--month" in task.application_args) == (task.task_id != "maintain"), task.task_id
+        assert "--month" in task.application_args
         assert task.conf["spark.sql.shuffle.partitions"]
 
 
@@ -119,14 +118,11 @@ def test_daily_does_not_catch_up(dagbag):
 def test_monthly_shape(dagbag):
     dag = dagbag.dags["commpulse_monthly"]
     ingest = [f"ingest.{s}" for s in SOURCES]
-    assert sorted(t.task_id for t in dag.tasks) == sorted(
-        ingest + ["silver", "gold", "quality_gate", "report", "maintain"]
-    )
+    assert sorted(t.task_id for t in dag.tasks) == sorted(ingest + ["silver", "gold", "quality_gate", "report"])
     assert dag.get_task("silver").upstream_task_ids == set(ingest)
     assert dag.get_task("gold").upstream_task_ids == {"silver"}
     assert dag.get_task("quality_gate").upstream_task_ids == {"gold"}
     assert dag.get_task("report").upstream_task_ids == {"quality_gate"}
-    assert dag.get_task("maintain").upstream_task_ids == {"report"}
 
 
 def test_daily_shape(dagbag):

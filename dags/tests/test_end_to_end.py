@@ -25,8 +25,8 @@ def test_monthly_run_succeeds(monthly_run):
     assert monthly_run.logical_date == MONTH_LOGICAL_DATE
     failed = {task: state for task, state in monthly_run.states.items() if state != "success"}
     assert failed == {}, f"tasks not successful: {failed}"
-    # Ten ingests (one per landing source), silver, gold, the quality gate, the report and the upkeep.
-    assert len(monthly_run.states) == 15
+    # Ten ingests (one per landing source), silver, gold, the quality gate and the report.
+    assert len(monthly_run.states) == 14
     assert monthly_run.state == "success"
 
 
