@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       SilverCommand.class,
       GoldCommand.class,
       RunCommand.class,
+      RestateCommand.class,
       QualityGateCommand.class,
       ImportCommand.class,
       AbTestCommand.class,

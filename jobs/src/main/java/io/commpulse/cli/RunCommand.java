@@ -1,6 +1,7 @@
 package io.commpulse.cli;
 
 import io.commpulse.gold.GoldJob;
+import io.commpulse.gold.MonthRestatement;
 import io.commpulse.ingest.BronzeIngest;
 import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the whole monthly pipeline: ingest every source -> silver -> gold.",
-      "Every stage replaces the month atomically, so a rerun leaves the same tables."
+      "Run the whole monthly pipeline: ingest every source -> silver -> restate the month before",
+      "-> gold -> restate the month after (when it is in the lake already, as in a backfill out of",
+      "order). Every stage replaces the month atomically, so a rerun leaves the same tables."
     })
 final class RunCommand implements Callable<Integer> {
   @Option(
@@ -66,11 +68,14 @@ final class RunCommand implements Callable<Integer> {
             goldOptions.calendar(),
             goldOptions.minGroupSize(),
             goldOptions.serviceDepartment());
+    MonthRestatement restatement = new MonthRestatement(lake, catalog, silver, gold);
     for (YearMonth month : months) {
       long monthStarted = System.nanoTime();
       ingest.ingestAll(ingest.sources("all"), month, Instant.now(), parallelism);
       silver.run(month, Set.of(), parallelism);
+      restatement.restate(month.minusMonths(1), parallelism);
       gold.run(month, Set.of(), parallelism);
+      restatement.restate(month.plusMonths(1), parallelism);
       RunLog.info(
           "run %s finished in %s; lake: %s", month, RunLog.seconds(monthStarted), lake.root());
     }

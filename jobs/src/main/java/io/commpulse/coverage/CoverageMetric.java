@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.metrics.Hours;
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
@@ -80,7 +81,8 @@ public final class CoverageMetric {
       String month,
       Dataset<Row> decisions,
       Dataset<Row> employees,
-      Dataset<Row> acknowledgements) {
+      Dataset<Row> acknowledgements,
+      DataCutoff cutoff) {
     Dataset<Row> reach = reach(decisions, employees, acknowledgements).cache();
     try {
       Column[] byDept = {col("decision_id"), col("title_zh"), col("title_en"), col("department")};
@@ -96,6 +98,7 @@ public final class CoverageMetric {
             row(
                 month,
                 cell,
+                cutoff,
                 topChannel.get(
                     Cells.str(cell, "decision_id") + "|" + Cells.str(cell, "department"))));
       }
@@ -146,7 +149,7 @@ public final class CoverageMetric {
     return best;
   }
 
-  private static CoverageRow row(String month, Row cell, Row topChannel) {
+  private static CoverageRow row(String month, Row cell, DataCutoff cutoff, Row topChannel) {
     long employees = Cells.lng(cell, "employees");
     long aware = Cells.lng(cell, "aware");
     Interval ci = Interval.wilson(aware, employees);
@@ -170,6 +173,8 @@ public final class CoverageMetric {
         KpiStatus.codeFor(kpi, share, ci),
         Cells.dbl(cell, "median_hours"),
         topChannel == null ? null : topChannel.getString(2),
-        topChannel == null ? null : Cells.ratio(topChannel.getLong(3), aware));
+        topChannel == null ? null : Cells.ratio(topChannel.getLong(3), aware),
+        cutoff.throughTimestamp(),
+        cutoff.state());
   }
 }

@@ -1,6 +1,7 @@
 package io.commpulse.coverage;
 
 import io.commpulse.metrics.GoldRow;
+import java.sql.Timestamp;
 
 /**
  * One row of {@code gold.coverage}: a decision's reach, company-wide (department ALL) or in one
@@ -24,4 +25,6 @@ public record CoverageRow(
     String status,
     Double medianHoursToAware,
     String topChannel,
-    Double topChannelShare) {}
+    Double topChannelShare,
+    Timestamp dataThrough,
+    String state) {}

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public final class FollowupCoverageMetric {
 
   private FollowupCoverageMetric() {}
 
-  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> followups) {
+  public static Dataset<Row> compute(
+      TableContract table, String month, Dataset<Row> followups, DataCutoff cutoff) {
     Column done = col("done_at").isNotNull();
     Column doneDay = to_date(from_utc_timestamp(col("done_at"), col("source_timezone")));
     Column issue = col("issue_category");
@@ -64,13 +66,13 @@ public final class FollowupCoverageMetric {
     List<FollowupCoverageRow> rows = new ArrayList<>();
     for (Row cell : cells) {
       if (Cells.lng(cell, "planned") > 0) {
-        rows.add(row(month, cell));
+        rows.add(row(month, cell, cutoff));
       }
     }
     return ContractRows.fromRecords(followups.sparkSession(), table, rows);
   }
 
-  private static FollowupCoverageRow row(String month, Row cell) {
+  private static FollowupCoverageRow row(String month, Row cell, DataCutoff cutoff) {
     long planned = Cells.lng(cell, "planned");
     long done = Cells.lng(cell, "done");
     long onTime = Cells.lng(cell, "on_time");
@@ -92,6 +94,8 @@ public final class FollowupCoverageMetric {
         Cells.lng(cell, "complaints"),
         Cells.lng(cell, "support"),
         closed,
-        Cells.ratio(closed, issues));
+        Cells.ratio(closed, issues),
+        cutoff.throughTimestamp(),
+        cutoff.state());
   }
 }

@@ -1,6 +1,7 @@
 package io.commpulse.customers;
 
 import io.commpulse.metrics.GoldRow;
+import java.sql.Timestamp;
 
 /**
  * One row of {@code gold.followup_coverage}: one customer segment's follow-up plan of the month, or
@@ -22,4 +23,6 @@ public record FollowupCoverageRow(
     long serviceComplaints,
     long technicalSupport,
     long improvementsCommunicated,
-    Double closedLoopShare) {}
+    Double closedLoopShare,
+    Timestamp dataThrough,
+    String state) {}

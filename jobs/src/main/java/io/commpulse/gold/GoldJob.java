@@ -21,7 +21,10 @@ import io.commpulse.surveys.SatisfactionMetric;
 import io.commpulse.tickets.AutomationCandidatesMetric;
 import io.commpulse.tickets.BusinessCalendar;
 import io.commpulse.tickets.ResponseSlaMetric;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +72,7 @@ public final class GoldJob {
     long started = System.nanoTime();
     String m = month.toString();
     String previous = month.minusMonths(1).toString();
+    Cutoffs cutoffs = Cutoffs.of(lake, catalog, month);
     try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
       Writer writer = new Writer(tasks, only, m);
       var satisfaction =
@@ -91,19 +95,27 @@ public final class GoldJob {
                       m,
                       silver("decisions", m),
                       silver("employees", m),
-                      silver("acknowledgements", m)));
+                      silver("acknowledgements", m),
+                      cutoffs.of("acknowledgements")));
       var sla =
           writer.table(
               "response_sla",
               () ->
                   ResponseSlaMetric.compute(
-                      gold("response_sla"), m, silver("tickets", m), calendar));
+                      gold("response_sla"),
+                      m,
+                      silver("tickets", m),
+                      calendar,
+                      cutoffs.of("tickets")));
       var social =
           writer.table(
               "social_response",
               () ->
                   SocialResponseMetric.compute(
-                      gold("social_response"), m, silver("social_comments", m)));
+                      gold("social_response"),
+                      m,
+                      silver("social_comments", m),
+                      cutoffs.of("social_comments")));
       var mistransmission =
           writer.table(
               "mistransmission",
@@ -130,7 +142,8 @@ public final class GoldJob {
       writer.table(
           "followup_coverage",
           () ->
-              FollowupCoverageMetric.compute(gold("followup_coverage"), m, silver("followups", m)));
+              FollowupCoverageMetric.compute(
+                  gold("followup_coverage"), m, silver("followups", m), cutoffs.of("followups")));
       writer.table(
           "feedback_loop",
           () ->
@@ -167,10 +180,23 @@ public final class GoldJob {
                       lake.readMonth(gold("department_scorecard"), previous),
                       serviceDepartment)));
       tasks.awaitAll();
+      recordRestatements(m, writer.changes);
     }
     RunLog.info(
         "gold %s: %s written in %s",
         month, only.isEmpty() ? "all tables" : String.join(", ", only), RunLog.seconds(started));
+  }
+
+  /** Appends the month's changed figures to ops.restatements in one commit, and says so. */
+  private void recordRestatements(String month, List<Row> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    TableContract table = catalog.table(Restatements.TABLE);
+    lake.append(table, lake.spark().createDataFrame(changes, table.sparkSchema()));
+    RunLog.info(
+        "gold %s: restated, %d figures changed (see %s)",
+        month, changes.size(), Restatements.TABLE);
   }
 
   private TableContract gold(String name) {
@@ -189,6 +215,7 @@ public final class GoldJob {
     private final ConcurrentTasks tasks;
     private final Set<String> only;
     private final String month;
+    private final List<Row> changes = Collections.synchronizedList(new ArrayList<>());
 
     Writer(ConcurrentTasks tasks, Set<String> only, String month) {
       this.tasks = tasks;
@@ -216,9 +243,21 @@ public final class GoldJob {
           "gold-" + name,
           () -> {
             long started = System.nanoTime();
+            Restatements.Stored before =
+                Restatements.tracked(table) ? Restatements.stored(lake, table, month) : null;
             Dataset<Row> rows = Lake.conform(table, compute.get());
-            Dataset<Row> written =
-                lake.replaceMonth(table, rows.collectAsList(), rows.schema(), month);
+            List<Row> values = rows.collectAsList();
+            Dataset<Row> written = lake.replaceMonth(table, values, rows.schema(), month);
+            if (before != null) {
+              changes.addAll(
+                  Restatements.changes(
+                      table,
+                      month,
+                      before,
+                      values,
+                      lake.versionIfExists(table).getAsLong(),
+                      Instant.now()));
+            }
             RunLog.info("gold %-18s %s: written in %s", name, month, RunLog.seconds(started));
             return written;
           });

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.metrics.Rollup;
 import io.commpulse.schema.KpiComparator;
 import io.commpulse.schema.KpiRegistry;
@@ -38,8 +39,13 @@ public final class KpiScorecard {
       Dataset<Row> abResults,
       Dataset<Row> previousScorecard) {}
 
-  /** A KPI's actual with its registry entry; a trend KPI's target is its previous actual. */
-  private record Kpi(KpiRegistry.Kpi spec, Double target, Double actual, Interval ci) {
+  /**
+   * A KPI's actual with its registry entry; a trend KPI's target is its previous actual. {@code
+   * state} is the state of the gold rows it comes from ({@link DataCutoff}); figures without
+   * windows that close after the month are final.
+   */
+  private record Kpi(
+      KpiRegistry.Kpi spec, Double target, Double actual, Interval ci, String state) {
     String code() {
       return spec.code();
     }
@@ -63,7 +69,8 @@ public final class KpiScorecard {
             previous,
             "mistransmission_rate",
             value(mis, "rate"),
-            interval(mis, "ci_low", "ci_high")));
+            interval(mis, "ci_low", "ci_high"),
+            DataCutoff.FINAL));
 
     Row complaints =
         single(
@@ -79,15 +86,16 @@ public final class KpiScorecard {
             previous,
             "complaint_first_response_hours",
             value(complaints, "first_reply_hours_mean"),
-            interval(
-                complaints, "first_reply_hours_mean_ci_low", "first_reply_hours_mean_ci_high")));
+            interval(complaints, "first_reply_hours_mean_ci_low", "first_reply_hours_mean_ci_high"),
+            state(complaints)));
     kpis.add(
         kpi(
             registry,
             previous,
             "complaint_replied_24h_share",
             value(complaints, "within_24h_share"),
-            interval(complaints, "within_24h_ci_low", "within_24h_ci_high")));
+            interval(complaints, "within_24h_ci_low", "within_24h_ci_high"),
+            state(complaints)));
 
     Row social = single(in.socialResponse().where(col("platform").equalTo(Rollup.ALL)));
     kpis.add(
@@ -96,13 +104,16 @@ public final class KpiScorecard {
             previous,
             "social_replied_24h_share",
             value(social, "replied_24h_share"),
-            interval(social, "replied_24h_ci_low", "replied_24h_ci_high")));
+            interval(social, "replied_24h_ci_low", "replied_24h_ci_high"),
+            state(social)));
 
     long employees = 0;
     long aware = 0;
+    String coverageState = null;
     for (Row r : in.coverage().where(col("department").equalTo(Rollup.ALL)).collectAsList()) {
       employees += Cells.lng(r, "employees");
       aware += Cells.lng(r, "aware");
+      coverageState = leastSettled(coverageState, state(r));
     }
     kpis.add(
         kpi(
@@ -110,7 +121,8 @@ public final class KpiScorecard {
             previous,
             "information_coverage",
             Cells.ratio(aware, employees),
-            Interval.wilson(aware, employees)));
+            Interval.wilson(aware, employees),
+            coverageState));
 
     Row overall =
         single(
@@ -126,14 +138,16 @@ public final class KpiScorecard {
             previous,
             "satisfaction_mean",
             value(overall, "mean"),
-            interval(overall, "mean_ci_low", "mean_ci_high")));
+            interval(overall, "mean_ci_low", "mean_ci_high"),
+            DataCutoff.FINAL));
     kpis.add(
         kpi(
             registry,
             previous,
             "satisfaction_top2_share",
             value(overall, "top2_share"),
-            interval(overall, "top2_ci_low", "top2_ci_high")));
+            interval(overall, "top2_ci_low", "top2_ci_high"),
+            DataCutoff.FINAL));
 
     if (in.abResults() != null) {
       long decided =
@@ -142,7 +156,14 @@ public final class KpiScorecard {
               .select("experiment_id")
               .distinct()
               .count();
-      kpis.add(kpi(registry, previous, "channel_experiments_decided", (double) decided, null));
+      kpis.add(
+          kpi(
+              registry,
+              previous,
+              "channel_experiments_decided",
+              (double) decided,
+              null,
+              DataCutoff.FINAL));
     }
 
     List<KpiScorecardRow> rows = new ArrayList<>();
@@ -162,17 +183,36 @@ public final class KpiScorecard {
                   .code(),
               before,
               trend(before, kpi.actual()),
-              kpi.spec().source()));
+              kpi.spec().source(),
+              kpi.state()));
     }
     return ContractRows.fromRecords(in.coverage().sparkSession(), table, rows);
   }
 
   private static Kpi kpi(
-      KpiRegistry registry, Map<String, Double> previous, String code, Double actual, Interval ci) {
+      KpiRegistry registry,
+      Map<String, Double> previous,
+      String code,
+      Double actual,
+      Interval ci,
+      String state) {
     KpiRegistry.Kpi spec = registry.kpi(code);
     Double target =
         spec.comparator() == KpiComparator.TREND_UP ? previous.get(code) : spec.target();
-    return new Kpi(spec, target, actual, ci);
+    return new Kpi(spec, target, actual, ci, state);
+  }
+
+  /** The state column of a gold row; null for a missing row or one written before the column. */
+  private static String state(Row row) {
+    return row == null ? null : Cells.str(row, "state");
+  }
+
+  /** Provisional when either is: a figure summing rows is as settled as its least settled row. */
+  private static String leastSettled(String a, String b) {
+    if (DataCutoff.PROVISIONAL.equals(a) || DataCutoff.PROVISIONAL.equals(b)) {
+      return DataCutoff.PROVISIONAL;
+    }
+    return a == null ? b : a;
   }
 
   static String trend(Double previous, Double actual) {

@@ -20,4 +20,5 @@ public record KpiScorecardRow(
     String status,
     Double previous,
     String trend,
-    String details) {}
+    String details,
+    String state) {}

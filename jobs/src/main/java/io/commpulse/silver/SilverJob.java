@@ -93,6 +93,28 @@ public final class SilverJob {
         month, only.isEmpty() ? "all tables" : String.join(", ", only), RunLog.seconds(started));
   }
 
+  /**
+   * The bronze rows of one month: the month's batch, and for a source whose items get records in
+   * later batches, those records too, as {@link LateRecords} assigns them.
+   */
+  private Dataset<Row> recordsOfMonth(String source, YearMonth month) {
+    LateRecords late = LateRecords.BY_SOURCE.get(source);
+    if (late == null) {
+      return batch(source, month);
+    }
+    return late.ofMonth(
+        month.toString(),
+        batch(source, month),
+        batch(source, month.plusMonths(1)),
+        batch(late.anchorSource(), month.minusMonths(1)),
+        batch(late.anchorSource(), month));
+  }
+
+  private Dataset<Row> batch(String source, YearMonth month) {
+    return lake.read(catalog.table("bronze." + source))
+        .where(col("month").equalTo(month.toString()));
+  }
+
   private String zone(String source) {
     String zone = catalog.table("landing." + source).sourceTimezone();
     return zone == null ? "UTC" : zone;
@@ -146,8 +168,7 @@ public final class SilverJob {
   private void write(String table, String source, String month, Transform transform) {
     long started = System.nanoTime();
     TableContract silver = catalog.table("silver." + table);
-    Dataset<Row> bronze =
-        lake.read(catalog.table("bronze." + source)).where(col("month").equalTo(month));
+    Dataset<Row> bronze = recordsOfMonth(source, YearMonth.parse(month));
     lake.replaceMonth(
         silver, transform.apply(bronze, SilverTransforms.keyWithinMonth(silver)), month);
     RunLog.info("silver %-20s %s: written in %s", table, month, RunLog.seconds(started));

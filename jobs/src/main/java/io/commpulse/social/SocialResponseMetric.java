@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.metrics.Hours;
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
@@ -32,8 +33,11 @@ public final class SocialResponseMetric {
 
   private SocialResponseMetric() {}
 
-  /** Inbound comments with the hours to their earliest official reply (null when unanswered). */
-  public static Dataset<Row> inboundWithReplies(Dataset<Row> comments) {
+  /**
+   * Inbound comments with the hours to their earliest official reply (null when unanswered), and
+   * whether an unanswered comment's 24-hour window is still open at the cut-off (pending).
+   */
+  public static Dataset<Row> inboundWithReplies(Dataset<Row> comments, DataCutoff cutoff) {
     Dataset<Row> inbound =
         comments.where(col("parent_id").isNull().and(col("is_official_reply").equalTo(false)));
     Dataset<Row> replies =
@@ -54,11 +58,25 @@ public final class SocialResponseMetric {
             Hours.between(col("created_at"), col("replied_at"), Resolution.SECONDS, Reversed.NULL))
         .withColumn("is_replied", when(col("reply_hours").isNotNull(), 1).otherwise(0))
         .withColumn("is_replied_24h", when(col("reply_hours").leq(TARGET_HOURS), 1).otherwise(0))
+        .withColumn(
+            "is_pending",
+            when(
+                    col("reply_hours")
+                        .isNull()
+                        .and(cutoff.windowOpen(col("created_at"), TARGET_HOURS)),
+                    1)
+                .otherwise(0))
         .withColumn("is_negative", when(col("sentiment").equalTo("negative"), 1).otherwise(0));
   }
 
-  public static Dataset<Row> compute(TableContract table, String month, Dataset<Row> comments) {
-    Dataset<Row> inbound = inboundWithReplies(comments);
+  /**
+   * The month's rows. The 24-hour shares count a comment once its window has closed by the cut-off
+   * or it was answered; comments still pending are counted in {@code inbound} and {@code pending}
+   * only.
+   */
+  public static Dataset<Row> compute(
+      TableContract table, String month, Dataset<Row> comments, DataCutoff cutoff) {
+    Dataset<Row> inbound = inboundWithReplies(comments, cutoff);
     Dataset<Row> cells =
         inbound
             .rollup(col("platform"))
@@ -66,9 +84,11 @@ public final class SocialResponseMetric {
                 count(lit(1)).as("inbound"),
                 sum("is_replied").as("replied"),
                 sum("is_replied_24h").as("replied_24h"),
+                sum("is_pending").as("pending"),
                 expr("percentile(reply_hours, 0.5)").as("median"),
                 sum("is_negative").as("negative"),
                 sum(when(col("is_negative").equalTo(1), col("is_replied_24h"))).as("negative_24h"),
+                sum(when(col("is_negative").equalTo(1), col("is_pending"))).as("negative_pending"),
                 expr("percentile(CASE WHEN is_negative = 1 THEN reply_hours END, 0.5)")
                     .as("negative_median"));
     KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("social_replied_24h_share");
@@ -76,9 +96,11 @@ public final class SocialResponseMetric {
     for (Row cell : cells.collectAsList()) {
       long n = Cells.lng(cell, "inbound");
       long within = Cells.lng(cell, "replied_24h");
+      long pending = Cells.lng(cell, "pending");
       long negative = Cells.lng(cell, "negative");
-      Double share = Cells.ratio(within, n);
-      Interval ci = Interval.wilson(within, n);
+      long negativeClosed = negative - Cells.lng(cell, "negative_pending");
+      Double share = Cells.ratio(within, n - pending);
+      Interval ci = Interval.wilson(within, n - pending);
       rows.add(
           new SocialResponseRow(
               month,
@@ -93,8 +115,11 @@ public final class SocialResponseMetric {
               KpiStatus.codeFor(kpi, share, ci),
               Cells.dbl(cell, "median"),
               negative,
-              Cells.ratio(Cells.lng(cell, "negative_24h"), negative),
-              Cells.dbl(cell, "negative_median")));
+              Cells.ratio(Cells.lng(cell, "negative_24h"), negativeClosed),
+              Cells.dbl(cell, "negative_median"),
+              pending,
+              cutoff.throughTimestamp(),
+              cutoff.state()));
     }
     return ContractRows.fromRecords(comments.sparkSession(), table, rows);
   }

@@ -1,6 +1,7 @@
 package io.commpulse.social;
 
 import io.commpulse.metrics.GoldRow;
+import java.sql.Timestamp;
 
 /**
  * One row of {@code gold.social_response}: replies to inbound comments on one platform, or on all
@@ -21,4 +22,7 @@ public record SocialResponseRow(
     Double medianReplyHours,
     long negativeInbound,
     Double negativeReplied24hShare,
-    Double negativeMedianReplyHours) {}
+    Double negativeMedianReplyHours,
+    Long pending,
+    Timestamp dataThrough,
+    String state) {}

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.metrics.Hours;
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
@@ -65,10 +66,27 @@ public final class ResponseSlaMetric {
         .withColumn("is_csat_top2", when(col("csat").geq(4), 1).when(col("csat").isNotNull(), 0));
   }
 
+  /**
+   * The month's rows. The 24-hour share counts a ticket once its window has closed by the cut-off
+   * or it was answered; tickets still pending are counted in {@code tickets} and {@code pending}
+   * only.
+   */
   public static Dataset<Row> compute(
-      TableContract table, String month, Dataset<Row> tickets, BusinessCalendar calendar) {
+      TableContract table,
+      String month,
+      Dataset<Row> tickets,
+      BusinessCalendar calendar,
+      DataCutoff cutoff) {
     Dataset<Row> cells =
         durations(tickets, calendar)
+            .withColumn(
+                "is_pending",
+                when(
+                        col("reply_hours")
+                            .isNull()
+                            .and(cutoff.windowOpen(col("created_at"), TARGET_HOURS)),
+                        1)
+                    .otherwise(0))
             .cube(col("channel"), col("category"), col("priority"))
             .agg(
                 count(lit(1)).as("tickets"),
@@ -81,6 +99,7 @@ public final class ResponseSlaMetric {
                 avg("reply_business_hours").as("b_mean"),
                 expr("percentile(reply_business_hours, array(0.5, 0.9))").as("b_quantiles"),
                 sum("is_within_24h").as("within"),
+                sum("is_pending").as("pending"),
                 sum("is_bot_first").as("bots"),
                 expr("percentile(resolution_hours, 0.5)").as("resolution_median"),
                 avg("is_reopened").as("reopen_rate"),
@@ -95,19 +114,20 @@ public final class ResponseSlaMetric {
             .withColumn("priority", coalesce(col("priority"), lit(ALL)));
     List<ResponseSlaRow> rows = new ArrayList<>();
     for (Row cell : cells.collectAsList()) {
-      rows.add(row(month, cell));
+      rows.add(row(month, cell, cutoff));
     }
     return ContractRows.fromRecords(tickets.sparkSession(), table, rows);
   }
 
-  private static ResponseSlaRow row(String month, Row cell) {
+  private static ResponseSlaRow row(String month, Row cell, DataCutoff cutoff) {
     long tickets = Cells.lng(cell, "tickets");
     long replied = Cells.lng(cell, "replied");
     long within = Cells.lng(cell, "within");
+    long pending = Cells.lng(cell, "pending");
     Double mean = Cells.dbl(cell, "mean");
     Double sd = Cells.dbl(cell, "sd");
     Interval meanCi = mean == null || sd == null ? null : Interval.studentT(replied, mean, sd);
-    Interval withinCi = Interval.wilson(within, tickets);
+    Interval withinCi = Interval.wilson(within, tickets - pending);
     return new ResponseSlaRow(
         month,
         Cells.str(cell, "channel"),
@@ -124,13 +144,16 @@ public final class ResponseSlaMetric {
         Cells.dbl(cell, "b_median"),
         Cells.dbl(cell, "b_p90"),
         within,
-        Cells.ratio(within, tickets),
+        Cells.ratio(within, tickets - pending),
         withinCi == null ? null : withinCi.low(),
         withinCi == null ? null : withinCi.high(),
         Cells.lng(cell, "bots"),
         Cells.dbl(cell, "resolution_median"),
         Cells.dbl(cell, "reopen_rate"),
         Cells.lng(cell, "csat_n"),
-        Cells.dbl(cell, "csat_top2"));
+        Cells.dbl(cell, "csat_top2"),
+        pending,
+        cutoff.throughTimestamp(),
+        cutoff.state());
   }
 }

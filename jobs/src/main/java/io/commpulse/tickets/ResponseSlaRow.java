@@ -1,6 +1,7 @@
 package io.commpulse.tickets;
 
 import io.commpulse.metrics.GoldRow;
+import java.sql.Timestamp;
 
 /**
  * One row of {@code gold.response_sla}: first human replies to the tickets of a channel x category
@@ -30,4 +31,7 @@ public record ResponseSlaRow(
     Double resolutionHoursMedian,
     Double reopenRate,
     long csatResponses,
-    Double csatTop2Share) {}
+    Double csatTop2Share,
+    Long pending,
+    Timestamp dataThrough,
+    String state) {}

@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.schema.SchemaCatalog;
 import java.sql.Date;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +97,12 @@ class CoverageMetricTest {
     cells =
         byKey(
             CoverageMetric.compute(
-                CATALOG.table("gold.coverage"), MONTH, decisions, employees, acks),
+                CATALOG.table("gold.coverage"),
+                MONTH,
+                decisions,
+                employees,
+                acks,
+                DataCutoff.of(YearMonth.of(2026, 10), ZoneOffset.UTC, true)),
             "decision_id",
             "department");
   }

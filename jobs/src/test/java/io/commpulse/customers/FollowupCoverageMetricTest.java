@@ -10,8 +10,11 @@ import static io.commpulse.testing.Frames.rec;
 import static io.commpulse.testing.Frames.shanghai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.schema.SchemaCatalog;
 import java.sql.Date;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -84,7 +87,8 @@ class FollowupCoverageMetricTest {
             FollowupCoverageMetric.compute(
                 CATALOG.table("gold.followup_coverage"),
                 "2026-10",
-                frame(CATALOG.table("silver.followups"), followups)),
+                frame(CATALOG.table("silver.followups"), followups),
+                DataCutoff.of(YearMonth.of(2026, 10), ZoneOffset.UTC, true)),
             "segment");
   }
 

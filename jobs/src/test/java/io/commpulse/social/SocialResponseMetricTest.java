@@ -10,8 +10,11 @@ import static io.commpulse.testing.Frames.rec;
 import static io.commpulse.testing.Frames.utc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.schema.SchemaCatalog;
 import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -63,7 +66,8 @@ class SocialResponseMetricTest {
                         inbound("douyin", "d2", "neutral", 0),
                         official("douyin", "d2r", "d2", 0.5),
                         inbound("douyin", "x1", "positive", 0),
-                        official("douyin", "x1r", "x1", 3)))),
+                        official("douyin", "x1r", "x1", 3))),
+                DataCutoff.of(YearMonth.of(2026, 10), ZoneOffset.UTC, true)),
             "platform");
   }
 

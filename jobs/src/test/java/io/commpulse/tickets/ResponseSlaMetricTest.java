@@ -13,12 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +188,12 @@ class ResponseSlaMetricTest {
     TableContract gold = catalog.table("gold.response_sla");
     cells =
         byKey(
-            ResponseSlaMetric.compute(gold, MONTH, tickets, BusinessCalendar.standard()),
+            ResponseSlaMetric.compute(
+                gold,
+                MONTH,
+                tickets,
+                BusinessCalendar.standard(),
+                DataCutoff.of(YearMonth.of(2026, 10), ZoneOffset.UTC, true)),
             "channel",
             "category",
             "priority");

@@ -181,7 +181,9 @@ class ReportRendererTest {
                   c.status(),
                   c.medianHoursToAware(),
                   c.topChannel(),
-                  c.topChannelShare())
+                  c.topChannelShare(),
+                  c.dataThrough(),
+                  c.state())
               : c);
     }
     MonthData data =

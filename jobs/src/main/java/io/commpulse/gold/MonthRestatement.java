@@ -1,0 +1,80 @@
+package io.commpulse.gold;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.commpulse.lake.Lake;
+import io.commpulse.ops.RunLog;
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
+import io.commpulse.silver.SilverJob;
+import java.time.YearMonth;
+import java.util.Set;
+
+/**
+ * Computes a month again from the batches now in the lake: once the following month's batch has
+ * arrived, the month's 24-hour windows have closed and the late records in that batch (replies,
+ * later exports of tickets and follow-ups, acknowledgements) belong to it. Rebuilds the silver
+ * tables that take late records and the gold tables built on them; {@link GoldJob} records every
+ * changed figure in {@code ops.restatements}. When the month after it is already computed (a
+ * backfill out of order), its month-over-month tables are recomputed too, so they compare with the
+ * restated figures.
+ */
+public final class MonthRestatement {
+  /** Silver tables whose sources get records in a later batch (see LateRecords). */
+  static final Set<String> SILVER =
+      Set.of("tickets", "social_comments", "acknowledgements", "followups");
+
+  /** Gold tables built on those silver tables, and the scorecards summarising them. */
+  static final Set<String> GOLD =
+      Set.of(
+          "coverage",
+          "response_sla",
+          "social_response",
+          "hotspots",
+          "automation_candidates",
+          "followup_coverage",
+          "kpi_scorecard",
+          "department_scorecard");
+
+  /** Gold tables of the following month that compare with this month's figures. */
+  static final Set<String> MONTH_OVER_MONTH =
+      Set.of("hotspots", "kpi_scorecard", "department_scorecard");
+
+  private final Lake lake;
+  private final SchemaCatalog catalog;
+  private final SilverJob silver;
+  private final GoldJob gold;
+
+  public MonthRestatement(Lake lake, SchemaCatalog catalog, SilverJob silver, GoldJob gold) {
+    this.lake = lake;
+    this.catalog = catalog;
+    this.silver = silver;
+    this.gold = gold;
+  }
+
+  /**
+   * Restates {@code month} when it has been computed; returns false, having changed nothing, when
+   * it has not (its own run will compute it from every batch then present).
+   */
+  public boolean restate(YearMonth month, int parallelism) {
+    if (!computed(month)) {
+      RunLog.info("restate %s: the month has not been computed, nothing to restate", month);
+      return false;
+    }
+    long started = System.nanoTime();
+    silver.run(month, SILVER, parallelism);
+    gold.run(month, GOLD, parallelism);
+    YearMonth next = month.plusMonths(1);
+    if (computed(next)) {
+      gold.run(next, MONTH_OVER_MONTH, parallelism);
+    }
+    RunLog.info("restate %s: done in %s", month, RunLog.seconds(started));
+    return true;
+  }
+
+  private boolean computed(YearMonth month) {
+    TableContract scorecard = catalog.table("gold.kpi_scorecard");
+    return lake.exists(scorecard)
+        && !lake.read(scorecard).where(col("month").equalTo(month.toString())).isEmpty();
+  }
+}
