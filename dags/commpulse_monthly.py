@@ -1,4 +1,5 @@
-"""commpulse_monthly: the month's pipeline, landing -> bronze -> silver -> gold -> quality gate -> report."""
+"""commpulse_monthly: the month's pipeline, landing -> bronze -> silver -> restate previous -> gold -> restate next
+-> quality gate -> report."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ logical date of the 1st of the month after M, e.g. `python dags/commpulse_client
 a backfill of past months never duplicates rows. `catchup` is on: the scheduler fills every month since
 January 2026. Months run one at a time, oldest first, because gold's month-over-month figures read the
 previous month.
+
+**Month boundaries.** A month's batch also closes the previous month: its 24-hour windows end and the
+late replies, ticket updates and acknowledgements in this batch belong to it. `restate_previous` computes
+the previous month again before `gold`, so this month's month-over-month figures compare with the restated
+month; `restate_next` recomputes the next month when it was already computed (a backfill out of order),
+so a range ends in the same tables in any order. Changed figures are recorded in `ops.restatements`.
 
 **Quality gate.** `quality_gate` fails the run (and so blocks the report) when the month's quarantine
 share exceeds `commpulse_max_quarantine_share` or rows are not conserved from landing to bronze.
@@ -59,4 +66,12 @@ with DAG(
         for source in pipeline.SOURCES:
             pipeline.ingest(source)
 
-    ingest >> pipeline.silver() >> pipeline.gold() >> pipeline.quality_gate() >> pipeline.report()
+    (
+        ingest
+        >> pipeline.silver()
+        >> pipeline.restate("previous")
+        >> pipeline.gold()
+        >> pipeline.restate("next")
+        >> pipeline.quality_gate()
+        >> pipeline.report()
+    )

@@ -34,6 +34,10 @@ SPARK_CONN_ID = "spark_default"
 # the monthly run fired on 2026-11-01 covers [2026-10-01, 2026-11-01) and processes 2026-10; the daily
 # run fired on 2026-11-01 covers 2026-10-31 and so still tops up 2026-10.
 MONTH = "{{ data_interval_start.strftime('%Y-%m') }}"
+# The months next to it, which its batch can restate: the day before the interval starts lies in the
+# previous month, and the interval ends on the first instant of the next one.
+PREVIOUS_MONTH = "{{ (data_interval_start - macros.timedelta(days=1)).strftime('%Y-%m') }}"
+NEXT_MONTH = "{{ data_interval_end.strftime('%Y-%m') }}"
 
 
 class Setting:
@@ -190,6 +194,28 @@ def gold() -> SparkSubmitOperator:
         "--lake",
         LAKE.template,
         doc_md="Computes every gold table (KPIs, A/B results, scorecard) of the month.",
+    )
+
+
+def restate(which: str) -> SparkSubmitOperator:
+    """`restate` of the month before (ahead of gold) or after (once gold is written) the run's month."""
+    month = {"previous": PREVIOUS_MONTH, "next": NEXT_MONTH}[which]
+    return commpulse_job(
+        f"restate_{which}",
+        "restate",
+        "--month",
+        month,
+        "--lake",
+        LAKE.template,
+        doc_md=f"Computes the {which} month again now that this month's batch is in the lake: its 24-hour "
+        "windows have closed and the late replies, ticket updates and acknowledgements in this batch count. "
+        "Every changed figure goes to `ops.restatements`; a month not computed yet is left alone. "
+        + (
+            "Runs before gold, so this month's month-over-month figures compare with the restated month."
+            if which == "previous"
+            else "Runs after gold, so a month computed earlier in a backfill out of order compares with this one."
+        )
+        + " Needs `COMMPULSE_PSEUDONYM_KEY` like silver.",
     )
 
 

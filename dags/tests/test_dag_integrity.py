@@ -118,10 +118,14 @@ def test_daily_does_not_catch_up(dagbag):
 def test_monthly_shape(dagbag):
     dag = dagbag.dags["commpulse_monthly"]
     ingest = [f"ingest.{s}" for s in SOURCES]
-    assert sorted(t.task_id for t in dag.tasks) == sorted(ingest + ["silver", "gold", "quality_gate", "report"])
+    assert sorted(t.task_id for t in dag.tasks) == sorted(
+        ingest + ["silver", "restate_previous", "gold", "restate_next", "quality_gate", "report"]
+    )
     assert dag.get_task("silver").upstream_task_ids == set(ingest)
-    assert dag.get_task("gold").upstream_task_ids == {"silver"}
-    assert dag.get_task("quality_gate").upstream_task_ids == {"gold"}
+    assert dag.get_task("restate_previous").upstream_task_ids == {"silver"}
+    assert dag.get_task("gold").upstream_task_ids == {"restate_previous"}
+    assert dag.get_task("restate_next").upstream_task_ids == {"gold"}
+    assert dag.get_task("quality_gate").upstream_task_ids == {"restate_next"}
     assert dag.get_task("report").upstream_task_ids == {"quality_gate"}
 
 

@@ -41,7 +41,10 @@ def core_timetable(dag):
 
 
 def render(task, interval, variables: dict[str, str] | None = None):
+    from airflow.sdk.execution_time import macros
+
     context = {
+        "macros": macros,
         "data_interval_start": pendulum.instance(interval.start),
         "data_interval_end": pendulum.instance(interval.end),
         "var": _Variables(variables or {}),
@@ -93,6 +96,18 @@ def test_scheduled_monthly_runs_process_the_month_that_just_ended(monthly):
         end = info.data_interval.end
         before_end = pendulum.instance(end).subtract(days=1).strftime("%Y-%m")
         assert month_of(task, info.data_interval) == before_end
+
+
+def test_restatements_work_on_the_months_next_to_the_run(monthly):
+    runs = {
+        month_of(monthly.get_task("silver"), i.data_interval): i.data_interval for i in scheduled_intervals(monthly, 12)
+    }
+    assert month_of(monthly.get_task("restate_previous"), runs["2026-03"]) == "2026-02"
+    assert month_of(monthly.get_task("restate_next"), runs["2026-03"]) == "2026-04"
+    # Across the turn of the year, and from a 31-day month into a 28-day one.
+    assert month_of(monthly.get_task("restate_previous"), runs["2026-01"]) == "2025-12"
+    assert month_of(monthly.get_task("restate_next"), runs["2026-12"]) == "2027-01"
+    assert month_of(monthly.get_task("restate_next"), runs["2026-01"]) == "2026-02"
 
 
 def test_triggered_and_scheduled_runs_of_a_month_agree(monthly):

@@ -236,6 +236,12 @@ public enum Message {
   RERENDER_HINT(
       "Re-render these exact figures from the same table versions with: %1$s",
       "使用相同的表版本重新生成本报告：%1$s"),
+  PROVISIONAL_NOTE(
+      "* Provisional: computed before the files of %1$s arrived, so some 24-hour windows were still open and late replies, ticket updates or acknowledgements are not counted yet; the next month's run restates these figures.",
+      "* 暂定：在%1$s的数据到达之前计算，部分 24 小时窗口尚未结束，迟到的回复、工单更新或确认尚未计入；下月运行时将重新计算这些数字。"),
+  RESTATED(
+      "Restated with the next month's files: %1$s, %2$s %3$s → %4$s.",
+      "依据次月数据重新计算：%1$s，%2$s 由 %3$s 改为 %4$s。"),
   DATA_QUALITY_NOTE(
       "Rows read = accepted + quarantined; quarantined rows stay in bronze.quarantine with their reason.",
       "读取行数 = 接收行数 + 隔离行数；被隔离的行连同原因保存在 bronze.quarantine 中。");

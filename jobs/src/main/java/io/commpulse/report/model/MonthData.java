@@ -19,6 +19,7 @@ import java.util.Map;
  * @param history the scorecard of up to twelve months ending with this one, oldest first
  * @param departments department code to its names, from {@code silver.employees}
  * @param followThrough the strategy's follow-through tables, each possibly absent
+ * @param restated the KPIs of earlier months whose figures were restated, by month and report order
  */
 public record MonthData(
     YearMonth month,
@@ -34,7 +35,8 @@ public record MonthData(
     AbResults ab,
     List<SourceQuality> dataQuality,
     Map<String, Bilingual> departments,
-    FollowThrough followThrough) {
+    FollowThrough followThrough,
+    List<RestatedKpi> restated) {
 
   public MonthData {
     scorecard = List.copyOf(scorecard);
@@ -48,6 +50,41 @@ public record MonthData(
     dataQuality = List.copyOf(dataQuality);
     departments = Map.copyOf(departments);
     followThrough = followThrough == null ? FollowThrough.absent() : followThrough;
+    restated = restated == null ? List.of() : List.copyOf(restated);
+  }
+
+  /** A month without restatements of earlier months. */
+  public MonthData(
+      YearMonth month,
+      TableVersions versions,
+      List<KpiScorecardRow> scorecard,
+      List<KpiScorecardRow> history,
+      List<CoverageRow> coverage,
+      List<SatisfactionRow> satisfaction,
+      List<ResponseSlaRow> responseSla,
+      List<SocialResponseRow> social,
+      List<MistransmissionRow> mistransmission,
+      List<HotspotRow> hotspots,
+      AbResults ab,
+      List<SourceQuality> dataQuality,
+      Map<String, Bilingual> departments,
+      FollowThrough followThrough) {
+    this(
+        month,
+        versions,
+        scorecard,
+        history,
+        coverage,
+        satisfaction,
+        responseSla,
+        social,
+        mistransmission,
+        hotspots,
+        ab,
+        dataQuality,
+        departments,
+        followThrough,
+        List.of());
   }
 
   /** A month without the follow-through tables. */
@@ -98,7 +135,8 @@ public record MonthData(
         ab,
         dataQuality,
         departments,
-        tables);
+        tables,
+        restated);
   }
 
   public java.util.Optional<KpiScorecardRow> kpi(String code) {

@@ -112,6 +112,7 @@ public final class MonthReader {
       var quality = tasks.submit("report-quality", () -> dataQuality(m, versions));
       var departments = tasks.submit("report-departments", () -> departments(m, versions));
       var followThrough = tasks.submit("report-follow-through", () -> followThrough(m, versions));
+      var restated = tasks.submit("report-restatements", () -> restatedKpis(month, versions));
       tasks.awaitAll();
       List<Row> recentRows = valueOf(recent);
       List<KpiScorecardRow> history = recentRows.stream().map(MonthReader::kpiRow).toList();
@@ -142,8 +143,54 @@ public final class MonthReader {
           valueOf(ab),
           valueOf(quality),
           valueOf(departments),
-          valueOf(followThrough));
+          valueOf(followThrough),
+          valueOf(restated));
     }
+  }
+
+  /**
+   * The scorecard figures of the twelve months before {@code month} that restatements changed, each
+   * with its value before the first restatement and after the latest, in month and report order.
+   */
+  private List<RestatedKpi> restatedKpis(YearMonth month, TableVersions versions) {
+    OptionalLong version = versions.of(ReportTables.RESTATEMENTS);
+    Optional<TableContract> table = contract(ReportTables.RESTATEMENTS);
+    if (version.isEmpty() || table.isEmpty()) {
+      return List.of();
+    }
+    List<Row> changes =
+        lake.readAtVersion(table.get(), version.getAsLong())
+            .where(
+                col("table_name")
+                    .equalTo(ReportTables.SCORECARD)
+                    .and(col("column_name").equalTo("actual"))
+                    .and(col("month").geq(month.minusMonths(HISTORY_MONTHS).toString()))
+                    .and(col("month").lt(month.toString())))
+            .orderBy("month", "row_key", "new_version")
+            .collectAsList();
+    Map<String, RestatedKpi> byKpi = new LinkedHashMap<>();
+    for (Row r : changes) {
+      String kpi = r.<String>getAs("row_key").substring("kpi=".length());
+      String key = r.getAs("month") + " " + kpi;
+      RestatedKpi first = byKpi.get(key);
+      byKpi.put(
+          key,
+          new RestatedKpi(
+              r.getAs("month"),
+              kpi,
+              SchemaCatalog.get().kpis().kpi(kpi).unit(),
+              first == null ? number(r.getAs("old_value")) : first.before(),
+              number(r.getAs("new_value"))));
+    }
+    List<RestatedKpi> restated = new ArrayList<>(byKpi.values());
+    restated.removeIf(k -> java.util.Objects.equals(k.before(), k.after()));
+    restated.sort(
+        Comparator.comparing(RestatedKpi::month).thenComparingInt(k -> kpiOrder(k.kpi())));
+    return restated;
+  }
+
+  private static Double number(String text) {
+    return text == null ? null : Double.valueOf(text);
   }
 
   private Optional<TableContract> contract(String table) {

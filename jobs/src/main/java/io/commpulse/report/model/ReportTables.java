@@ -19,6 +19,7 @@ public final class ReportTables {
   public static final String AUTOMATION_CANDIDATES = "gold.automation_candidates";
   public static final String FOLLOWUP_COVERAGE = "gold.followup_coverage";
   public static final String FEEDBACK_LOOP = "gold.feedback_loop";
+  public static final String RESTATEMENTS = "ops.restatements";
 
   public static final List<String> ALL =
       List.of(
@@ -36,7 +37,8 @@ public final class ReportTables {
           DEPARTMENT_SCORECARD,
           AUTOMATION_CANDIDATES,
           FOLLOWUP_COVERAGE,
-          FEEDBACK_LOOP);
+          FEEDBACK_LOOP,
+          RESTATEMENTS);
 
   /**
    * The strategy's follow-through tables, added after the first reports: optional, a lake without

@@ -1,5 +1,6 @@
 package io.commpulse.report.render;
 
+import io.commpulse.metrics.DataCutoff;
 import io.commpulse.report.chart.ChartSection;
 import io.commpulse.report.i18n.Formats;
 import io.commpulse.report.i18n.KpiDefinitions;
@@ -8,6 +9,7 @@ import io.commpulse.report.i18n.Messages;
 import io.commpulse.report.i18n.Vocabulary;
 import io.commpulse.report.model.MonthData;
 import io.commpulse.report.model.Narrative;
+import io.commpulse.report.model.RestatedKpi;
 import io.commpulse.report.model.SourceQuality;
 import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.scorecard.KpiStatus;
@@ -90,7 +92,9 @@ public record ReportContent(
       String lakeLocation) {
     Formats f = m.fmt();
     List<String> summary =
-        Narrative.findings(data).stream().map(finding -> finding.sentence(m)).toList();
+        new ArrayList<>(
+            Narrative.findings(data).stream().map(finding -> finding.sentence(m)).toList());
+    summary.addAll(boundaryNotes(data, m));
     List<Chart> charts = new ArrayList<>();
     for (ChartSection s : sections) {
       charts.add(
@@ -195,6 +199,9 @@ public record ReportContent(
     return Checksums.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** Marks a provisional figure in the scorecard; the summary says what it means. */
+  static final String PROVISIONAL_MARK = "*";
+
   public static String chartFile(String id, String extension) {
     return "charts/" + id + "." + extension;
   }
@@ -208,7 +215,9 @@ public record ReportContent(
           List.of(
               Cell.text(m.name(Vocabulary.KPI, k.kpi())),
               Cell.text(target(k.comparator(), k.unit(), k.target(), m)),
-              Cell.number(f.value(k.unit(), k.actual())),
+              Cell.number(
+                  f.value(k.unit(), k.actual())
+                      + (DataCutoff.PROVISIONAL.equals(k.state()) ? " " + PROVISIONAL_MARK : "")),
               Cell.number(f.interval(k.unit(), k.ciLow(), k.ciHigh())),
               new Cell(m.use(StatusText.of(status, m)), status, false),
               Cell.number(f.value(k.unit(), k.previous())),
@@ -231,6 +240,28 @@ public record ReportContent(
             m.text(Message.COL_TREND)),
         rows,
         new float[] {30, 12, 11, 15, 12, 11, 9});
+  }
+
+  /**
+   * What the month boundary does to the figures: which of this month's are provisional, and which
+   * of earlier months were restated since.
+   */
+  static List<String> boundaryNotes(MonthData data, Messages m) {
+    Formats f = m.fmt();
+    List<String> notes = new ArrayList<>();
+    if (data.scorecard().stream().anyMatch(k -> DataCutoff.PROVISIONAL.equals(k.state()))) {
+      notes.add(m.text(Message.PROVISIONAL_NOTE, f.month(data.month().plusMonths(1))));
+    }
+    for (RestatedKpi k : data.restated()) {
+      notes.add(
+          m.text(
+              Message.RESTATED,
+              f.month(java.time.YearMonth.parse(k.month())),
+              m.name(Vocabulary.KPI, k.kpi()),
+              f.value(k.unit(), k.before()),
+              f.value(k.unit(), k.after())));
+    }
+    return notes;
   }
 
   static String target(String comparator, String unit, Double target, Messages m) {
