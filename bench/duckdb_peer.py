@@ -27,6 +27,8 @@ tables (ab_results, the scorecards, automation_candidates, followup_coverage, fe
 import glob
 import json
 import os
+from datetime import datetime
+from zoneinfo import ZoneInfo
 import sys
 import time
 from pathlib import Path
@@ -166,8 +168,18 @@ def silver(con, landing, month, out, name, contract):
     return read, dropped
 
 
+def cutoff_epoch(month, zone):
+    """End of the month's batch: midnight starting the next month in the source's zone, as epoch seconds.
+    A 24-hour window still open then is pending, left out of the 24-hour shares (one batch read: provisional)."""
+    year, mon = map(int, month.split("-"))
+    start = datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=ZoneInfo(zone))
+    return int(start.timestamp())
+
+
 def gold_queries(month, zones):
     m = lit(month)
+    ticket_cut = cutoff_epoch(month, zones["tickets"])
+    social_cut = cutoff_epoch(month, zones["social_comments"])
     return {
         "response_sla": f"""
             WITH t AS (
@@ -176,7 +188,8 @@ def gold_queries(month, zones):
                           THEN (epoch(first_human_reply_at) - epoch(created_at)) / 3600.0 END AS reply_hours,
                      CASE WHEN resolved_at >= created_at
                           THEN (epoch(resolved_at) - epoch(created_at)) / 3600.0 END AS resolution_hours,
-                     reopened_count, csat, first_reply_by_bot
+                     reopened_count, csat, first_reply_by_bot,
+                     {ticket_cut} - floor(epoch(created_at)) <= 86400 AS window_open
               FROM silver('tickets')),
             g AS (
               SELECT CASE WHEN grouping(channel) = 1 THEN 'ALL' ELSE channel END AS channel,
@@ -186,6 +199,7 @@ def gold_queries(month, zones):
                      avg(reply_hours) AS mean, stddev_samp(reply_hours) AS sd,
                      quantile_cont(reply_hours, [0.5, 0.9]) AS q,
                      count(*) FILTER (WHERE reply_hours <= 24) AS within_24h,
+                     count(*) FILTER (WHERE reply_hours IS NULL AND window_open) AS pending,
                      count(*) FILTER (WHERE first_reply_by_bot) AS bot_first_replies,
                      quantile_cont(resolution_hours, 0.5) AS resolution_hours_median,
                      avg(CASE WHEN reopened_count > 0 THEN 1.0 ELSE 0.0 END) AS reopen_rate,
@@ -196,10 +210,11 @@ def gold_queries(month, zones):
                    mean - {Z} * sd / sqrt(replied) AS first_reply_hours_mean_ci_low,
                    mean + {Z} * sd / sqrt(replied) AS first_reply_hours_mean_ci_high,
                    q[1] AS first_reply_hours_median, q[2] AS first_reply_hours_p90,
-                   within_24h, within_24h / tickets AS within_24h_share,
-                   wilson_low(within_24h, tickets) AS within_24h_ci_low,
-                   wilson_high(within_24h, tickets) AS within_24h_ci_high,
-                   bot_first_replies, resolution_hours_median, reopen_rate, csat_responses, csat_top2_share
+                   within_24h, within_24h / (tickets - pending) AS within_24h_share,
+                   wilson_low(within_24h, tickets - pending) AS within_24h_ci_low,
+                   wilson_high(within_24h, tickets - pending) AS within_24h_ci_high,
+                   bot_first_replies, resolution_hours_median, reopen_rate, csat_responses, csat_top2_share,
+                   pending
             FROM g ORDER BY channel, category, priority""",
         "coverage": f"""
             WITH d AS (SELECT decision_id, title_zh, title_en, published_at,
@@ -261,25 +276,30 @@ def gold_queries(month, zones):
                              FROM c WHERE is_official_reply AND parent_id IS NOT NULL GROUP BY ALL),
                  i AS (SELECT c.platform, c.sentiment = 'negative' AS negative,
                               CASE WHEN r.reply_at >= c.created_at
-                                   THEN (epoch(r.reply_at) - epoch(c.created_at)) / 3600.0 END AS hours
+                                   THEN (epoch(r.reply_at) - epoch(c.created_at)) / 3600.0 END AS hours,
+                              {social_cut} - floor(epoch(c.created_at)) <= 86400 AS window_open
                        FROM c LEFT JOIN replies r ON r.platform = c.platform AND r.parent_id = c.comment_id
                        WHERE c.parent_id IS NULL AND NOT c.is_official_reply),
                  g AS (SELECT CASE WHEN grouping(platform) = 1 THEN 'ALL' ELSE platform END AS platform,
                               count(*) AS inbound, count(hours) AS replied, count(*) FILTER (WHERE hours <= 24) AS replied_24h,
+                              count(*) FILTER (WHERE hours IS NULL AND window_open) AS pending,
+                              count(*) FILTER (WHERE negative AND hours IS NULL AND window_open) AS negative_pending,
                               quantile_cont(hours, 0.5) AS median_reply_hours,
                               count(*) FILTER (WHERE negative) AS negative_inbound,
                               count(*) FILTER (WHERE negative AND hours <= 24) AS negative_replied_24h,
                               quantile_cont(CASE WHEN negative THEN hours END, 0.5) AS negative_median_reply_hours
                        FROM i GROUP BY GROUPING SETS ((platform), ()))
-            SELECT {m} AS month, platform, inbound, replied, replied_24h, replied_24h / inbound AS replied_24h_share,
-                   wilson_low(replied_24h, inbound) AS replied_24h_ci_low,
-                   wilson_high(replied_24h, inbound) AS replied_24h_ci_high,
+            SELECT {m} AS month, platform, inbound, replied, replied_24h,
+                   replied_24h / (inbound - pending) AS replied_24h_share,
+                   wilson_low(replied_24h, inbound - pending) AS replied_24h_ci_low,
+                   wilson_high(replied_24h, inbound - pending) AS replied_24h_ci_high,
                    CAST({SOCIAL_TARGET} AS DOUBLE) AS target,
                    -- A 100% target lies outside every proper interval: the point value decides.
-                   CASE WHEN replied_24h / inbound >= {SOCIAL_TARGET} THEN 'met' ELSE 'missed' END AS status,
+                   CASE WHEN replied_24h / (inbound - pending) >= {SOCIAL_TARGET} THEN 'met' ELSE 'missed' END AS status,
                    median_reply_hours, negative_inbound,
-                   CASE WHEN negative_inbound > 0 THEN negative_replied_24h / negative_inbound END AS negative_replied_24h_share,
-                   negative_median_reply_hours
+                   CASE WHEN negative_inbound > negative_pending
+                        THEN negative_replied_24h / (negative_inbound - negative_pending) END AS negative_replied_24h_share,
+                   negative_median_reply_hours, pending
             FROM g ORDER BY platform""",
         "mistransmission": f"""
             WITH g AS (SELECT CASE WHEN grouping(from_department) = 1 THEN 'ALL' ELSE from_department END AS department,
