@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the whole monthly pipeline: ingest every source -> silver -> restate the month before",
-      "-> gold -> restate the month after (when it is in the lake already, as in a backfill out of",
-      "order). Every stage replaces the month atomically, so a rerun leaves the same tables."
+      "Run the whole monthly pipeline: ingest every source -> restate the month before -> silver ->",
+      "gold -> restate the month after (when it is in the lake already, as in a backfill out of order).",
+      "Several months ingest all their batches first, so each is computed once, with the next month's",
+      "late records. Every stage replaces the month atomically, so a rerun leaves the same tables."
     })
 final class RunCommand implements Callable<Integer> {
   @Option(
@@ -69,19 +70,29 @@ final class RunCommand implements Callable<Integer> {
             goldOptions.minGroupSize(),
             goldOptions.serviceDepartment());
     MonthRestatement restatement = new MonthRestatement(lake, catalog, silver, gold);
+    // Every batch first: each month's silver and gold then see the next month's batch, so the
+    // months
+    // of a range are final when first computed and only the months around it are restated.
     for (YearMonth month : months) {
-      long monthStarted = System.nanoTime();
       ingest.ingestAll(ingest.sources("all"), month, Instant.now(), parallelism);
+    }
+    for (YearMonth month : months) {
+      if (!months.contains(month.minusMonths(1))) {
+        restatement.restate(month.minusMonths(1), parallelism);
+      }
+      long monthStarted = System.nanoTime();
       silver.run(month, Set.of(), parallelism);
-      restatement.restate(month.minusMonths(1), parallelism);
       gold.run(month, Set.of(), parallelism);
-      restatement.restate(month.plusMonths(1), parallelism);
+      if (!months.contains(month.plusMonths(1))) {
+        restatement.restate(month.plusMonths(1), parallelism);
+      }
       RunLog.info(
-          "run %s finished in %s; lake: %s", month, RunLog.seconds(monthStarted), lake.root());
+          "run %s: silver and gold in %s; lake: %s",
+          month, RunLog.seconds(monthStarted), lake.root());
     }
-    if (months.size() > 1) {
-      RunLog.info("run of %d months finished in %s", months.size(), RunLog.seconds(started));
-    }
+    RunLog.info(
+        "run of %s finished in %s",
+        months.size() == 1 ? months.get(0) : months.size() + " months", RunLog.seconds(started));
     return 0;
   }
 }
