@@ -25,8 +25,9 @@ def test_monthly_run_succeeds(monthly_run):
     assert monthly_run.logical_date == MONTH_LOGICAL_DATE
     failed = {task: state for task, state in monthly_run.states.items() if state != "success"}
     assert failed == {}, f"tasks not successful: {failed}"
-    # Ten ingests (one per landing source), silver, gold, the quality gate and the report.
-    assert len(monthly_run.states) == 14
+    # Ten ingests (one per landing source), silver, the two restatements, gold, the quality gate and the report.
+    assert len(monthly_run.states) == 16
+    assert {"restate_previous", "restate_next"} <= set(monthly_run.states)
     assert monthly_run.state == "success"
 
 
