@@ -118,11 +118,14 @@ def test_daily_does_not_catch_up(dagbag):
 def test_monthly_shape(dagbag):
     dag = dagbag.dags["commpulse_monthly"]
     ingest = [f"ingest.{s}" for s in SOURCES]
-    assert sorted(t.task_id for t in dag.tasks) == sorted(ingest + ["silver", "gold", "quality_gate", "report"])
+    assert sorted(t.task_id for t in dag.tasks) == sorted(
+        ingest + ["silver", "gold", "quality_gate", "report", "maintain"]
+    )
     assert dag.get_task("silver").upstream_task_ids == set(ingest)
     assert dag.get_task("gold").upstream_task_ids == {"silver"}
     assert dag.get_task("quality_gate").upstream_task_ids == {"gold"}
     assert dag.get_task("report").upstream_task_ids == {"quality_gate"}
+    assert dag.get_task("maintain").upstream_task_ids == {"report"}
 
 
 def test_daily_shape(dagbag):

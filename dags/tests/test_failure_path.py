@@ -58,6 +58,7 @@ def test_missing_landing_fails_clearly_and_rerun_does_not_duplicate(
     assert states["ingest.tickets"] == "failed"
     assert states["silver"] == "upstream_failed"
     assert states["report"] == "upstream_failed"
+    assert states["maintain"] == "upstream_failed"
     message = f"error: landing folder not found: {broken_landing}/tickets/{MONTH}"
     assert message in log.out + log.err, "the task log should carry the job's one-line message"
     assert (log.out + log.err).count(message) >= 3, "the ingest should have been tried 1 + 2 retries times"
