@@ -1,5 +1,5 @@
 """commpulse_monthly: the month's pipeline, landing -> bronze -> silver -> restate previous -> gold -> restate next
--> quality gate -> report."""
+-> quality gate -> report -> upkeep."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ DOC = f"""
 # commpulse_monthly
 
 Runs the whole pipeline for one calendar month: ingest every landing source (in parallel) into bronze,
-build silver, compute the gold KPI tables, check data quality, render the executive report.
+build silver, compute the gold KPI tables, check data quality, render the executive report, then keep
+the lake's tables up (`maintain`).
 Each task is one `spark-submit` of the jobs jar against the master of the `spark_default` connection.
 
 **Which month.** A run fires at 00:00 UTC on the 1st and processes the month that just ended: its data
@@ -37,6 +38,16 @@ so a range ends in the same tables in any order. Changed figures are recorded in
 **Quality gate.** `quality_gate` fails the run (and so blocks the report) when the month's quarantine
 share exceeds `commpulse_max_quarantine_share` or rows are not conserved from landing to bronze.
 
+**Lake upkeep.** `maintain` runs last, after the report: the month is published before any file is
+rewritten, and no job of the run writes a table while it compacts. A failed upkeep fails the run but
+leaves the report and every table's rows as they were; clearing the task reruns it alone. It compacts
+only the run's month partition of each table (OPTIMIZE; earlier months were compacted by their own runs,
+and a partition with one file is left alone without a Delta transaction, so a rerun commits nothing),
+then VACUUMs with `{pipeline.VACUUM_HOURS.key}` hours of retention each table holding a file older than
+that which no version needs. Delta's retention check stays on: a retention shorter than a table's
+`delta.deletedFileRetentionDuration` (168 hours unless the table sets one) fails the task with one
+`error:` line before anything is deleted. Its cost is in docs/performance.md (Lake upkeep).
+
 **Settings** (Airflow Variables, read when a task runs):
 
 {pipeline.settings_doc()}
@@ -50,7 +61,7 @@ triggered months should run, e.g. a development or test instance.
 
 with DAG(
     dag_id="commpulse_monthly",
-    description="Monthly communication KPIs: ingest, silver, gold, quality gate, report",
+    description="Monthly communication KPIs: ingest, silver, gold, quality gate, report, lake upkeep",
     # A trigger timetable with a one-month interval: the run fired on the 1st covers the month before,
     # and a manual run for the same logical date covers exactly the same month as the scheduled one.
     schedule=CronTriggerTimetable("0 0 1 * *", timezone="UTC", interval=relativedelta(months=1)),
@@ -74,4 +85,5 @@ with DAG(
         >> pipeline.restate("next")
         >> pipeline.quality_gate()
         >> pipeline.report()
+        >> pipeline.maintain()
     )

@@ -97,6 +97,13 @@ SPARK_UI = Setting(
     "true",
     "`spark.ui.enabled`: the Spark web UI of each running job; `false` spares every job starting it.",
 )
+VACUUM_HOURS = Setting(
+    "commpulse_vacuum_hours",
+    "168",
+    "`maintain` deletes files that no table version of the last this many hours needs (Delta VACUUM). Delta's"
+    " retention check stays on: less than a table's deleted-file retention (168 hours unless the table sets"
+    " one) fails the task before anything is deleted.",
+)
 
 SETTINGS = (
     LANDING,
@@ -109,6 +116,7 @@ SETTINGS = (
     DRIVER_MEMORY,
     DRIVER_JAVA_OPTIONS,
     SPARK_UI,
+    VACUUM_HOURS,
 )
 
 DEFAULT_ARGS = {
@@ -247,4 +255,22 @@ def report() -> SparkSubmitOperator:
         "--lang",
         LANGUAGE.template,
         doc_md="Renders the month's executive report (PDF, HTML, charts, manifest).",
+    )
+
+
+def maintain() -> SparkSubmitOperator:
+    return commpulse_job(
+        "maintain",
+        "maintain",
+        "--month",
+        MONTH,
+        "--lake",
+        LAKE.template,
+        "--optimize",
+        "--vacuum",
+        VACUUM_HOURS.template,
+        doc_md="Lake upkeep once the month is published: compacts the month's partition of every table "
+        "(OPTIMIZE; a partition with one file is left alone, so a rerun commits nothing), then VACUUM with "
+        f"`{VACUUM_HOURS.key}` hours of retention for the tables that hold a file it could delete. Last, "
+        "so no job of the run writes a table at the same time.",
     )

@@ -26,6 +26,7 @@ from dag_harness import (
     commpulse,
     commpulse_variables,
     load_dag,
+    task_seconds,
     task_states,
     workdir,
 )
@@ -120,4 +121,4 @@ def monthly_run(airflow_db, landing, jar, spark_java_options) -> MonthlyRun:
         started = time.monotonic()
         dag_run = dag.test(logical_date=MONTH_LOGICAL_DATE)
         seconds = time.monotonic() - started
-    return MonthlyRun(dag_run, task_states(dag_run), lake, reports, seconds)
+    return MonthlyRun(dag_run, task_states(dag_run), lake, reports, seconds, task_seconds(dag_run))

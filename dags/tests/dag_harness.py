@@ -118,6 +118,18 @@ def task_states(dag_run) -> dict[str, str]:
         }
 
 
+def task_seconds(dag_run) -> dict[str, float]:
+    """How long each task instance ran, in seconds (what a task adds to the run)."""
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        return {
+            ti.task_id: (ti.end_date - ti.start_date).total_seconds()
+            for ti in dag_run.get_task_instances(session=session)
+            if ti.start_date and ti.end_date
+        }
+
+
 def delta_row_count(table: Path) -> int:
     from deltalake import DeltaTable
 
@@ -127,10 +139,19 @@ def delta_row_count(table: Path) -> int:
 class MonthlyRun:
     """What a finished run left behind, as plain values (later tests may replace the run in the DB)."""
 
-    def __init__(self, dag_run, states: dict[str, str], lake: Path, reports: Path, seconds: float) -> None:
+    def __init__(
+        self,
+        dag_run,
+        states: dict[str, str],
+        lake: Path,
+        reports: Path,
+        seconds: float,
+        task_seconds: dict[str, float] | None = None,
+    ) -> None:
         self.state = str(getattr(dag_run.state, "value", dag_run.state))
         self.logical_date = dag_run.logical_date
         self.states = states
         self.lake = lake
         self.reports = reports
         self.seconds = seconds
+        self.task_seconds = task_seconds or {}

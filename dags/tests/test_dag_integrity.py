@@ -119,7 +119,7 @@ def test_monthly_shape(dagbag):
     dag = dagbag.dags["commpulse_monthly"]
     ingest = [f"ingest.{s}" for s in SOURCES]
     assert sorted(t.task_id for t in dag.tasks) == sorted(
-        ingest + ["silver", "restate_previous", "gold", "restate_next", "quality_gate", "report"]
+        ingest + ["silver", "restate_previous", "gold", "restate_next", "quality_gate", "report", "maintain"]
     )
     assert dag.get_task("silver").upstream_task_ids == set(ingest)
     assert dag.get_task("restate_previous").upstream_task_ids == {"silver"}
@@ -127,6 +127,7 @@ def test_monthly_shape(dagbag):
     assert dag.get_task("restate_next").upstream_task_ids == {"gold"}
     assert dag.get_task("quality_gate").upstream_task_ids == {"restate_next"}
     assert dag.get_task("report").upstream_task_ids == {"quality_gate"}
+    assert dag.get_task("maintain").upstream_task_ids == {"report"}
 
 
 def test_daily_shape(dagbag):

@@ -171,6 +171,7 @@ def test_every_command_follows_the_cli_contract_with_variables_set(monthly):
         "commpulse_reports": "/srv/reports",
         "commpulse_report_lang": "zh",
         "commpulse_max_quarantine_share": "0.02",
+        "commpulse_vacuum_hours": "336",
     }
     args = {t.task_id: render(t, interval, variables) for t in monthly.tasks}
     assert args["silver"] == ["silver", "--month", "2026-10", "--lake", "s3a://bucket/lake"]
@@ -194,6 +195,16 @@ def test_every_command_follows_the_cli_contract_with_variables_set(monthly):
         "/srv/reports/2026-10",
         "--lang",
         "zh",
+    ]
+    assert args["maintain"] == [
+        "maintain",
+        "--month",
+        "2026-10",
+        "--lake",
+        "s3a://bucket/lake",
+        "--optimize",
+        "--vacuum",
+        "336",
     ]
     assert args["ingest.comm_log"][:5] == ["ingest", "--source", "comm_log", "--month", "2026-10"]
     assert "s3a://bucket/landing" in args["ingest.comm_log"]

@@ -3,9 +3,13 @@ package io.commpulse.cli;
 import static io.commpulse.cli.CommPulseCliTest.assertOneLineError;
 import static io.commpulse.cli.CommPulseCliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.lake.Lake;
+import io.commpulse.lake.LakeMaintenance;
+import io.commpulse.lake.LakeMaintenance.Cleanup;
+import io.commpulse.lake.LakeMaintenance.Compaction;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.testing.TestSpark;
@@ -13,7 +17,16 @@ import io.delta.tables.DeltaTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -31,7 +44,7 @@ class MaintainCommandTest {
   }
 
   @Test
-  void optimizeCompactsAndAShortVacuumIsRefusedByDeltasCheck() {
+  void optimizeCompactsAndAShortVacuumIsRefusedByDeltasCheck() throws Exception {
     SparkSession spark = TestSpark.session();
     Path dir = TestSpark.tempDir("commpulse-maintain-");
     Lake lake = new Lake(spark, dir.toString());
@@ -61,6 +74,112 @@ class MaintainCommandTest {
     assertEquals(version, lake.version(mis), "a refused VACUUM leaves the table as it was");
     assertEquals(0, run("maintain", "--lake", dir.toString(), "--vacuum", "168").exit());
     assertEquals(rows, lake.read(mis).count());
+    assertEquals(
+        version,
+        lake.version(mis),
+        "every file is live or younger than the retention: nothing to vacuum, nothing committed");
+
+    // A file no version references (a failed write's leftover), older than the retention: VACUUM
+    // runs, with Delta's check, and deletes it.
+    Path stray = dir.resolve("gold/mistransmission/month=2026-10/part-stray.snappy.parquet");
+    Files.write(stray, new byte[] {1});
+    Files.setLastModifiedTime(stray, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+    assertEquals(0, run("maintain", "--lake", dir.toString(), "--vacuum", "168").exit());
+    assertFalse(Files.exists(stray), "VACUUM deletes an unreferenced file older than 168 hours");
+    assertEquals("VACUUM END", lastOperation(spark, path));
+    assertEquals(rows, lake.read(mis).count());
+  }
+
+  /** The rows of a table, in a stable order: what OPTIMIZE must leave exactly as it found them. */
+  private static List<String> rows(Lake lake, TableContract table) {
+    return lake.read(table).collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  private static Dataset<Row> misRow(
+      SparkSession spark, TableContract mis, String month, String d) {
+    return spark.createDataFrame(
+        List.of(RowFactory.create(month, d, 300L, 9L, 0.03, 0.016, 0.056, 0.05, "at_risk")),
+        mis.sparkSchema());
+  }
+
+  @Test
+  void monthlyUpkeepCompactsOnlyItsMonthKeepsEveryRowAndIsANoOpTheSecondTime() {
+    SparkSession spark = TestSpark.session();
+    Path dir = TestSpark.tempDir("commpulse-maintain-month-");
+    Lake lake = new Lake(spark, dir.toString());
+    TableContract mis = CATALOG.table("gold.mistransmission");
+    TableContract hotspots = CATALOG.table("gold.hotspots");
+    for (String department : List.of("ALL", "HR")) {
+      lake.append(mis, misRow(spark, mis, "2026-09", department));
+    }
+    for (String department : List.of("ALL", "HR", "IT")) {
+      lake.append(mis, misRow(spark, mis, "2026-10", department));
+    }
+    // One file in its only partition: nothing to compact.
+    lake.append(
+        hotspots,
+        spark
+            .createDataFrame(
+                List.of(
+                    RowFactory.create(
+                        "2026-10", "internal", "process", 12L, 0.5, 1, null, null, null)),
+                hotspots.sparkSchema())
+            .coalesce(1));
+    String path = lake.path(mis);
+    assertEquals(5, files(spark, path));
+    List<String> before = rows(lake, mis);
+    long version = lake.version(mis);
+    long hotspotsVersion = lake.version(hotspots);
+
+    assertEquals(
+        0, run("maintain", "--lake", dir.toString(), "--month", "2026-10", "--optimize").exit());
+    assertEquals(3, files(spark, path), "2026-10 compacted to one file, 2026-09 left as it was");
+    assertEquals(version + 1, lake.version(mis), "one OPTIMIZE commit");
+    assertEquals("OPTIMIZE", lastOperation(spark, path));
+    assertEquals(before, rows(lake, mis), "OPTIMIZE changes files, never rows");
+    assertEquals(hotspotsVersion, lake.version(hotspots), "nothing to compact, nothing committed");
+
+    List<LakeMaintenance.Result> second =
+        new LakeMaintenance(lake, 2)
+            .run(
+                CATALOG,
+                new LakeMaintenance.Plan(
+                    true, Optional.of(YearMonth.of(2026, 10)), OptionalDouble.empty()));
+    assertEquals(
+        List.of(
+            new LakeMaintenance.Result(
+                "gold.hotspots",
+                "month=2026-10",
+                1,
+                1,
+                Compaction.NOTHING_TO_COMPACT,
+                Cleanup.NOT_RUN),
+            new LakeMaintenance.Result(
+                "gold.mistransmission",
+                "month=2026-10",
+                1,
+                1,
+                Compaction.NOTHING_TO_COMPACT,
+                Cleanup.NOT_RUN)),
+        second.stream().sorted(Comparator.comparing(LakeMaintenance.Result::table)).toList());
+    assertEquals(version + 1, lake.version(mis), "a second upkeep of the month commits nothing");
+    assertEquals(hotspotsVersion, lake.version(hotspots));
+    assertEquals(before, rows(lake, mis));
+
+    assertEquals(0, run("maintain", "--lake", dir.toString(), "--optimize").exit());
+    assertEquals(2, files(spark, path), "the whole-lake form compacts 2026-09 too");
+    assertEquals(before, rows(lake, mis));
+  }
+
+  private static String lastOperation(SparkSession spark, String path) {
+    return DeltaTable.forPath(spark, path).history(1).select("operation").first().getString(0);
+  }
+
+  @Test
+  void monthLimitsOptimizeOnly() {
+    assertOneLineError(
+        run("maintain", "--lake", "lake", "--month", "2026-10", "--vacuum", "168"),
+        "--month limits --optimize");
   }
 
   @Test
