@@ -23,6 +23,10 @@ import java.util.function.ToDoubleFunction;
  */
 final class SampleMonth {
   static final ZoneId COMPANY_ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** A source name that selects no source: a month drawn, never written. */
+  private static final String NOTHING = "";
+
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final SchemaCatalog catalog;
@@ -118,7 +122,7 @@ final class SampleMonth {
    * completed in this one; nothing of it is written.
    */
   SampleMonth previous() {
-    return new SampleMonth(catalog, month.minusMonths(1), scale, seed, 0, out, Set.of());
+    return new SampleMonth(catalog, month.minusMonths(1), scale, seed, 0, out, Set.of(NOTHING));
   }
 
   /** The start of the next month (company time): the export of this month is taken then. */
