@@ -61,10 +61,11 @@ final class CompanyHistory {
 
   /**
    * How much more often than usual employees miss an announcement, per calendar month: summer
-   * holidays and the Spring Festival thin the audience.
+   * holidays and the Spring Festival thin the audience; in May and October, after the spring and
+   * autumn all-hands meetings, announcements reach nearly everyone.
    */
   private static final double[] UNAWARE_FACTOR = {
-    1.5, 3.0, 1.0, 1.0, 1.0, 1.5, 3.2, 3.6, 1.8, 1.0, 1.3, 2.0
+    1.5, 3.0, 1.0, 0.8, 0.6, 1.5, 3.2, 3.6, 1.8, 0.6, 1.3, 2.0
   };
 
   /** First day of the Spring Festival (lunar new year), which moves every year. */

@@ -27,7 +27,7 @@ final class Decisions {
   /** The decision that misses the coverage target, hardest in Sales. */
   static final int LOW_COVERAGE_DECISION = 7;
 
-  /** The month-end announcement, published on the last afternoon of the month. */
+  /** The month-end announcement, published on the last morning of the month. */
   static final int MONTH_END_DECISION = 20;
 
   private static final List<String> CHANNELS_ACK =
@@ -117,7 +117,7 @@ final class Decisions {
               .atTime(9, 0)
               .plusMinutes(rnd.nextInt(8 * 60));
       if (d == MONTH_END_DECISION) {
-        at = month.atEndOfMonth().atTime(15, 0).plusMinutes(rnd.nextInt(3 * 60));
+        at = month.atEndOfMonth().atTime(9, 0).plusMinutes(rnd.nextInt(3 * 60));
       }
       List<String> used = new ArrayList<>(List.of("email"));
       for (String c : CHANNELS_ACK.subList(1, CHANNELS_ACK.size())) {
