@@ -34,8 +34,8 @@ final class CompanyHistory {
   static final double MISTRANSMISSION_STEP = 0.009;
 
   /**
-   * The customer-service workbench was down for a week (company time, end exclusive): agents could
-   * not see new tickets or social comments, so replies to what arrived then were slow.
+   * The customer-service workbench was down for a week (company time, end exclusive): the service
+   * desk could not see new tickets or social comments, so replies to what arrived then were slow.
    */
   static final LocalDateTime OUTAGE_START = LocalDateTime.of(2026, 8, 10, 0, 0);
 

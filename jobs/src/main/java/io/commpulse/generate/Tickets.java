@@ -174,8 +174,8 @@ final class Tickets {
   }
 
   /**
-   * How much slower than usual agents answer a ticket opened then: busy days stretch the queue, the
-   * workbench outage most of all.
+   * How much slower than usual the service desk answers a ticket opened then: busy days stretch the
+   * queue, the workbench outage most of all.
    */
   private static double load(LocalDateTime created) {
     double busy = Math.sqrt(CompanyHistory.customerDayWeight(created.toLocalDate()));

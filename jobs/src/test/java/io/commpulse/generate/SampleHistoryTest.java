@@ -250,7 +250,7 @@ class SampleHistoryTest {
           Duration.between(created, local(t.get("first_human_reply_at"))).toSeconds() / 3600.0;
       (inOutageWeek(created) ? outage : rest).add(hours);
     }
-    // Agents answered four times slower that week.
+    // The service desk answered four times slower that week.
     double ratio = median(outage) / median(rest);
     assertTrue(ratio > 3 && ratio < 5, "outage vs rest median reply hours: " + ratio);
   }
