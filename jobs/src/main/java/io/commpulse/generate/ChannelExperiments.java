@@ -57,7 +57,7 @@ final class ChannelExperiments {
           row.put(
               "pre_period_hours_to_ack",
               String.format(java.util.Locale.ROOT, "%.2f", habit * Math.exp(0.3 * gaussian(rnd))));
-          w.write(row, rnd);
+          w.write(row);
         }
       }
     }

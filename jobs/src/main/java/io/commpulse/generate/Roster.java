@@ -18,31 +18,39 @@ final class Roster {
     this.month = m.month();
   }
 
+  /** Writes the month's roster; returns its employees. */
   List<Employee> write() {
+    List<Employee> employees = draw();
+    try (SourceWriter w = m.writer("roster", "roster.csv")) {
+      for (Employee e : employees) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("employee_id", e.id());
+        row.put("email", e.id().toLowerCase() + "@staff.example.com");
+        row.put("department", e.department().code());
+        row.put("department_name_zh", e.department().nameZh());
+        row.put("department_name_en", e.department().nameEn());
+        row.put("hire_date", e.hired().toString());
+        row.put("leave_date", e.left() == null ? null : e.left().toString());
+        w.write(row);
+      }
+    }
+    return employees;
+  }
+
+  /** The month's employees, without writing them. */
+  List<Employee> draw() {
     SplittableRandom rnd = m.random("roster");
     int headcount = m.count(10_000, 60);
     List<Employee> employees = new ArrayList<>();
-    try (SourceWriter w = m.writer("roster", "roster.csv")) {
-      for (int i = 1; i <= headcount; i++) {
-        Department dept = departmentFor(i, headcount);
-        LocalDate hired = month.atDay(1).minusDays(30 + rnd.nextInt(3650));
-        if (rnd.nextDouble() < 0.02) {
-          hired = month.atDay(1 + rnd.nextInt(month.lengthOfMonth()));
-        }
-        LocalDate left =
-            rnd.nextDouble() < 0.015 ? month.atDay(1 + rnd.nextInt(month.lengthOfMonth())) : null;
-        String id = String.format("E%06d", i);
-        employees.add(new Employee(id, dept, hired, left));
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("employee_id", id);
-        row.put("email", id.toLowerCase() + "@staff.example.com");
-        row.put("department", dept.code());
-        row.put("department_name_zh", dept.nameZh());
-        row.put("department_name_en", dept.nameEn());
-        row.put("hire_date", hired.toString());
-        row.put("leave_date", left == null ? null : left.toString());
-        w.write(row, rnd);
+    for (int i = 1; i <= headcount; i++) {
+      Department dept = departmentFor(i, headcount);
+      LocalDate hired = month.atDay(1).minusDays(30 + rnd.nextInt(3650));
+      if (rnd.nextDouble() < 0.02) {
+        hired = month.atDay(1 + rnd.nextInt(month.lengthOfMonth()));
       }
+      LocalDate left =
+          rnd.nextDouble() < 0.015 ? month.atDay(1 + rnd.nextInt(month.lengthOfMonth())) : null;
+      employees.add(new Employee(String.format("E%06d", i), dept, hired, left));
     }
     return employees;
   }

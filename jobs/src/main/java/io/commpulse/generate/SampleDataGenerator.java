@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one month of every landing source for a sample company, deterministic for a seed. Scale 1
- * is a 10,000-employee company; sizes scale linearly. Column order comes from the landing
- * contracts, so the files always match schemas/. Each source has its own class and random stream;
- * {@link SampleMonth} holds what they share.
+ * Writes one month of every landing source for a sample company, deterministic for a seed and the
+ * month. Scale 1 is a 10,000-employee company; sizes scale linearly. Column order comes from the
+ * landing contracts, so the files always match schemas/. Each source has its own class and random
+ * stream per month; {@link SampleMonth} holds what they share and {@link CompanyHistory} how the
+ * company changes from month to month. A month's files also carry the previous month's records
+ * completed after that month's export, drawn again from the previous month (docs/sample-data.md).
  */
 public final class SampleDataGenerator {
   private final SchemaCatalog catalog;

@@ -23,6 +23,7 @@ final class SourceWriter implements AutoCloseable {
 
   private final TableContract contract;
   private final DirtyRows dirt;
+  private final SplittableRandom dirtRandom;
   private final CsvFile csv;
   private final Writer jsonl;
   private final SampleMonth month;
@@ -34,6 +35,8 @@ final class SourceWriter implements AutoCloseable {
     this.source = source;
     this.contract = month.catalog().table("landing." + source);
     this.dirt = new DirtyRows(contract, rate);
+    // Its own stream: the records drawn do not depend on the dirty rate.
+    this.dirtRandom = month.random(source + "/" + fileName + "/dirt");
     Path file = month.out().resolve(source).resolve(month.month().toString()).resolve(fileName);
     if (!month.wanted(source)) {
       // The rows are still drawn (other sources depend on them) but go nowhere.
@@ -55,14 +58,14 @@ final class SourceWriter implements AutoCloseable {
     }
   }
 
-  void write(Map<String, String> row, SplittableRandom rnd) {
+  void write(Map<String, String> row) {
     for (ColumnSpec column : contract.columns()) {
       if (!row.containsKey(column.name())) {
         throw new IllegalStateException(
             "generator lacks " + contract.qualifiedName() + "." + column.name());
       }
     }
-    for (DirtyRows.Line line : dirt.apply(row, rnd)) {
+    for (DirtyRows.Line line : dirt.apply(row, dirtRandom)) {
       if (line.raw() != null) {
         emitRaw(line.raw());
       } else {

@@ -72,7 +72,7 @@ final class Suggestions {
         row.put("response_published_at", local(response));
         row.put("rewarded", String.valueOf(rewarded));
         row.put("updated_at", local(latest(submitted, response)));
-        w.write(row, rnd);
+        w.write(row);
       }
     }
   }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The realism the Foundation issue asks of the sample data, measured on a scale-0.1 month straight
- * from the CSV files (no generator internals): coverage, reply times, survey, experiments, names.
+ * The realism asked of the sample data, measured on a scale-0.1 month straight from the CSV files
+ * (no generator internals): coverage, reply times, survey, experiments, names.
  */
 class SampleDataDistributionsTest {
   private static final YearMonth MONTH = SampleDataGeneratorTest.MONTH;
@@ -105,15 +105,23 @@ class SampleDataDistributionsTest {
     return aware / headcount;
   }
 
+  /**
+   * In October announcements are missed less often than usual; one decision is announced poorly.
+   * The month-end announcement (decision 20, the last morning) is still reaching people when the
+   * month's export is taken: the rest of its acknowledgements are in November's files.
+   */
   @Test
   void oneDecisionMissesTheCoverageTargetHardestInSales() {
     Map<String, Map<String, double[]>> coverage = coverage();
     assertEquals(20, coverage.size(), coverage.keySet().toString());
     String low = "D" + MONTH + "-07";
+    String monthEnd = "D" + MONTH + "-20";
     for (Map.Entry<String, Map<String, double[]>> decision : coverage.entrySet()) {
       double share = total(decision.getValue());
       if (decision.getKey().equals(low)) {
         assertTrue(share < 0.95, low + " coverage " + share);
+      } else if (decision.getKey().equals(monthEnd)) {
+        assertTrue(share > 0.6 && share < 0.95, monthEnd + " coverage so far " + share);
       } else {
         assertTrue(share >= 0.95, decision.getKey() + " coverage " + share);
       }
