@@ -1,7 +1,6 @@
 package io.commpulse.cli;
 
 import io.commpulse.gold.GoldJob;
-import io.commpulse.gold.MonthRestatement;
 import io.commpulse.ingest.BronzeIngest;
 import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;

@@ -1,7 +1,8 @@
-package io.commpulse.gold;
+package io.commpulse.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.commpulse.gold.GoldJob;
 import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
@@ -19,13 +20,13 @@ import java.util.Set;
  * backfill out of order), its month-over-month tables are recomputed too, so they compare with the
  * restated figures.
  */
-public final class MonthRestatement {
+final class MonthRestatement {
   /** Silver tables whose sources get records in a later batch (see LateRecords). */
   static final Set<String> SILVER =
       Set.of("tickets", "social_comments", "acknowledgements", "followups");
 
   /** Gold tables built on those silver tables, and the scorecards summarising them. */
-  static final Set<String> GOLD =
+  static final Set<String> WINDOWED_GOLD =
       Set.of(
           "coverage",
           "response_sla",
@@ -36,16 +37,22 @@ public final class MonthRestatement {
           "kpi_scorecard",
           "department_scorecard");
 
-  /** Gold tables of the following month that compare with this month's figures. */
+  /** Gold tables that compare a month with the month before it. */
   static final Set<String> MONTH_OVER_MONTH =
-      Set.of("hotspots", "kpi_scorecard", "department_scorecard");
+      Set.of("satisfaction", "hotspots", "kpi_scorecard", "department_scorecard");
+
+  /**
+   * What a restatement recomputes: the tables built on late records, and those comparing with the
+   * month before, which may itself have been computed since (a backfill out of order).
+   */
+  static final Set<String> GOLD = union(WINDOWED_GOLD, MONTH_OVER_MONTH);
 
   private final Lake lake;
   private final SchemaCatalog catalog;
   private final SilverJob silver;
   private final GoldJob gold;
 
-  public MonthRestatement(Lake lake, SchemaCatalog catalog, SilverJob silver, GoldJob gold) {
+  MonthRestatement(Lake lake, SchemaCatalog catalog, SilverJob silver, GoldJob gold) {
     this.lake = lake;
     this.catalog = catalog;
     this.silver = silver;
@@ -56,7 +63,7 @@ public final class MonthRestatement {
    * Restates {@code month} when it has been computed; returns false, having changed nothing, when
    * it has not (its own run will compute it from every batch then present).
    */
-  public boolean restate(YearMonth month, int parallelism) {
+  boolean restate(YearMonth month, int parallelism) {
     if (!computed(month)) {
       RunLog.info("restate %s: the month has not been computed, nothing to restate", month);
       return false;
@@ -76,5 +83,11 @@ public final class MonthRestatement {
     TableContract scorecard = catalog.table("gold.kpi_scorecard");
     return lake.exists(scorecard)
         && !lake.read(scorecard).where(col("month").equalTo(month.toString())).isEmpty();
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 }
