@@ -1,6 +1,5 @@
 package io.commpulse.cli;
 
-import io.commpulse.gold.GoldJob;
 import io.commpulse.schema.SchemaCatalog;
 import java.time.YearMonth;
 import java.util.Set;
@@ -40,12 +39,8 @@ final class GoldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    new GoldJob(
-            lakeOptions.open("gold"),
-            SchemaCatalog.get(),
-            goldOptions.calendar(),
-            goldOptions.minGroupSize(),
-            goldOptions.serviceDepartment())
+    goldOptions
+        .job(lakeOptions.open("gold"), SchemaCatalog.get())
         .run(month, tables, parallelOptions.parallelism());
     return 0;
   }

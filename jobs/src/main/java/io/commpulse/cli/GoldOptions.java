@@ -1,5 +1,8 @@
 package io.commpulse.cli;
 
+import io.commpulse.gold.GoldJob;
+import io.commpulse.lake.Lake;
+import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.surveys.Anonymity;
 import io.commpulse.tickets.BusinessCalendar;
 import java.nio.file.Path;
@@ -44,5 +47,10 @@ public final class GoldOptions {
 
   public int minGroupSize() {
     return Anonymity.checkedThreshold(minGroupSize);
+  }
+
+  /** The gold job these options configure. */
+  public GoldJob job(Lake lake, SchemaCatalog catalog) {
+    return new GoldJob(lake, catalog, calendar(), minGroupSize(), serviceDepartment());
   }
 }

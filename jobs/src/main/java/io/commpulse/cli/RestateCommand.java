@@ -1,6 +1,5 @@
 package io.commpulse.cli;
 
-import io.commpulse.gold.GoldJob;
 import io.commpulse.lake.Lake;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.silver.SilverJob;
@@ -52,11 +51,6 @@ final class RestateCommand implements Callable<Integer> {
         lake,
         catalog,
         new SilverJob(lake, catalog, pseudonyms.key()),
-        new GoldJob(
-            lake,
-            catalog,
-            goldOptions.calendar(),
-            goldOptions.minGroupSize(),
-            goldOptions.serviceDepartment()));
+        goldOptions.job(lake, catalog));
   }
 }

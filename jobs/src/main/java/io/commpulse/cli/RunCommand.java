@@ -61,13 +61,7 @@ final class RunCommand implements Callable<Integer> {
     int parallelism = parallelOptions.parallelism();
     BronzeIngest ingest = new BronzeIngest(lake, catalog, landing);
     SilverJob silver = new SilverJob(lake, catalog, key);
-    GoldJob gold =
-        new GoldJob(
-            lake,
-            catalog,
-            goldOptions.calendar(),
-            goldOptions.minGroupSize(),
-            goldOptions.serviceDepartment());
+    GoldJob gold = goldOptions.job(lake, catalog);
     MonthRestatement restatement = new MonthRestatement(lake, catalog, silver, gold);
     // Every batch first: each month's silver and gold then see the next month's batch, so the
     // months

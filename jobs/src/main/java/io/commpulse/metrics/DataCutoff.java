@@ -1,6 +1,7 @@
 package io.commpulse.metrics;
 
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
@@ -39,6 +40,14 @@ public record DataCutoff(Instant through, boolean nextBatchRead) {
 
   public Timestamp throughTimestamp() {
     return Timestamp.from(through);
+  }
+
+  /**
+   * 1 for an item not answered ({@code waitHours} null) whose window of {@code hours} after {@code
+   * opened} is still open at the cut-off, 0 otherwise: the items the 24-hour shares leave out.
+   */
+  public Column pending(Column waitHours, Column opened, double hours) {
+    return when(waitHours.isNull().and(windowOpen(opened, hours)), 1).otherwise(0);
   }
 
   /**

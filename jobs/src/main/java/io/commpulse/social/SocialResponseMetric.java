@@ -59,13 +59,7 @@ public final class SocialResponseMetric {
         .withColumn("is_replied", when(col("reply_hours").isNotNull(), 1).otherwise(0))
         .withColumn("is_replied_24h", when(col("reply_hours").leq(TARGET_HOURS), 1).otherwise(0))
         .withColumn(
-            "is_pending",
-            when(
-                    col("reply_hours")
-                        .isNull()
-                        .and(cutoff.windowOpen(col("created_at"), TARGET_HOURS)),
-                    1)
-                .otherwise(0))
+            "is_pending", cutoff.pending(col("reply_hours"), col("created_at"), TARGET_HOURS))
         .withColumn("is_negative", when(col("sentiment").equalTo("negative"), 1).otherwise(0));
   }
 

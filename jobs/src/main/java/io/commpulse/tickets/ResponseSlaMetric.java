@@ -80,13 +80,7 @@ public final class ResponseSlaMetric {
     Dataset<Row> cells =
         durations(tickets, calendar)
             .withColumn(
-                "is_pending",
-                when(
-                        col("reply_hours")
-                            .isNull()
-                            .and(cutoff.windowOpen(col("created_at"), TARGET_HOURS)),
-                        1)
-                    .otherwise(0))
+                "is_pending", cutoff.pending(col("reply_hours"), col("created_at"), TARGET_HOURS))
             .cube(col("channel"), col("category"), col("priority"))
             .agg(
                 count(lit(1)).as("tickets"),

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.lake.Lake;
+import io.commpulse.report.model.MonthData;
+import io.commpulse.report.model.MonthReader;
+import io.commpulse.report.model.RestatedKpi;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.testing.GeneratedMonths;
@@ -14,9 +17,11 @@ import io.commpulse.testing.TestSpark;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -238,6 +243,34 @@ class LateDataRestatementTest {
           0,
           changes.keySet().stream().filter(k -> k.startsWith("gold.mistransmission")).count(),
           "tables without late records are not restated");
+    }
+
+    @Test
+    void novembersReportListsOctobersRestatedKpisAndMarksItsOwnProvisional() {
+      MonthReader reader = new MonthReader(lake, CATALOG);
+      MonthData november = reader.read(YearMonth.of(2026, 11), reader.currentVersions());
+      Map<String, RestatedKpi> restated =
+          november.restated().stream().collect(Collectors.toMap(RestatedKpi::kpi, k -> k));
+      assertEquals(
+          Set.of(
+              "information_coverage",
+              "social_replied_24h_share",
+              "complaint_replied_24h_share",
+              "complaint_first_response_hours"),
+          restated.keySet());
+      assertTrue(november.restated().stream().allMatch(k -> k.month().equals(OCT)));
+      assertEquals(0.5, restated.get("information_coverage").before(), 1e-12);
+      assertEquals(0.75, restated.get("information_coverage").after(), 1e-12);
+      assertEquals(0.5, restated.get("social_replied_24h_share").before(), 1e-12);
+      assertEquals(0.75, restated.get("social_replied_24h_share").after(), 1e-12);
+      assertEquals(1.0 / 3, restated.get("complaint_replied_24h_share").before(), 1e-12);
+      assertEquals(0.4, restated.get("complaint_replied_24h_share").after(), 1e-12);
+      assertEquals(25.0, restated.get("complaint_first_response_hours").before(), 1e-12);
+      assertEquals(27.5, restated.get("complaint_first_response_hours").after(), 1e-12);
+      assertEquals(
+          "provisional",
+          november.kpi("social_replied_24h_share").orElseThrow().state(),
+          "November's own figures wait for December's files");
     }
 
     @Test

@@ -101,12 +101,18 @@ class ReportJobTest {
       assertTrue(versions.versions().containsKey(table), table);
       assertNull(versions.versions().get(table), table + " does not exist yet");
     }
+    assertNull(
+        versions.versions().get(ReportTables.RESTATEMENTS),
+        "no month has been restated: the table does not exist yet");
     for (String table : ReportTables.ALL) {
-      if (!table.equals(ReportTables.AB_RESULTS) && !ReportTables.FOLLOW_THROUGH.contains(table)) {
+      if (!table.equals(ReportTables.AB_RESULTS)
+          && !table.equals(ReportTables.RESTATEMENTS)
+          && !ReportTables.FOLLOW_THROUGH.contains(table)) {
         assertNotNull(versions.versions().get(table), table);
       }
     }
     MonthData read = reader.read(GoldFixture.MONTH, versions);
+    assertTrue(read.restated().isEmpty(), "nothing restated");
     MonthData expected = GoldFixture.monthData(GoldFixture.MONTH, new AbResults.Absent());
     assertEquals(expected.scorecard(), read.scorecard());
     assertEquals(expected.history(), read.history());
