@@ -10,6 +10,8 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.silver.SilverJob;
 import java.time.YearMonth;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Computes a month again from the batches now in the lake: once the following month's batch has
@@ -45,7 +47,9 @@ final class MonthRestatement {
    * What a restatement recomputes: the tables built on late records, and those comparing with the
    * month before, which may itself have been computed since (a backfill out of order).
    */
-  static final Set<String> GOLD = union(WINDOWED_GOLD, MONTH_OVER_MONTH);
+  static final Set<String> GOLD =
+      Stream.concat(WINDOWED_GOLD.stream(), MONTH_OVER_MONTH.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   private final Lake lake;
   private final SchemaCatalog catalog;
@@ -60,13 +64,13 @@ final class MonthRestatement {
   }
 
   /**
-   * Restates {@code month} when it has been computed; returns false, having changed nothing, when
-   * it has not (its own run will compute it from every batch then present).
+   * Restates {@code month} when it has been computed; leaves it alone when it has not (its own run
+   * will compute it from every batch then present).
    */
-  boolean restate(YearMonth month, int parallelism) {
+  void restate(YearMonth month, int parallelism) {
     if (!computed(month)) {
       RunLog.info("restate %s: the month has not been computed, nothing to restate", month);
-      return false;
+      return;
     }
     long started = System.nanoTime();
     silver.run(month, SILVER, parallelism);
@@ -76,18 +80,11 @@ final class MonthRestatement {
       gold.run(next, MONTH_OVER_MONTH, parallelism);
     }
     RunLog.info("restate %s: done in %s", month, RunLog.seconds(started));
-    return true;
   }
 
   private boolean computed(YearMonth month) {
     TableContract scorecard = catalog.table("gold.kpi_scorecard");
     return lake.exists(scorecard)
         && !lake.read(scorecard).where(col("month").equalTo(month.toString())).isEmpty();
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.TreeSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
   }
 }

@@ -64,8 +64,7 @@ final class RunCommand implements Callable<Integer> {
     GoldJob gold = goldOptions.job(lake, catalog);
     MonthRestatement restatement = new MonthRestatement(lake, catalog, silver, gold);
     // Every batch first: each month's silver and gold then see the next month's batch, so the
-    // months
-    // of a range are final when first computed and only the months around it are restated.
+    // months of a range are final when first computed and only the months around it are restated.
     for (YearMonth month : months) {
       ingest.ingestAll(ingest.sources("all"), month, Instant.now(), parallelism);
     }
