@@ -32,7 +32,11 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Computes every gold table of a month from silver; each table's month is replaced atomically. */
+/**
+ * Computes every gold table of a month from silver; each table's month is replaced atomically.
+ * Rewriting a stored month of a table whose rows carry a state records the figures that changed in
+ * {@code ops.restatements}, so a restatement is never silent, whichever command caused it.
+ */
 public final class GoldJob {
   private final Lake lake;
   private final SchemaCatalog catalog;
