@@ -36,10 +36,10 @@ final class Restatements {
     return table.columns().stream().anyMatch(c -> c.name().equals("state"));
   }
 
-  /** The month as stored, or null when the table has no version yet. */
+  /** The month as stored, or null when the table has never held a row of it. */
   static Stored stored(Lake lake, TableContract table, String month) {
     OptionalLong version = lake.versionIfExists(table);
-    if (version.isEmpty()) {
+    if (version.isEmpty() || !lake.monthEverWritten(table, month)) {
       return null;
     }
     long v = version.getAsLong();

@@ -43,6 +43,8 @@ public final class RowValidation {
   public static final String SOURCE_FILE = "source_file";
   public static final String PROBLEMS = "_problems";
   private static final String RAW_PREFIX = "_raw_";
+  private static final String TEXT_PREFIX = "_text_";
+  private static final String RECEIVED = "_received";
   private static final String OCCURRENCE = "_occurrence";
   private static final Column NO_PROBLEMS =
       array()
@@ -72,20 +74,36 @@ public final class RowValidation {
    */
   public static Dataset<Row> validate(Dataset<Row> textRows, TableContract source, Instant now) {
     // Repeats are numbered before validation: that shuffle is the only one, and the validation
-    // after
-    // it runs in parallel even when a large CSV (not splittable, as quoted fields may span lines)
-    // was
-    // parsed by a single task.
-    Dataset<Row> rows = numberRepeats(textRows, source);
+    // after it runs in parallel even when a large CSV (not splittable, as quoted fields may span
+    // lines) was parsed by a single task.
+    Dataset<Row> numbered = numberRepeats(textRows, source);
+    // Each layer is its own projection, so a field's text is trimmed once and its typed value
+    // computed once, however many checks read them.
+    List<Column> texts = new ArrayList<>(List.of(col(CORRUPT), col(SOURCE_FILE), col(OCCURRENCE)));
     for (ColumnSpec column : source.columns()) {
-      rows = rows.withColumnRenamed(column.name(), RAW_PREFIX + column.name());
+      texts.add(col(column.name()).as(RAW_PREFIX + column.name()));
+      texts.add(blankAsNull(stripped(col(column.name()))).as(TEXT_PREFIX + column.name()));
     }
-    List<Column> problems = new ArrayList<>();
-    Column malformed = col(CORRUPT).isNotNull();
+    Dataset<Row> rows = numbered.select(texts.toArray(Column[]::new));
+    List<Column> typedColumns = new ArrayList<>();
+    for (String name : rows.columns()) {
+      typedColumns.add(col(name));
+    }
     for (ColumnSpec column : source.columns()) {
-      Column raw = col(RAW_PREFIX + column.name());
-      rows = rows.withColumn(column.name(), typed(raw, column, source.sourceTimezone()));
-      problems.addAll(columnProblems(column, raw, col(column.name()), now));
+      typedColumns.add(
+          typed(col(TEXT_PREFIX + column.name()), column, source.sourceTimezone())
+              .as(column.name()));
+    }
+    rows = rows.select(typedColumns.toArray(Column[]::new));
+    List<Column> problems = new ArrayList<>();
+    for (ColumnSpec column : source.columns()) {
+      problems.addAll(
+          columnProblems(
+              column,
+              col(RAW_PREFIX + column.name()),
+              col(TEXT_PREFIX + column.name()),
+              col(column.name()),
+              now));
     }
     for (RowCheck check : source.checks()) {
       problems.add(
@@ -106,10 +124,24 @@ public final class RowValidation {
             array(problem("duplicate", lit("exact repeat of an earlier record in this batch"))));
     // A repeated invalid row is quarantined for its own problem each time, not as a duplicate.
     Column foundOrRepeat = when(size(found).equalTo(0), coalesce(repeat, found)).otherwise(found);
-    return rows.withColumn(
+    Dataset<Row> checked =
+        rows.withColumn(
             PROBLEMS,
-            when(malformed, array(problem("malformed", lit(unparsable)))).otherwise(foundOrRepeat))
-        .drop(OCCURRENCE);
+            when(col(CORRUPT).isNotNull(), array(problem("malformed", lit(unparsable))))
+                .otherwise(foundOrRepeat));
+    // The record as it arrived, kept for rejected rows only, so what is cached for the writes
+    // that follow holds typed values and not a second, textual copy of every field.
+    Column rawFields =
+        to_json(
+            struct(
+                source.columns().stream()
+                    .map(c -> col(RAW_PREFIX + c.name()).as(c.name()))
+                    .toArray(Column[]::new)));
+    List<Column> kept = new ArrayList<>(List.of(col(SOURCE_FILE)));
+    source.columns().forEach(c -> kept.add(col(c.name())));
+    kept.add(col(PROBLEMS));
+    kept.add(when(size(col(PROBLEMS)).gt(0), coalesce(col(CORRUPT), rawFields)).as(RECEIVED));
+    return checked.select(kept.toArray(Column[]::new));
   }
 
   /**
@@ -134,8 +166,12 @@ public final class RowValidation {
     return trim(raw, " \t\r\n");
   }
 
-  private static Column typed(Column raw, ColumnSpec column, String sourceZone) {
-    Column text = when(stripped(raw).equalTo(""), lit(null)).otherwise(stripped(raw));
+  private static Column blankAsNull(Column text) {
+    return when(text.equalTo(""), lit(null)).otherwise(text);
+  }
+
+  /** The typed value of a field's stripped text (null when blank or not of the column's type). */
+  private static Column typed(Column text, ColumnSpec column, String sourceZone) {
     if (column.isTimestamp()) {
       Column parsed = text.try_cast(DataTypes.TimestampType);
       String zone = sourceZone == null ? "UTC" : sourceZone;
@@ -155,9 +191,9 @@ public final class RowValidation {
   }
 
   private static List<Column> columnProblems(
-      ColumnSpec column, Column raw, Column value, Instant now) {
+      ColumnSpec column, Column raw, Column text, Column value, Instant now) {
     String name = column.name();
-    Column present = raw.isNotNull().and(stripped(raw).notEqual(""));
+    Column present = text.isNotNull();
     List<Column> found = new ArrayList<>();
     found.add(
         problemIf(
@@ -184,10 +220,7 @@ public final class RowValidation {
             lit(name + ": text contains NUL bytes (binary data, or a UTF-16 file?)")));
     if (!column.nullable()) {
       found.add(
-          problemIf(
-              present.isNull().or(not(present)),
-              "missing_required",
-              lit(name + ": required value is missing")));
+          problemIf(not(present), "missing_required", lit(name + ": required value is missing")));
     }
     found.add(
         problemIf(
@@ -258,13 +291,7 @@ public final class RowValidation {
 
   /** Rejected rows as {@code bronze.quarantine} wants them (without batch columns). */
   public static Dataset<Row> rejected(Dataset<Row> validated, TableContract source) {
-    Column rawFields =
-        to_json(
-            struct(
-                source.columns().stream()
-                    .map(c -> col(RAW_PREFIX + c.name()).as(c.name()))
-                    .toArray(Column[]::new)));
-    Column raw = coalesce(col(CORRUPT), rawFields);
+    Column raw = col(RECEIVED);
     return validated
         .where(size(col(PROBLEMS)).gt(0))
         .select(

@@ -128,6 +128,23 @@ public final class Lake {
     }
   }
 
+  /**
+   * Whether any file was ever written to the month's partition of a month-partitioned table: a
+   * listing, not a Spark job. False means the table holds no row of that month; true only that it
+   * may (a replaced month keeps its old files until VACUUM).
+   */
+  public boolean monthEverWritten(TableContract table, String month) {
+    if (!table.partitionedBy().equals(List.of("month"))) {
+      return true;
+    }
+    org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path(table), "month=" + month);
+    try {
+      return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
   private static final Pattern COMMIT_FILE = Pattern.compile("(\\d{20})\\.json");
 
   public long version(TableContract table) {
