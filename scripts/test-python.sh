@@ -9,4 +9,4 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 scripts/setup-python.sh
 .venv/bin/ruff format --check --quiet . || { echo "Python style: run .venv/bin/ruff format" >&2; exit 1; }
-exec .venv/bin/pytest -q -rs "$@"
+exec .venv/bin/pytest -q -rs --durations=10 "$@"
