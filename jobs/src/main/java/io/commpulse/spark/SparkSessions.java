@@ -74,9 +74,10 @@ public final class SparkSessions {
         });
     spark.sparkContext().setLogLevel(System.getProperty("commpulse.spark.logLevel", "WARN"));
     // ConcurrentTasks names a pool per table on purpose (they show in the event log); Spark would
-    // warn
-    // once for each that it is not declared in an allocation file.
+    // warn once for each that it is not declared in an allocation file.
     Configurator.setLevel("org.apache.spark.scheduler.FairSchedulableBuilder", Level.ERROR);
+    // Plan descriptions are cut at PLAN_DESCRIPTION_CHARS on purpose; Spark would warn for each.
+    Configurator.setLevel("org.apache.spark.sql.catalyst.util.StringUtils", Level.ERROR);
     return spark;
   }
 
