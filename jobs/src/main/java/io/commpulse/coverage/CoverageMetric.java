@@ -3,7 +3,6 @@ package io.commpulse.coverage;
 import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -16,6 +15,7 @@ import io.commpulse.metrics.DataCutoff;
 import io.commpulse.metrics.Hours;
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
+import io.commpulse.metrics.Percentiles;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
@@ -114,7 +114,7 @@ public final class CoverageMetric {
         .agg(
             count(lit(1)).as("employees"),
             sum("is_aware").as("aware"),
-            expr("percentile(hours_to_aware, 0.5)").as("median_hours"))
+            Percentiles.median(col("hours_to_aware")).as("median_hours"))
         .collectAsList();
   }
 

@@ -11,12 +11,12 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
+import io.commpulse.metrics.Percentiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ import org.apache.spark.storage.StorageLevel;
  *       many usable, incomplete and inconsistent records the unit has, its variant when it has
  *       exactly one, and the metric values of its earliest usable record;
  *   <li>{@link #caps}, only when a metric is winsorised: the exact percentile of each such metric
- *       per experiment, pooled over variants (Spark's {@code percentile} interpolates linearly like
+ *       per experiment, pooled over variants (interpolating linearly between order statistics like
  *       numpy's default);
  *   <li>{@link #statistics}: one row per experiment × variant, every metric's sufficient statistics
  *       in a single aggregation; the row with a null variant holds the excluded units;
@@ -219,15 +219,15 @@ public final class ExperimentSamples {
 
   /**
    * Per experiment, {@code cap<i>}: the q-th quantile of metric i over the analysed units of all
-   * variants, for every winsorised metric. Exact: {@code percentile} keeps a count per distinct
-   * value and interpolates linearly between order statistics, which is numpy's default.
+   * variants, for every winsorised metric. Exact, interpolating linearly between order statistics
+   * (numpy's default).
    */
   public static Dataset<Row> caps(Dataset<Row> units, List<MetricColumn> metrics) {
     List<Column> quantiles = new ArrayList<>();
     for (int i = 0; i < metrics.size(); i++) {
       Double q = metrics.get(i).capQuantile();
       if (q != null) {
-        quantiles.add(percentile(col(v(i)), lit(q)).as(cap(i)));
+        quantiles.add(Percentiles.exact(col(v(i)), q).getItem(0).as(cap(i)));
       }
     }
     if (quantiles.isEmpty()) {

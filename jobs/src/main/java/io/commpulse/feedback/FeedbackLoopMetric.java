@@ -4,13 +4,13 @@ import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.metrics.Cells;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.metrics.Percentiles;
 import io.commpulse.schema.TableContract;
 import io.commpulse.surveys.Anonymity;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class FeedbackLoopMetric {
                   count(lit(1)).as("received"),
                   sum("is_acted_on").as("acted_on"),
                   sum("is_published").as("published"),
-                  expr("percentile(days_to_response, 0.5)").as("median_days"),
+                  Percentiles.median(col("days_to_response")).as("median_days"),
                   sum("is_rewarded").as("rewarded"))
               .collectAsList();
       Map<String, Long> sizes = new HashMap<>();

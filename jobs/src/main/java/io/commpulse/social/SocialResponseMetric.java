@@ -3,7 +3,6 @@ package io.commpulse.social;
 import static io.commpulse.metrics.Rollup.ALL;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
@@ -15,6 +14,7 @@ import io.commpulse.metrics.DataCutoff;
 import io.commpulse.metrics.Hours;
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
+import io.commpulse.metrics.Percentiles;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
@@ -79,11 +79,11 @@ public final class SocialResponseMetric {
                 sum("is_replied").as("replied"),
                 sum("is_replied_24h").as("replied_24h"),
                 sum("is_pending").as("pending"),
-                expr("percentile(reply_hours, 0.5)").as("median"),
+                Percentiles.median(col("reply_hours")).as("median"),
                 sum("is_negative").as("negative"),
                 sum(when(col("is_negative").equalTo(1), col("is_replied_24h"))).as("negative_24h"),
                 sum(when(col("is_negative").equalTo(1), col("is_pending"))).as("negative_pending"),
-                expr("percentile(CASE WHEN is_negative = 1 THEN reply_hours END, 0.5)")
+                Percentiles.median(when(col("is_negative").equalTo(1), col("reply_hours")))
                     .as("negative_median"));
     KpiRegistry.Kpi kpi = SchemaCatalog.get().kpis().kpi("social_replied_24h_share");
     List<SocialResponseRow> rows = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.commpulse.tickets;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
@@ -15,6 +14,7 @@ import io.commpulse.metrics.ContractRows;
 import io.commpulse.metrics.Hours;
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
+import io.commpulse.metrics.Percentiles;
 import io.commpulse.schema.TableContract;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +78,7 @@ public final class AutomationCandidatesMetric {
             .agg(
                 count(lit(1)).as("tickets"),
                 sum("is_repeat").as("repeats"),
-                expr("percentile(handling_hours, 0.5)").as("median_handling_hours"),
+                Percentiles.median(col("handling_hours")).as("median_handling_hours"),
                 sum("is_bot_first").as("bot_first"),
                 sum("is_bot_resolved").as("bot_resolved"),
                 sum("is_human_handled").as("human_handled"),

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
@@ -17,6 +16,7 @@ import io.commpulse.metrics.DataCutoff;
 import io.commpulse.metrics.Hours;
 import io.commpulse.metrics.Hours.Resolution;
 import io.commpulse.metrics.Hours.Reversed;
+import io.commpulse.metrics.Percentiles;
 import io.commpulse.schema.TableContract;
 import io.commpulse.stats.Interval;
 import java.sql.Timestamp;
@@ -87,15 +87,13 @@ public final class ResponseSlaMetric {
                 sum("is_replied").as("replied"),
                 avg("reply_hours").as("mean"),
                 stddev_samp("reply_hours").as("sd"),
-                // One exact percentile per column for both quantiles: each keeps every value of its
-                // group.
-                expr("percentile(reply_hours, array(0.5, 0.9))").as("reply_quantiles"),
+                Percentiles.exact(col("reply_hours"), 0.5, 0.9).as("reply_quantiles"),
                 avg("reply_business_hours").as("b_mean"),
-                expr("percentile(reply_business_hours, array(0.5, 0.9))").as("b_quantiles"),
+                Percentiles.exact(col("reply_business_hours"), 0.5, 0.9).as("b_quantiles"),
                 sum("is_within_24h").as("within"),
                 sum("is_pending").as("pending"),
                 sum("is_bot_first").as("bots"),
-                expr("percentile(resolution_hours, 0.5)").as("resolution_median"),
+                Percentiles.median(col("resolution_hours")).as("resolution_median"),
                 avg("is_reopened").as("reopen_rate"),
                 count("is_csat_top2").as("csat_n"),
                 avg("is_csat_top2").as("csat_top2"))
