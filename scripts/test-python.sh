@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Python tests in the project's venv: the DAGs and the notebooks (pytest.ini's testpaths), the
-# Airflow end-to-end tests included (dag.test() of a whole month, the client against `airflow standalone`,
-# the failure path; each task a spark-submit of the jobs jar). Those need the jar (mvn -B -q -DskipTests
+# Airflow end-to-end tests included (a whole month on `airflow standalone`, triggered with the client; the
+# failure path with dag.test(); each task a spark-submit of the jobs jar). Those need the jar (mvn -B -q -DskipTests
 # package; scripts/test.sh builds it first) and are skipped, with the reason printed, when it is missing.
 # Arguments go to pytest: `scripts/test-python.sh dags/tests/test_client.py` runs one file.
 set -euo pipefail

@@ -1,11 +1,13 @@
 """Fixtures for the DAG tests: the jobs jar, spark-submit, a migrated metadata DB, one generated month and
-one real run of commpulse_monthly, shared by the whole session (see dag_harness.py for the environment)."""
+one real run of commpulse_monthly on a real scheduler, shared by the whole session (see dag_harness.py for
+the environment)."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,8 @@ from dag_harness import (
     AIRFLOW_BIN,
     AIRFLOW_HOME,
     MONTH,
-    MONTH_LOGICAL_DATE,
     REPO,
+    RUN_TIMEOUT,
     SCALE,
     SEED,
     SPARK_SUBMIT,
@@ -23,11 +25,8 @@ from dag_harness import (
     THIN_JAR,
     WORK,
     MonthlyRun,
+    airflow_standalone,
     commpulse,
-    commpulse_variables,
-    load_dag,
-    task_seconds,
-    task_states,
     workdir,
 )
 
@@ -107,18 +106,37 @@ def spark_java_options(jar: Path, landing: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def monthly_run(airflow_db, landing, jar, spark_java_options) -> MonthlyRun:
-    """commpulse_monthly run for real with dag.test() for the generated month, once per session."""
+def monthly_run(landing, jar, spark_java_options) -> MonthlyRun:
+    """One real run of commpulse_monthly for the generated month, once per session: triggered and awaited
+    with the data team's client on `airflow standalone` (scheduler, DAG processor, API server), as in
+    production. The server is stopped before the tests look at what the run left behind."""
     lake = workdir("lake")
     reports = workdir("reports")
-    dag = load_dag("commpulse_monthly")
-    # A failure here is a failure: no retries (the failure-path test exercises them), no five-minute waits.
-    for task in dag.tasks:
-        task.retries = 0
-    with pytest.MonkeyPatch.context() as mp:
-        for key, value in commpulse_variables(landing, lake, reports, jar, spark_java_options).items():
-            mp.setenv(key, value)
+    with airflow_standalone(landing, lake, reports, jar, spark_java_options) as server:
         started = time.monotonic()
-        dag_run = dag.test(logical_date=MONTH_LOGICAL_DATE)
+        trigger = server.client(
+            "--timeout", str(RUN_TIMEOUT), "trigger", "--month", MONTH, "--wait", timeout=RUN_TIMEOUT + 60
+        )
         seconds = time.monotonic() - started
-    return MonthlyRun(dag_run, task_states(dag_run), lake, reports, seconds, task_seconds(dag_run))
+        assert trigger.returncode == 0, (
+            f"{trigger.stdout}\n{trigger.stderr}\n--- airflow ---\n{server.log.read_text()[-3000:]}"
+        )
+        run_id = next(line.split()[3] for line in trigger.stdout.splitlines() if line.startswith("triggered "))
+        client_runs = {
+            "trigger": trigger,
+            "status": server.client("status", "--run-id", run_id),
+            "trigger again": server.client("trigger", "--month", MONTH),
+        }
+        run = server.get(f"/api/v2/dags/commpulse_monthly/dagRuns/{run_id}")
+        instances = server.get(f"/api/v2/dags/commpulse_monthly/dagRuns/{run_id}/taskInstances")["task_instances"]
+    return MonthlyRun(
+        state=run["state"],
+        logical_date=datetime.fromisoformat(run["logical_date"]),
+        states={ti["task_id"]: ti["state"] for ti in instances},
+        lake=lake,
+        reports=reports,
+        seconds=seconds,
+        task_seconds={ti["task_id"]: ti["duration"] for ti in instances if ti.get("duration") is not None},
+        client_runs=client_runs,
+        run_id=run_id,
+    )

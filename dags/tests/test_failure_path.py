@@ -34,7 +34,7 @@ def broken_landing(landing, scratch):
 
 
 def test_missing_landing_fails_clearly_and_rerun_does_not_duplicate(
-    monthly_run, landing, broken_landing, jar, spark_java_options, scratch, capfd, monkeypatch
+    airflow_db, monthly_run, landing, broken_landing, jar, spark_java_options, scratch, capfd, monkeypatch
 ):
     lake = scratch / "lake"
     shutil.copytree(monthly_run.lake, lake, symlinks=True)

@@ -24,7 +24,7 @@ public final class Percentiles {
    */
   public static Column exact(Column values, double... fractions) {
     for (double fraction : fractions) {
-      Percentile.linear(new double[] {0}, 1, fraction);
+      Percentile.requireFraction(fraction);
     }
     return functions
         .udaf(new ExactPercentiles(fractions.clone()), Encoders.DOUBLE())

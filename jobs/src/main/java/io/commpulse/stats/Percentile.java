@@ -13,9 +13,7 @@ public final class Percentile {
    * sorted}, which are in ascending order; NaN when count is 0.
    */
   public static double linear(double[] sorted, int count, double fraction) {
-    if (!(fraction >= 0 && fraction <= 1)) {
-      throw new IllegalArgumentException("percentile fraction must lie in [0, 1], got " + fraction);
-    }
+    requireFraction(fraction);
     if (count == 0) {
       return Double.NaN;
     }
@@ -28,5 +26,12 @@ public final class Percentile {
       return low;
     }
     return (higher - position) * low + (position - lower) * high;
+  }
+
+  /** Fails unless {@code fraction} lies in [0, 1]. */
+  public static void requireFraction(double fraction) {
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("percentile fraction must lie in [0, 1], got " + fraction);
+    }
   }
 }

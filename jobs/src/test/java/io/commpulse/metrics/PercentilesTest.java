@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.commpulse.testing.TestSpark;
 import java.util.ArrayList;
@@ -103,5 +104,10 @@ class PercentilesTest {
             .first();
     assertEquals(3.0, out.getDouble(0), 0.0);
     assertEquals(out.getDouble(1), out.getDouble(0), 0.0);
+  }
+
+  @Test
+  void aFractionOutsideTheUnitIntervalIsRefusedWhenTheColumnIsBuilt() {
+    assertThrows(IllegalArgumentException.class, () -> Percentiles.exact(col("v"), 0.5, 90));
   }
 }
