@@ -174,8 +174,10 @@ public final class BronzeIngest {
       }
       TableContract bronze = catalog.table("bronze." + sourceName);
       TableContract quarantine = catalog.table("bronze.quarantine");
-      lake.replace(
-          quarantine, rejected, "source = '" + sourceName + "' AND month = '" + month + "'");
+      if (quarantineChanges(quarantine, quarantinedCount, month)) {
+        lake.replace(
+            quarantine, rejected, "source = '" + sourceName + "' AND month = '" + month + "'");
+      }
       lake.replaceMonth(bronze, accepted, month.toString());
       long durationMs = (System.nanoTime() - started) / 1_000_000;
       Outcome outcome =
@@ -203,6 +205,19 @@ public final class BronzeIngest {
     } finally {
       validated.unpersist();
     }
+  }
+
+  /**
+   * Whether replacing the source's month in the quarantine can change it: there are rows to add, or
+   * the month may hold rows of an earlier run to remove. A clean source of a month that never had a
+   * rejected row skips a write that would add and remove nothing (with its planning, a job and a
+   * snapshot update, it cost about half a second of a small month's ingest). The write still runs
+   * once on a new lake, so the table exists for readers from the first ingest on.
+   */
+  private boolean quarantineChanges(TableContract quarantine, long rejected, YearMonth month) {
+    return rejected > 0
+        || lake.versionIfExists(quarantine).isEmpty()
+        || lake.monthEverWritten(quarantine, month.toString());
   }
 
   private static Dataset<Row> readAsText(

@@ -333,4 +333,51 @@ class QuarantineRulesTest {
     assertEquals(1, ingest("survey_responses").accepted());
     assertEquals("true", lake.spark().conf().get(wholeStage), "restored after an ingest");
   }
+
+  private static final String SURVEY_HEADER =
+      "response_id,department,question_id,answer,submitted_at\n";
+
+  @Test
+  void aCleanFirstIngestStillCreatesAnEmptyQuarantine() {
+    write(
+        "survey_responses",
+        "survey.csv",
+        SURVEY_HEADER + "R1,SALES,overall,4,2026-08-10 09:00:00\n");
+    assertEquals(0, ingest("survey_responses").quarantined());
+    assertTrue(lake.exists(catalog.table("bronze.quarantine")), "readers find the table");
+    assertEquals(Map.of(), quarantined("survey_responses"));
+  }
+
+  @Test
+  void aCorrectedFileTakesItsRowsOutOfTheQuarantine() {
+    write(
+        "survey_responses",
+        "survey.csv",
+        SURVEY_HEADER
+            + "R1,SALES,overall,4,2026-08-10 09:00:00\n"
+            + "R2,SALES,overall,6,2026-08-10 09:00:00\n");
+    write(
+        "tickets",
+        "tickets.csv",
+        "ticket_id,channel,category,priority,created_at,first_reply_at,first_reply_by_bot,"
+            + "first_human_reply_at,resolved_at,reopened_count,customer_id,csat,updated_at\n"
+            + "T1,phone,service_complaint,P2,2026-08-03 10:00:00,2026-08-03 11:00:00,false,"
+            + "2026-08-03 11:00:00,,-1,C1,,2026-08-03 11:00:00\n");
+    ingest("survey_responses");
+    ingest("tickets");
+    assertEquals(List.of("R2"), List.copyOf(quarantined("survey_responses").keySet()));
+
+    write(
+        "survey_responses",
+        "survey.csv",
+        SURVEY_HEADER
+            + "R1,SALES,overall,4,2026-08-10 09:00:00\n"
+            + "R2,SALES,overall,5,2026-08-10 09:00:00\n");
+    BronzeIngest.Outcome rerun = ingest("survey_responses");
+
+    assertEquals(0, rerun.quarantined());
+    assertEquals(Map.of(), quarantined("survey_responses"), "the rerun removed the old rejects");
+    assertEquals(List.of("T1"), List.copyOf(quarantined("tickets").keySet()), "other sources kept");
+    assertEquals(2, bronze("survey_responses").size());
+  }
 }
