@@ -85,6 +85,9 @@ public final class BronzeIngest {
   public List<Outcome> ingestAll(
       List<String> sourceNames, YearMonth month, Instant now, int parallelism) {
     long started = System.nanoTime();
+    // Created before the sources start, so that those without a rejected row can skip their
+    // quarantine write (quarantineChanges) on a new lake too.
+    lake.createIfMissing(catalog.table("bronze.quarantine"));
     List<Outcome> outcomes;
     try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
       List<CompletableFuture<Outcome>> running =
@@ -211,8 +214,8 @@ public final class BronzeIngest {
    * Whether replacing the source's month in the quarantine can change it: there are rows to add, or
    * the month may hold rows of an earlier run to remove. A clean source of a month that never had a
    * rejected row skips a write that would add and remove nothing (with its planning, a job and a
-   * snapshot update, it cost about half a second of a small month's ingest). The write still runs
-   * once on a new lake, so the table exists for readers from the first ingest on.
+   * snapshot update, it cost about half a second of a small month's ingest). On a lake without the
+   * table the write still runs, so readers find it from the first ingest on.
    */
   private boolean quarantineChanges(TableContract quarantine, long rejected, YearMonth month) {
     return rejected > 0

@@ -27,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -214,6 +215,27 @@ public final class Lake {
     Dataset<Row> written = spark.createDataFrame(rows, schema);
     replaceMonth(table, written, month);
     return written;
+  }
+
+  /**
+   * Creates the table without rows when the lake does not hold it yet: one commit, so that writers
+   * started together afterwards find it instead of racing to create it. Another process creating it
+   * in the same moment is fine.
+   */
+  public void createIfMissing(TableContract table) {
+    if (versionIfExists(table).isPresent()) {
+      return;
+    }
+    StructType schema =
+        new StructType(
+            table.columns().stream().map(ColumnSpec::sparkField).toArray(StructField[]::new));
+    try {
+      append(table, spark.createDataFrame(List.<Row>of(), schema));
+    } catch (ConcurrentRunException e) {
+      if (versionIfExists(table).isEmpty()) {
+        throw e;
+      }
+    }
   }
 
   public void append(TableContract table, Dataset<Row> rows) {
