@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
-import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.spark.ConcurrentTasks;
@@ -246,9 +245,8 @@ public final class BronzeIngest {
   /**
    * Whether replacing the source's month in the quarantine can change it: there are rows to add, or
    * the month may hold rows of an earlier run to remove. A clean source of a month that never had a
-   * rejected row skips a write that would add and remove nothing (with its planning, a job and a
-   * snapshot update, it cost about half a second of a small month's ingest). On a lake without the
-   * table the write still runs, so readers find it from the first ingest on.
+   * rejected row skips a write that would add and remove nothing but still cost its planning, a job
+   * and a snapshot update. On a lake without the table the write still runs, so readers find it.
    */
   private boolean quarantineChanges(TableContract quarantine, long rejected, YearMonth month) {
     return rejected > 0
@@ -306,9 +304,6 @@ public final class BronzeIngest {
             Timestamp.from(started),
             outcome.durationMs(),
             "succeeded");
-    StructType schema =
-        new StructType(
-            audit.columns().stream().map(ColumnSpec::sparkField).toArray(StructField[]::new));
-    lake.append(audit, lake.spark().createDataFrame(List.of(row), schema));
+    lake.append(audit, lake.spark().createDataFrame(List.of(row), audit.sparkSchema()));
   }
 }

@@ -27,7 +27,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -226,11 +225,8 @@ public final class Lake {
     if (versionIfExists(table).isPresent()) {
       return;
     }
-    StructType schema =
-        new StructType(
-            table.columns().stream().map(ColumnSpec::sparkField).toArray(StructField[]::new));
     try {
-      append(table, spark.createDataFrame(List.<Row>of(), schema));
+      append(table, spark.createDataFrame(List.<Row>of(), table.sparkSchema()));
     } catch (ConcurrentRunException e) {
       if (versionIfExists(table).isEmpty()) {
         throw e;
