@@ -32,6 +32,8 @@ class QuarantineRulesTest {
   private static final YearMonth MONTH = YearMonth.of(2026, 8);
   private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
   private static final Pattern ID = Pattern.compile("\\b([A-Z][0-9]+[a-z]?)\\b");
+  private static final String SURVEY_HEADER =
+      "response_id,department,question_id,answer,submitted_at\n";
 
   private final SchemaCatalog catalog = SchemaCatalog.get();
   private Path landing;
@@ -333,9 +335,6 @@ class QuarantineRulesTest {
     assertEquals(1, ingest("survey_responses").accepted());
     assertEquals("true", lake.spark().conf().get(wholeStage), "restored after an ingest");
   }
-
-  private static final String SURVEY_HEADER =
-      "response_id,department,question_id,answer,submitted_at\n";
 
   @Test
   void aCleanFirstIngestStillCreatesAnEmptyQuarantine() {

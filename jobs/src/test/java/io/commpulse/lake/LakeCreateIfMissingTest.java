@@ -2,7 +2,6 @@ package io.commpulse.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.testing.TestSpark;
@@ -24,9 +23,7 @@ class LakeCreateIfMissingTest {
 
     assertEquals(OptionalLong.of(0), lake.versionIfExists(TABLE), "one commit for two calls");
     assertEquals(0, lake.read(TABLE).count());
-    assertEquals(
-        TABLE.columns().stream().map(ColumnSpec::name).toList(),
-        List.of(lake.read(TABLE).columns()));
+    assertEquals(TABLE.columnNames(), List.of(lake.read(TABLE).columns()));
     assertEquals(
         List.of("month"),
         lake.spark()
