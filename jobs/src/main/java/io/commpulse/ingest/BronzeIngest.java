@@ -120,22 +120,23 @@ public final class BronzeIngest {
 
   /** The size of a source's landing files for the month; 0 when the folder is missing. */
   private long landingBytes(String source, YearMonth month) {
-    TableContract contract = catalog.table("landing." + source);
     try {
-      return LandingFolder.locate(
-              lake.spark().sparkContext().hadoopConfiguration(),
-              landingRoot,
-              source,
-              month,
-              contract.format())
-          .files()
-          .stream()
+      return landingFolder(catalog.table("landing." + source), month).files().stream()
           .mapToLong(LandingFolder.LandingFile::size)
           .sum();
     } catch (io.commpulse.errors.UserError missing) {
       // The ingest itself reports it.
       return 0;
     }
+  }
+
+  private LandingFolder landingFolder(TableContract source, YearMonth month) {
+    return LandingFolder.locate(
+        lake.spark().sparkContext().hadoopConfiguration(),
+        landingRoot,
+        source.name(),
+        month,
+        source.format());
   }
 
   /**
@@ -155,13 +156,7 @@ public final class BronzeIngest {
     long started = System.nanoTime();
     TableContract source = catalog.table("landing." + sourceName);
     SparkSession spark = lake.spark();
-    LandingFolder folder =
-        LandingFolder.locate(
-            spark.sparkContext().hadoopConfiguration(),
-            landingRoot,
-            sourceName,
-            month,
-            source.format());
+    LandingFolder folder = landingFolder(source, month);
     LandingHeader.check(spark.sparkContext().hadoopConfiguration(), folder, source);
     String batchId = folder.batchId();
     Timestamp ingestedAt = Timestamp.from(now);
