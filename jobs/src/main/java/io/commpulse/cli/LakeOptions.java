@@ -2,10 +2,12 @@ package io.commpulse.cli;
 
 import io.commpulse.errors.UserError;
 import io.commpulse.lake.Lake;
+import io.commpulse.lake.SnapshotReader;
 import io.commpulse.spark.SparkSessions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
@@ -57,6 +59,30 @@ public final class LakeOptions {
    * Connect token).
    */
   Lake open(String jobName, Map<String, String> commandSettings) {
+    refuseSecrets();
+    Map<String, String> settings = new LinkedHashMap<>(conf);
+    settings.putAll(commandSettings);
+    SparkSession spark = SparkSessions.getOrCreate(master, "commpulse " + jobName, settings);
+    return new Lake(spark, lake);
+  }
+
+  /**
+   * A reader of the lake's tables at pinned versions that starts no Spark session: {@code --master}
+   * plays no part, and of {@code --conf} only the {@code spark.hadoop.*} settings apply.
+   */
+  SnapshotReader snapshots() {
+    refuseSecrets();
+    Configuration hadoop = new Configuration();
+    conf.forEach(
+        (key, value) -> {
+          if (key.startsWith(SparkSessions.HADOOP_PREFIX)) {
+            hadoop.set(key.substring(SparkSessions.HADOOP_PREFIX.length()), value);
+          }
+        });
+    return new SnapshotReader(lake, hadoop);
+  }
+
+  private void refuseSecrets() {
     for (String key : conf.keySet()) {
       if (SECRET.matcher(key).matches()) {
         throw new UserError(
@@ -67,9 +93,5 @@ public final class LakeOptions {
                 + " provider) in the environment instead");
       }
     }
-    Map<String, String> settings = new LinkedHashMap<>(conf);
-    settings.putAll(commandSettings);
-    SparkSession spark = SparkSessions.getOrCreate(master, "commpulse " + jobName, settings);
-    return new Lake(spark, lake);
   }
 }

@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
             Optional.ofNullable(font),
             Optional.ofNullable(asOfManifest));
     ReportJob.Result result =
-        new ReportJob(lakeOptions.open("report"), SchemaCatalog.get()).run(request);
+        new ReportJob(lakeOptions.snapshots(), SchemaCatalog.get()).run(request);
     System.out.println(result.out().resolve("report.pdf").toAbsolutePath());
     return 0;
   }

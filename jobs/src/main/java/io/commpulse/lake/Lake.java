@@ -16,10 +16,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -109,23 +105,9 @@ public final class Lake {
    * dozen tables.
    */
   public OptionalLong versionIfExists(TableContract table) {
-    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table), "_delta_log");
-    try {
-      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(log)) {
-        return OptionalLong.empty();
-      }
-      long latest = -1;
-      for (FileStatus file : fs.listStatus(log)) {
-        Matcher commit = COMMIT_FILE.matcher(file.getPath().getName());
-        if (commit.matches()) {
-          latest = Math.max(latest, Long.parseLong(commit.group(1)));
-        }
-      }
-      return latest < 0 ? OptionalLong.empty() : OptionalLong.of(latest);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + log, e);
-    }
+    return SnapshotReader.latestCommit(
+        new org.apache.hadoop.fs.Path(path(table), "_delta_log"),
+        spark.sparkContext().hadoopConfiguration());
   }
 
   /**
@@ -144,8 +126,6 @@ public final class Lake {
       throw new UncheckedIOException("cannot list " + folder, e);
     }
   }
-
-  private static final Pattern COMMIT_FILE = Pattern.compile("(\\d{20})\\.json");
 
   public long version(TableContract table) {
     requireExists(table);

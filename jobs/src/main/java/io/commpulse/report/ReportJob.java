@@ -1,7 +1,7 @@
 package io.commpulse.report;
 
 import io.commpulse.errors.UserError;
-import io.commpulse.lake.Lake;
+import io.commpulse.lake.SnapshotReader;
 import io.commpulse.ops.RunLog;
 import io.commpulse.report.i18n.Language;
 import io.commpulse.report.model.MonthData;
@@ -29,11 +29,11 @@ import java.util.stream.Stream;
  * version recorded there.
  */
 public final class ReportJob {
-  private final Lake lake;
+  private final SnapshotReader snapshots;
   private final SchemaCatalog catalog;
 
-  public ReportJob(Lake lake, SchemaCatalog catalog) {
-    this.lake = lake;
+  public ReportJob(SnapshotReader snapshots, SchemaCatalog catalog) {
+    this.snapshots = snapshots;
     this.catalog = catalog;
   }
 
@@ -91,7 +91,7 @@ public final class ReportJob {
                         .filter(Files::isRegularFile));
     ReportFont font = ReportFont.locate(fontFile, language);
 
-    MonthReader reader = new MonthReader(lake, catalog);
+    MonthReader reader = new MonthReader(snapshots, catalog);
     TableVersions versions = pinned.map(Manifest::tables).orElseGet(reader::currentVersions);
     MonthData data = reader.read(request.month(), versions);
     double readSeconds = (System.nanoTime() - started) / 1e9;
@@ -99,14 +99,14 @@ public final class ReportJob {
     long renderStarted = System.nanoTime();
     CodeVersion code = CodeVersion.current();
     ReportRenderer.Rendered rendered =
-        ReportRenderer.render(data, language, font, code, lake.root());
+        ReportRenderer.render(data, language, font, code, snapshots.root());
     Map<String, String> checksums = write(request.out(), rendered.files());
     Map<String, String> options = new LinkedHashMap<>();
     options.put("month", request.month().toString());
     options.put("lang", language.code());
     options.put("font", font.file().toString());
     options.put("font_face", font.family());
-    options.put("lake", lake.root());
+    options.put("lake", snapshots.root());
     request
         .asOfManifest()
         .ifPresent(p -> options.put("as_of_manifest", p.toAbsolutePath().toString()));

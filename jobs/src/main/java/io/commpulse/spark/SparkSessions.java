@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
   private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
-  private static final String HADOOP_PREFIX = "spark.hadoop.";
+  public static final String HADOOP_PREFIX = "spark.hadoop.";
   private static final int PLAN_DESCRIPTION_CHARS = 16 * 1024;
 
   private SparkSessions() {}

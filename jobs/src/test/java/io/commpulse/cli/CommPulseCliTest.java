@@ -274,5 +274,17 @@ class CommPulseCliTest {
             "spark.hadoop.fs.azure.account.key.x.blob=k",
             "SELECT 1");
     assertOneLineError(azure, "secrets are not taken on the command line");
+    Result report =
+        run(
+            "report",
+            "--month",
+            "2026-10",
+            "--lake",
+            "s3a://bucket/lake",
+            "--conf",
+            "spark.hadoop.fs.s3a.access.key=AKIA1",
+            "--conf",
+            "spark.hadoop.fs.s3a.secret.key=wJalrXUtnFEMI");
+    assertOneLineError(report, "--conf spark.hadoop.fs.s3a.secret.key", "AWS_SECRET_ACCESS_KEY");
   }
 }

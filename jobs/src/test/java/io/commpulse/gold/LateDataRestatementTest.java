@@ -247,7 +247,7 @@ class LateDataRestatementTest {
 
     @Test
     void novembersReportListsOctobersRestatedKpisAndMarksItsOwnProvisional() {
-      MonthReader reader = new MonthReader(lake, CATALOG);
+      MonthReader reader = new MonthReader(TestSpark.snapshots(lake), CATALOG);
       MonthData november = reader.read(YearMonth.of(2026, 11), reader.currentVersions());
       Map<String, RestatedKpi> restated =
           november.restated().stream().collect(Collectors.toMap(RestatedKpi::kpi, k -> k));

@@ -5,18 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.report.Manifest;
+import io.commpulse.report.model.ReportTables;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.testing.LoopbackS3;
 import io.commpulse.testing.PipelineRuns;
 import io.commpulse.testing.TestSpark;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +158,34 @@ class ObjectStorageLakeTest {
         bucketLake.readMonth(AUDIT, MONTH.toString()).count(),
         "ops.ingest_audit rows of " + MONTH);
     assertEquals(bucketGold, gold(bucketLake), "gold after the rerun");
+  }
+
+  /**
+   * The report reads the bucket through Delta Kernel, with no Spark session: the tables at their
+   * current versions, each gold table's rows as Spark reads them.
+   */
+  @Test
+  void theReportReadsTheBucketAsSparkDoes() throws IOException {
+    Path out = TestSpark.tempDir("commpulse-bucket-report");
+    PipelineRuns.run(onTheBucket("report", "--out", out.toString(), "--lang", "en"));
+    Map<String, Long> current = versions(bucketLake);
+    Manifest manifest = Manifest.read(out.resolve(Manifest.FILE));
+    for (String table : ReportTables.ALL) {
+      assertEquals(current.get(table), manifest.tables().versions().get(table), table);
+    }
+    try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(out.resolve("report.pdf")))) {
+      assertTrue(pdf.getNumberOfPages() > 1, "pages: " + pdf.getNumberOfPages());
+    }
+
+    SnapshotReader reader = TestSpark.snapshots(bucketLake);
+    for (TableContract table : CATALOG.tables()) {
+      if (table.layer().equals("gold") && current.containsKey(table.qualifiedName())) {
+        assertEquals(
+            rows(bucketLake.readMonth(table, MONTH.toString()).collectAsList()),
+            rows(reader.readMonth(table, MONTH.toString(), current.get(table.qualifiedName()))),
+            table.qualifiedName());
+      }
+    }
   }
 
   private static Map<String, List<String>> gold(Lake lake) {

@@ -74,7 +74,7 @@ class ReportJobTest {
   }
 
   private static ReportJob.Result render(Path out, Language language, Path asOf) {
-    return new ReportJob(lake, catalog)
+    return new ReportJob(TestSpark.snapshots(lake), catalog)
         .run(
             new ReportJob.Request(
                 GoldFixture.MONTH,
@@ -93,7 +93,7 @@ class ReportJobTest {
   @Test
   @Order(1)
   void theReaderBuildsTheMonthAsItWasWritten() {
-    MonthReader reader = new MonthReader(lake, catalog);
+    MonthReader reader = new MonthReader(TestSpark.snapshots(lake), catalog);
     TableVersions versions = reader.currentVersions();
     assertNull(
         versions.versions().get(ReportTables.AB_RESULTS), "the A/B table does not exist yet");
@@ -140,7 +140,8 @@ class ReportJobTest {
       assertEquals(language.code(), manifest.language());
       assertEquals(language.code(), manifest.options().get("lang"));
       assertEquals(result.manifest().outputs(), manifest.outputs());
-      assertEquals(new MonthReader(lake, catalog).currentVersions(), manifest.tables());
+      assertEquals(
+          new MonthReader(TestSpark.snapshots(lake), catalog).currentVersions(), manifest.tables());
 
       Set<String> written = new HashSet<>();
       try (Stream<Path> files = Files.walk(out)) {
@@ -209,7 +210,7 @@ class ReportJobTest {
         assertThrows(
             UserError.class,
             () ->
-                new ReportJob(lake, catalog)
+                new ReportJob(TestSpark.snapshots(lake), catalog)
                     .run(
                         new ReportJob.Request(
                             YearMonth.of(2026, 12),
@@ -289,7 +290,7 @@ class ReportJobTest {
         assertThrows(
             UserError.class,
             () ->
-                new ReportJob(lake, catalog)
+                new ReportJob(TestSpark.snapshots(lake), catalog)
                     .run(
                         new ReportJob.Request(
                             YearMonth.of(2026, 9),
@@ -305,7 +306,7 @@ class ReportJobTest {
   @Order(8)
   void theFollowThroughPageRendersOnceItsTablesExistAndIsPinnedByTheManifest() throws IOException {
     GoldFixture.writeFollowThroughTo(lake, catalog);
-    MonthReader reader = new MonthReader(lake, catalog);
+    MonthReader reader = new MonthReader(TestSpark.snapshots(lake), catalog);
     TableVersions versions = reader.currentVersions();
     for (String table : ReportTables.FOLLOW_THROUGH) {
       assertNotNull(versions.versions().get(table), table);

@@ -1,5 +1,7 @@
 package io.commpulse.testing;
 
+import io.commpulse.lake.Lake;
+import io.commpulse.lake.SnapshotReader;
 import io.commpulse.spark.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +25,11 @@ public final class TestSpark {
       session = SparkSessions.getOrCreate("local[2]", "commpulse-tests");
     }
     return session;
+  }
+
+  /** A reader of the lake's tables at pinned versions, with the test session's Hadoop settings. */
+  public static SnapshotReader snapshots(Lake lake) {
+    return new SnapshotReader(lake.root(), session().sparkContext().hadoopConfiguration());
   }
 
   /** The repository root, where schemas/ and the launcher live. */

@@ -1,10 +1,5 @@
 package io.commpulse.report.model;
 
-import static io.commpulse.spark.ConcurrentTasks.valueOf;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-
 import io.commpulse.commlog.HotspotRow;
 import io.commpulse.commlog.MistransmissionRow;
 import io.commpulse.coverage.CoverageRow;
@@ -12,7 +7,7 @@ import io.commpulse.customers.FollowupCoverageRow;
 import io.commpulse.errors.UserError;
 import io.commpulse.experiments.AbResultRow;
 import io.commpulse.feedback.FeedbackLoopRow;
-import io.commpulse.lake.Lake;
+import io.commpulse.lake.SnapshotReader;
 import io.commpulse.metrics.ContractRows;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.KpiRegistry;
@@ -21,12 +16,12 @@ import io.commpulse.schema.TableContract;
 import io.commpulse.scorecard.DepartmentScorecardRow;
 import io.commpulse.scorecard.KpiScorecardRow;
 import io.commpulse.social.SocialResponseRow;
-import io.commpulse.spark.ConcurrentTasks;
 import io.commpulse.surveys.SatisfactionRow;
 import io.commpulse.tickets.AutomationCandidateRow;
 import io.commpulse.tickets.ResponseSlaRow;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +31,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -46,11 +40,11 @@ import org.apache.spark.sql.Row;
 public final class MonthReader {
   static final int HISTORY_MONTHS = 12;
 
-  private final Lake lake;
+  private final SnapshotReader snapshots;
   private final SchemaCatalog catalog;
 
-  public MonthReader(Lake lake, SchemaCatalog catalog) {
-    this.lake = lake;
+  public MonthReader(SnapshotReader snapshots, SchemaCatalog catalog) {
+    this.snapshots = snapshots;
     this.catalog = catalog;
   }
 
@@ -58,7 +52,7 @@ public final class MonthReader {
   public TableVersions currentVersions() {
     Map<String, Long> versions = new TreeMap<>();
     for (String table : ReportTables.ALL) {
-      OptionalLong v = contract(table).map(lake::versionIfExists).orElse(OptionalLong.empty());
+      OptionalLong v = contract(table).map(snapshots::versionIfExists).orElse(OptionalLong.empty());
       versions.put(table, v.isPresent() ? v.getAsLong() : null);
     }
     return new TableVersions(versions);
@@ -72,80 +66,43 @@ public final class MonthReader {
             "table "
                 + required
                 + " does not exist in "
-                + lake.root()
+                + snapshots.root()
                 + "; run `commpulse run --month "
                 + m
                 + "` first");
       }
     }
-    // Each table costs a read of its Delta log and a small Spark job, mostly driver-side waiting:
-    // read them at once.
-    try (ConcurrentTasks tasks =
-        new ConcurrentTasks(lake.spark(), ConcurrentTasks.defaultParallelism())) {
-      var recent = tasks.submit("report-scorecard", () -> recentScorecards(month, versions));
-      var coverage =
-          tasks.submit(
-              "report-coverage",
-              () -> rows(ReportTables.COVERAGE, m, versions, MonthReader::coverageRow));
-      var satisfaction =
-          tasks.submit(
-              "report-satisfaction",
-              () -> rows(ReportTables.SATISFACTION, m, versions, MonthReader::satisfactionRow));
-      var sla =
-          tasks.submit(
-              "report-sla",
-              () -> rows(ReportTables.RESPONSE_SLA, m, versions, MonthReader::slaRow));
-      var social =
-          tasks.submit(
-              "report-social",
-              () -> rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow));
-      var mistransmission =
-          tasks.submit(
-              "report-mistransmission",
-              () ->
-                  rows(ReportTables.MISTRANSMISSION, m, versions, MonthReader::mistransmissionRow));
-      var hotspots =
-          tasks.submit(
-              "report-hotspots",
-              () -> rows(ReportTables.HOTSPOTS, m, versions, MonthReader::hotspotRow));
-      var ab = tasks.submit("report-ab", () -> abResults(m, versions));
-      var quality = tasks.submit("report-quality", () -> dataQuality(m, versions));
-      var departments = tasks.submit("report-departments", () -> departments(m, versions));
-      var followThrough = tasks.submit("report-follow-through", () -> followThrough(m, versions));
-      var restated = tasks.submit("report-restatements", () -> restatedKpis(month, versions));
-      tasks.awaitAll();
-      List<Row> recentRows = valueOf(recent);
-      List<KpiScorecardRow> history = recentRows.stream().map(MonthReader::kpiRow).toList();
-      List<KpiScorecardRow> scorecard =
-          new ArrayList<>(history.stream().filter(k -> m.equals(k.month())).toList());
-      if (scorecard.isEmpty()) {
-        throw new UserError(
-            "gold.kpi_scorecard has no rows for "
-                + m
-                + " in "
-                + lake.root()
-                + "; run `commpulse run --month "
-                + m
-                + "` first");
-      }
-      scorecard.sort(Comparator.comparingInt(k -> kpiOrder(k.kpi())));
-      return new MonthData(
-          month,
-          versions,
-          scorecard,
-          history,
-          valueOf(coverage),
-          valueOf(satisfaction),
-          valueOf(sla),
-          valueOf(social),
-          valueOf(mistransmission),
-          valueOf(hotspots),
-          valueOf(ab),
-          valueOf(quality),
-          valueOf(departments),
-          valueOf(followThrough),
-          valueOf(restated));
+    List<Row> recentRows = recentScorecards(month, versions);
+    List<KpiScorecardRow> history = recentRows.stream().map(MonthReader::kpiRow).toList();
+    List<KpiScorecardRow> scorecard =
+        new ArrayList<>(history.stream().filter(k -> m.equals(k.month())).toList());
+    if (scorecard.isEmpty()) {
+      throw new UserError(
+          "gold.kpi_scorecard has no rows for "
+              + m
+              + " in "
+              + snapshots.root()
+              + "; run `commpulse run --month "
+              + m
+              + "` first");
     }
+    scorecard.sort(Comparator.comparingInt(k -> kpiOrder(k.kpi())));
+    return new MonthData(
+        month,
+        versions,
+        scorecard,
+        history,
+        rows(ReportTables.COVERAGE, m, versions, MonthReader::coverageRow),
+        rows(ReportTables.SATISFACTION, m, versions, MonthReader::satisfactionRow),
+        rows(ReportTables.RESPONSE_SLA, m, versions, MonthReader::slaRow),
+        rows(ReportTables.SOCIAL, m, versions, MonthReader::socialRow),
+        rows(ReportTables.MISTRANSMISSION, m, versions, MonthReader::mistransmissionRow),
+        rows(ReportTables.HOTSPOTS, m, versions, MonthReader::hotspotRow),
+        abResults(m, versions),
+        dataQuality(m, versions),
+        departments(m, versions),
+        followThrough(m, versions),
+        restatedKpis(month, versions));
   }
 
   /**
@@ -158,16 +115,20 @@ public final class MonthReader {
     if (version.isEmpty() || table.isEmpty()) {
       return List.of();
     }
+    String from = month.minusMonths(HISTORY_MONTHS).toString();
+    String to = month.toString();
     List<Row> changes =
-        lake.readAtVersion(table.get(), version.getAsLong())
-            .where(
-                col("table_name")
-                    .equalTo(ReportTables.SCORECARD)
-                    .and(col("column_name").equalTo("actual"))
-                    .and(col("month").geq(month.minusMonths(HISTORY_MONTHS).toString()))
-                    .and(col("month").lt(month.toString())))
-            .orderBy("month", "row_key", "new_version")
-            .collectAsList();
+        snapshots.read(table.get(), version.getAsLong()).stream()
+            .filter(
+                r ->
+                    ReportTables.SCORECARD.equals(r.getAs("table_name"))
+                        && "actual".equals(r.getAs("column_name"))
+                        && inMonths(r, from, to))
+            .sorted(
+                Comparator.comparing((Row r) -> str(r, "month"))
+                    .thenComparing(r -> str(r, "row_key"))
+                    .thenComparingLong(r -> lng(r, "new_version")))
+            .toList();
     Map<String, RestatedKpi> byKpi = new LinkedHashMap<>();
     for (Row r : changes) {
       String kpi = r.<String>getAs("row_key").substring("kpi=".length());
@@ -197,20 +158,26 @@ public final class MonthReader {
     return catalog.find(table);
   }
 
+  /** Whether a row's month is in [from, to). */
+  private static boolean inMonths(Row r, String from, String to) {
+    String month = str(r, "month");
+    return month != null && month.compareTo(from) >= 0 && month.compareTo(to) < 0;
+  }
+
   /** The month's rows of a table at its pinned version, or nothing when the table is absent. */
-  private Optional<Dataset<Row>> month(String table, String month, TableVersions versions) {
+  private Optional<List<Row>> month(String table, String month, TableVersions versions) {
     OptionalLong version = versions.of(table);
     Optional<TableContract> contract = contract(table);
     if (version.isEmpty() || contract.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(lake.readMonthAtVersion(contract.get(), month, version.getAsLong()));
+    return Optional.of(snapshots.readMonth(contract.get(), month, version.getAsLong()));
   }
 
   private <T> List<T> rows(
       String table, String month, TableVersions versions, Function<Row, T> convert) {
     return month(table, month, versions)
-        .map(rows -> new ArrayList<>(rows.collectAsList().stream().map(convert).toList()))
+        .map(rows -> new ArrayList<>(rows.stream().map(convert).toList()))
         .orElseGet(ArrayList::new);
   }
 
@@ -221,10 +188,11 @@ public final class MonthReader {
   private List<Row> recentScorecards(YearMonth month, TableVersions versions) {
     TableContract table = contract(ReportTables.SCORECARD).orElseThrow();
     String from = month.minusMonths(HISTORY_MONTHS - 1L).toString();
-    return lake.readAtVersion(table, versions.of(ReportTables.SCORECARD).getAsLong())
-        .where(col("month").geq(from).and(col("month").leq(month.toString())))
-        .orderBy("month", "kpi")
-        .collectAsList();
+    String to = month.plusMonths(1).toString();
+    return snapshots.read(table, versions.of(ReportTables.SCORECARD).getAsLong()).stream()
+        .filter(r -> inMonths(r, from, to))
+        .sorted(Comparator.comparing((Row r) -> str(r, "month")).thenComparing(r -> str(r, "kpi")))
+        .toList();
   }
 
   private FollowThrough followThrough(String month, TableVersions versions) {
@@ -240,8 +208,7 @@ public final class MonthReader {
   /** The month's rows of a table that may not exist: empty when it does not. */
   private <T> Optional<List<T>> optionalRows(
       String table, String month, TableVersions versions, Function<Row, T> convert) {
-    return month(table, month, versions)
-        .map(rows -> rows.collectAsList().stream().map(convert).toList());
+    return month(table, month, versions).map(rows -> rows.stream().map(convert).toList());
   }
 
   private AbResults abResults(String month, TableVersions versions) {
@@ -249,7 +216,7 @@ public final class MonthReader {
         .<AbResults>map(
             rows ->
                 new AbResults.Present(
-                    rows.collectAsList().stream()
+                    rows.stream()
                         .map(MonthReader::abComparison)
                         .sorted(
                             Comparator.comparing(AbResultRow::experimentId)
@@ -260,13 +227,13 @@ public final class MonthReader {
   }
 
   private List<SourceQuality> dataQuality(String month, TableVersions versions) {
-    Optional<Dataset<Row>> audit = month(ReportTables.INGEST_AUDIT, month, versions);
+    Optional<List<Row>> audit = month(ReportTables.INGEST_AUDIT, month, versions);
     if (audit.isEmpty()) {
       return List.of();
     }
     // The audit is appended per run; a rerun's row supersedes the earlier ones.
     Map<String, Row> latest = new HashMap<>();
-    for (Row r : audit.get().collectAsList()) {
+    for (Row r : audit.get()) {
       Row seen = latest.get(str(r, "source"));
       if (seen == null
           || ((java.sql.Timestamp) r.getAs("started_at")).after(seen.getAs("started_at"))) {
@@ -274,19 +241,7 @@ public final class MonthReader {
       }
     }
     Map<String, List<SourceQuality.ReasonCount>> reasons = new HashMap<>();
-    month(ReportTables.QUARANTINE, month, versions)
-        .ifPresent(
-            q -> {
-              for (Row r :
-                  q.groupBy("source", "reason_code")
-                      .agg(count(lit(1)).as("rows"))
-                      .orderBy(col("rows").desc(), col("reason_code"))
-                      .collectAsList()) {
-                reasons
-                    .computeIfAbsent(str(r, "source"), s -> new ArrayList<>())
-                    .add(new SourceQuality.ReasonCount(str(r, "reason_code"), lng(r, "rows")));
-              }
-            });
+    month(ReportTables.QUARANTINE, month, versions).ifPresent(q -> reasons.putAll(reasonCounts(q)));
     List<String> order = catalog.sourceNames();
     return latest.values().stream()
         .sorted(
@@ -305,19 +260,48 @@ public final class MonthReader {
         .toList();
   }
 
+  /** Each source's quarantined rows per reason, the most frequent reason first. */
+  static Map<String, List<SourceQuality.ReasonCount>> reasonCounts(List<Row> quarantine) {
+    Map<List<String>, Long> counts = new HashMap<>();
+    for (Row r : quarantine) {
+      counts.merge(Arrays.asList(str(r, "source"), str(r, "reason_code")), 1L, Long::sum);
+    }
+    Map<String, List<SourceQuality.ReasonCount>> reasons = new HashMap<>();
+    counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<List<String>, Long>comparingByValue()
+                .reversed()
+                .thenComparing(
+                    e -> e.getKey().get(1), Comparator.nullsFirst(Comparator.naturalOrder())))
+        .forEach(
+            e ->
+                reasons
+                    .computeIfAbsent(e.getKey().get(0), s -> new ArrayList<>())
+                    .add(new SourceQuality.ReasonCount(e.getKey().get(1), e.getValue())));
+    return reasons;
+  }
+
+  /**
+   * Each department's names in English and Chinese; a department named two ways in the month keeps
+   * the names that sort first.
+   */
   private Map<String, Bilingual> departments(String month, TableVersions versions) {
     Map<String, Bilingual> names = new LinkedHashMap<>();
-    month(ReportTables.EMPLOYEES, month, versions)
-        .ifPresent(
-            e -> {
-              for (Row r :
-                  e.select("department", "department_name_en", "department_name_zh")
-                      .distinct()
-                      .orderBy("department")
-                      .collectAsList()) {
-                names.putIfAbsent(r.getString(0), new Bilingual(r.getString(1), r.getString(2)));
-              }
-            });
+    Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
+    month(ReportTables.EMPLOYEES, month, versions).stream()
+        .flatMap(List::stream)
+        .map(
+            r ->
+                Arrays.asList(
+                    str(r, "department"),
+                    str(r, "department_name_en"),
+                    str(r, "department_name_zh")))
+        .distinct()
+        .sorted(
+            Comparator.comparing((List<String> d) -> d.get(0), text)
+                .thenComparing(d -> d.get(1), text)
+                .thenComparing(d -> d.get(2), text))
+        .forEach(d -> names.putIfAbsent(d.get(0), new Bilingual(d.get(1), d.get(2))));
     return names;
   }
 
