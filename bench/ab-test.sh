@@ -29,7 +29,7 @@ declare -A options=(
 
 results="$out/ab-test-$units.md"
 {
-  echo "ab-test on $rows records ($units units, $size CSV), $(nproc) cores, JVM ${COMMPULSE_JAVA_OPTS:--Xmx6g}"
+  echo "ab-test on $rows records ($units units, $size CSV), $(nproc) cores, JVM ${COMMPULSE_JAVA_OPTS:-the launcher default}"
   echo
   echo "| run | wall time | peak RSS | user + sys CPU |"
   echo "|---|---|---|---|"

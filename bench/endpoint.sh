@@ -28,7 +28,7 @@ until grep -q '^serving' "$work/serve.out"; do
   kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
   sleep 0.5
 done
-echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM; JVM options: ${COMMPULSE_JAVA_OPTS:--Xmx6g}"
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM; JVM options: ${COMMPULSE_JAVA_OPTS:-the launcher default}"
 printf 'endpoint start (JVM, Spark, metastore, %s tables registered): %.1f s\n' \
   "$(find "$lake" -mindepth 2 -maxdepth 2 -type d | wc -l)" "$(echo "$(date +%s.%N) - $start" | bc)"
 

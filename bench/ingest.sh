@@ -64,7 +64,7 @@ measure() {
 echo "commpulse ingest benchmark: month $month, dirty rate $dirty, master $master"
 echo "host: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
-echo "JVM options: ${COMMPULSE_JAVA_OPTS:--Xmx6g (launcher default)}"
+echo "JVM options: ${COMMPULSE_JAVA_OPTS:-the launcher default}"
 rows=()
 for scale in $scales; do
   land="$work/landing-$scale"

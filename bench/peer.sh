@@ -22,7 +22,7 @@ mkdir -p "$work"
 export COMMPULSE_SKIP_BUILD=1
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1);" \
-  "JVM options: ${COMMPULSE_JAVA_OPTS:--Xmx6g}; run options: ${RUN_OPTS:-none};" \
+  "JVM options: ${COMMPULSE_JAVA_OPTS:-the launcher default}; run options: ${RUN_OPTS:-none};" \
   "DuckDB $("$python" -c 'import duckdb; print(duckdb.__version__)'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-6s %10s %10s %10s %10s %10s %8s\n' scale rows ours_s ours_gb peer_s peer_gb ratio
 

@@ -2,8 +2,8 @@
 # Cost curve of the monthly pipeline: for each scale, generate a month, run ingest -> silver -> gold
 # and print rows, wall time, rows/s, peak memory, the time of each stage, and our gold response-time
 # and coverage computations against DuckDB on the same silver data (ratio = ours / DuckDB).
-#   bench/run.sh [SCALE ...]          default: 0.1 1 10 (scale 10: about 23M landing rows; it fits the
-#                                     default 6 GiB heap, COMMPULSE_JAVA_OPTS=-Xmx12g makes it faster)
+#   bench/run.sh [SCALE ...]          default: 0.1 1 10 (scale 10: about 23M landing rows; give it a
+#                                     larger heap than the default, COMMPULSE_JAVA_OPTS=-Xmx12g)
 # Needs the project venv (scripts/setup-python.sh) for DuckDB and deltalake, and /usr/bin/time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +16,7 @@ python="${PYTHON:-$here/.venv/bin/python}"
 "$here/commpulse" --version >/dev/null
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1);" \
-  "JVM options: ${COMMPULSE_JAVA_OPTS:--Xmx6g}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "JVM options: ${COMMPULSE_JAVA_OPTS:-the launcher default}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-6s %10s %9s %10s %8s %8s %8s %8s %10s %10s %8s %8s\n' scale rows wall_s rows_per_s peak_gb \
   ingest_s silver_s gold_s sla_s duck_sla_s cov_s duck_cov_s
 for scale in "${scales[@]}"; do
