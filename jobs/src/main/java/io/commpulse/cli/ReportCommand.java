@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Render the monthly executive report from the gold tables: report.pdf, a self-contained",
-      "report.html, the charts as PNG and SVG, and manifest.json (table versions, options, checksums)."
+      "report.html, the charts as PNG and SVG, and manifest.json (table versions, options, checksums).",
+      "Reads the tables without a Spark session: of --conf, only spark.hadoop.* settings apply."
     })
 final class ReportCommand implements Callable<Integer> {
   @Option(

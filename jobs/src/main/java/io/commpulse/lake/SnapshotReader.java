@@ -101,6 +101,74 @@ public final class SnapshotReader {
     }
   }
 
+  /**
+   * The number of rows of one month of a month-partitioned table at its current version, 0 when the
+   * table does not exist: one column is read, and only the month's files.
+   */
+  public long countMonth(TableContract table, String month) {
+    if (!table.partitionedBy().equals(List.of("month"))) {
+      throw new IllegalArgumentException(table.qualifiedName() + " is not partitioned by month");
+    }
+    OptionalLong version = versionIfExists(table);
+    if (version.isEmpty()) {
+      return 0;
+    }
+    Snapshot snapshot =
+        TableManager.loadSnapshot(path(table)).atVersion(version.getAsLong()).build(engine);
+    io.delta.kernel.types.StructType narrow = new io.delta.kernel.types.StructType();
+    for (StructField field : snapshot.getSchema().fields()) {
+      if (!field.getName().equals("month")) {
+        narrow = narrow.add(field);
+        break;
+      }
+    }
+    Scan scan = snapshot.getScanBuilder().withReadSchema(narrow).withFilter(monthIs(month)).build();
+    long rows = 0;
+    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
+      io.delta.kernel.data.Row state = scan.getScanState(engine);
+      while (scanFiles.hasNext()) {
+        try (CloseableIterator<io.delta.kernel.data.Row> batch = scanFiles.next().getRows()) {
+          while (batch.hasNext()) {
+            try (CloseableIterator<FilteredColumnarBatch> data = fileData(state, batch.next())) {
+              while (data.hasNext()) {
+                try (CloseableIterator<io.delta.kernel.data.Row> selected = data.next().getRows()) {
+                  while (selected.hasNext()) {
+                    selected.next();
+                    rows++;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path(table), e);
+    }
+    return rows;
+  }
+
+  private static Predicate monthIs(String month) {
+    return new Predicate("=", new Column("month"), Literal.ofString(month));
+  }
+
+  /**
+   * The rows of one data file as the table shows them: partition values added, deletions applied.
+   */
+  private CloseableIterator<FilteredColumnarBatch> fileData(
+      io.delta.kernel.data.Row state, io.delta.kernel.data.Row file) throws IOException {
+    FileStatus status = InternalScanFileUtils.getAddFileStatus(file);
+    CloseableIterator<ColumnarBatch> data =
+        engine
+            .getParquetHandler()
+            .readParquetFiles(
+                singletonCloseableIterator(status),
+                ScanStateRow.getPhysicalDataReadSchema(state),
+                Optional.empty())
+            .map(r -> r.getData());
+    return Scan.transformPhysicalData(engine, state, file, data);
+  }
+
   /** Every row of the table as it was at {@code version}. */
   public List<Row> read(TableContract table, long version) {
     return scan(table, version, Optional.empty());
@@ -118,9 +186,7 @@ public final class SnapshotReader {
     if (month.isPresent()) {
       // Prunes the month's partition. Rows are still checked one by one: on a column that is not
       // a partition, a filter only skips files.
-      builder =
-          builder.withFilter(
-              new Predicate("=", new Column("month"), Literal.ofString(month.get())));
+      builder = builder.withFilter(monthIs(month.get()));
     }
     Scan scan = builder.build();
     Optional<String> monthOnly = month;
@@ -150,19 +216,9 @@ public final class SnapshotReader {
       StructType schema,
       Optional<String> month)
       throws IOException {
-    FileStatus status = InternalScanFileUtils.getAddFileStatus(file);
     int monthField = month.isPresent() ? schema.fieldIndex("month") : -1;
-    CloseableIterator<ColumnarBatch> data =
-        engine
-            .getParquetHandler()
-            .readParquetFiles(
-                singletonCloseableIterator(status),
-                ScanStateRow.getPhysicalDataReadSchema(state),
-                Optional.empty())
-            .map(r -> r.getData());
     List<Row> rows = new ArrayList<>();
-    try (CloseableIterator<FilteredColumnarBatch> batches =
-        Scan.transformPhysicalData(engine, state, file, data)) {
+    try (CloseableIterator<FilteredColumnarBatch> batches = fileData(state, file)) {
       while (batches.hasNext()) {
         FilteredColumnarBatch batch = batches.next();
         int[] ordinals = ordinals(batch.getData().getSchema(), schema);
@@ -176,7 +232,7 @@ public final class SnapshotReader {
         }
       }
     }
-    return new FileRows(status.getSize(), rows);
+    return new FileRows(InternalScanFileUtils.getAddFileStatus(file).getSize(), rows);
   }
 
   /** Where each of the table's columns is in a batch. */

@@ -1,16 +1,15 @@
 package io.commpulse.ops;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.desc;
-
-import io.commpulse.lake.Lake;
+import io.commpulse.lake.SnapshotReader;
 import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Row;
 
 /**
@@ -73,26 +72,24 @@ public final class QualityGate {
     return problems;
   }
 
-  public static Map<String, SourceState> states(Lake lake, SchemaCatalog catalog, String month) {
-    Map<String, SourceState> states = new HashMap<>();
-    Dataset<Row> audit = lake.readMonth(catalog.table("ops.ingest_audit"), month);
-    Dataset<Row> quarantine = lake.readMonth(catalog.table("bronze.quarantine"), month);
+  /**
+   * What the lake holds now for a month, read without a Spark session: each source's latest audit
+   * row, and the rows of its bronze table and of the quarantine.
+   */
+  public static Map<String, SourceState> states(
+      SnapshotReader lake, SchemaCatalog catalog, String month) {
     Map<String, Long> quarantined = new HashMap<>();
-    for (Row r : quarantine.groupBy("source").count().collectAsList()) {
-      quarantined.put(r.getString(0), r.getLong(1));
+    for (Row r : currentMonth(lake, catalog.table("bronze.quarantine"), month)) {
+      quarantined.merge(r.getAs("source"), 1L, Long::sum);
     }
+    Map<String, Row> latest =
+        latestRuns(currentMonth(lake, catalog.table("ops.ingest_audit"), month));
+    Map<String, SourceState> states = new HashMap<>();
     for (String source : catalog.sourceNames()) {
-      List<Row> latest =
-          audit
-              .where(col("source").equalTo(source))
-              .orderBy(desc("started_at"))
-              .limit(1)
-              .collectAsList();
-      if (latest.isEmpty()) {
+      Row run = latest.get(source);
+      if (run == null) {
         continue;
       }
-      Row run = latest.get(0);
-      long bronzeRows = lake.readMonth(catalog.table("bronze." + source), month).count();
       states.put(
           source,
           new SourceState(
@@ -100,9 +97,29 @@ public final class QualityGate {
               run.<Long>getAs("rows_read"),
               run.<Long>getAs("rows_accepted"),
               run.<Long>getAs("rows_quarantined"),
-              bronzeRows,
+              lake.countMonth(catalog.table("bronze." + source), month),
               quarantined.getOrDefault(source, 0L)));
     }
     return states;
+  }
+
+  private static List<Row> currentMonth(SnapshotReader lake, TableContract table, String month) {
+    OptionalLong version = lake.versionIfExists(table);
+    return version.isEmpty() ? List.of() : lake.readMonth(table, month, version.getAsLong());
+  }
+
+  /**
+   * The latest row of each source in {@code ops.ingest_audit}, which is appended per run: a rerun's
+   * row supersedes the earlier ones.
+   */
+  public static Map<String, Row> latestRuns(List<Row> audit) {
+    Map<String, Row> latest = new HashMap<>();
+    for (Row r : audit) {
+      Row seen = latest.get(r.<String>getAs("source"));
+      if (seen == null || r.<Timestamp>getAs("started_at").after(seen.getAs("started_at"))) {
+        latest.put(r.getAs("source"), r);
+      }
+    }
+    return latest;
   }
 }

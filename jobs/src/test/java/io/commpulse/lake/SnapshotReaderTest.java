@@ -6,23 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.testing.ContractRowMaker;
 import io.commpulse.testing.TestSpark;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +37,9 @@ class SnapshotReaderTest {
 
   @Test
   void aMonthIsReadAsItWasAtEachVersion() {
-    List<Row> september = rows(COVERAGE, "2026-09", 0, 4);
-    List<Row> october = rows(COVERAGE, "2026-10", 100, 6);
-    List<Row> octoberAgain = rows(COVERAGE, "2026-10", 200, 3);
+    List<Row> september = ContractRowMaker.rows(COVERAGE, "2026-09", 0, 4);
+    List<Row> october = ContractRowMaker.rows(COVERAGE, "2026-10", 100, 6);
+    List<Row> octoberAgain = ContractRowMaker.rows(COVERAGE, "2026-10", 200, 3);
     assertEquals(OptionalLong.empty(), reader.versionIfExists(COVERAGE), "before the first write");
     write(COVERAGE, september, "2026-09");
     write(COVERAGE, october, "2026-10");
@@ -73,15 +65,15 @@ class SnapshotReaderTest {
 
   @Test
   void datesAndIntegersAndAMonthThatIsNotAPartition() {
-    List<Row> employees = rows(EMPLOYEES, "2026-10", 0, 5);
+    List<Row> employees = ContractRowMaker.rows(EMPLOYEES, "2026-10", 0, 5);
     write(EMPLOYEES, employees, "2026-10");
     assertEquals(
         new HashSet<>(employees),
         new HashSet<>(reader.readMonth(EMPLOYEES, "2026-10", 0)),
         "silver.employees");
 
-    List<Row> audit = new ArrayList<>(rows(AUDIT, "2026-09", 0, 3));
-    audit.addAll(rows(AUDIT, "2026-10", 50, 4));
+    List<Row> audit = new ArrayList<>(ContractRowMaker.rows(AUDIT, "2026-09", 0, 3));
+    audit.addAll(ContractRowMaker.rows(AUDIT, "2026-10", 50, 4));
     lake.append(AUDIT, TestSpark.session().createDataFrame(audit, AUDIT.sparkSchema()));
     assertEquals(
         new HashSet<>(audit.subList(3, 7)),
@@ -91,7 +83,7 @@ class SnapshotReaderTest {
 
   @Test
   void rowsComeInTheOrderSparkCollectsThem() {
-    List<Row> october = rows(COVERAGE, "2026-10", 0, 60);
+    List<Row> october = ContractRowMaker.rows(COVERAGE, "2026-10", 0, 60);
     // Three files of 40, 15 and 5 rows, one commit each: Spark reads the largest first, whatever
     // the order of the commits.
     for (List<Row> file :
@@ -108,45 +100,5 @@ class SnapshotReaderTest {
 
   private void write(TableContract table, List<Row> rows, String month) {
     lake.replaceMonth(table, TestSpark.session().createDataFrame(rows, table.sparkSchema()), month);
-  }
-
-  /**
-   * {@code count} rows of a table's contract for a month, each value derived from its row number;
-   * every third row has nulls in its nullable columns.
-   */
-  private static List<Row> rows(TableContract table, String month, int first, int count) {
-    StructType schema = table.sparkSchema();
-    List<Row> rows = new ArrayList<>();
-    for (int i = first; i < first + count; i++) {
-      Object[] values = new Object[schema.size()];
-      for (int c = 0; c < values.length; c++) {
-        StructField field = schema.fields()[c];
-        values[c] =
-            field.name().equals("month")
-                ? month
-                : field.nullable() && i % 3 == 0 ? null : value(field.dataType(), i, c);
-      }
-      rows.add(RowFactory.create(values));
-    }
-    return rows;
-  }
-
-  private static Object value(DataType type, int i, int column) {
-    if (type.equals(DataTypes.StringType)) {
-      return "v" + i + "." + column + (i % 2 == 0 ? " 中文" : "");
-    } else if (type.equals(DataTypes.LongType)) {
-      return i * 1_000_003L + column;
-    } else if (type.equals(DataTypes.IntegerType)) {
-      return i * 31 + column;
-    } else if (type.equals(DataTypes.DoubleType)) {
-      return i / 7.0 + column;
-    } else if (type.equals(DataTypes.BooleanType)) {
-      return i % 2 == 0;
-    } else if (type.equals(DataTypes.TimestampType)) {
-      return Timestamp.from(Instant.parse("2026-10-01T08:00:00.123456Z").plusSeconds(i * 3_601L));
-    } else if (type.equals(DataTypes.DateType)) {
-      return Date.valueOf(LocalDate.of(2020, 1, 1).plusDays(i * 37L));
-    }
-    throw new IllegalArgumentException("no test value for " + type);
   }
 }

@@ -9,6 +9,7 @@ import io.commpulse.experiments.AbResultRow;
 import io.commpulse.feedback.FeedbackLoopRow;
 import io.commpulse.lake.SnapshotReader;
 import io.commpulse.metrics.ContractRows;
+import io.commpulse.ops.QualityGate;
 import io.commpulse.report.i18n.Bilingual;
 import io.commpulse.schema.KpiRegistry;
 import io.commpulse.schema.SchemaCatalog;
@@ -231,15 +232,7 @@ public final class MonthReader {
     if (audit.isEmpty()) {
       return List.of();
     }
-    // The audit is appended per run; a rerun's row supersedes the earlier ones.
-    Map<String, Row> latest = new HashMap<>();
-    for (Row r : audit.get()) {
-      Row seen = latest.get(str(r, "source"));
-      if (seen == null
-          || ((java.sql.Timestamp) r.getAs("started_at")).after(seen.getAs("started_at"))) {
-        latest.put(str(r, "source"), r);
-      }
-    }
+    Map<String, Row> latest = QualityGate.latestRuns(audit.get());
     Map<String, List<SourceQuality.ReasonCount>> reasons = new HashMap<>();
     month(ReportTables.QUARANTINE, month, versions).ifPresent(q -> reasons.putAll(reasonCounts(q)));
     List<String> order = catalog.sourceNames();
