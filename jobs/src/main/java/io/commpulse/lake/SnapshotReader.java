@@ -47,8 +47,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads small Delta tables at a pinned version into rows, in this process and without a Spark
- * session (Delta Kernel over the same Hadoop file systems): what the report needs, whose tables
- * hold a few hundred rows a month, and for which starting Spark would cost more than the reading.
+ * session (Delta Kernel over the same Hadoop file systems): what the report and the quality gate
+ * need, whose tables hold a few hundred rows a month (the gate only counts the large ones), and for
+ * which starting Spark and planning a job per table would cost more than the reading.
  *
  * <p>Rows carry the table's own schema and the values Spark's {@code collect} would give: strings,
  * boxed numbers and booleans, {@link java.sql.Timestamp} and {@link java.sql.Date}.
