@@ -192,7 +192,8 @@ public final class Lake {
       TableContract table, List<Row> rows, StructType schema, String month) {
     KeyCheck.verify(table, schema, rows);
     Dataset<Row> written = spark.createDataFrame(rows, schema);
-    replaceMonth(table, written, month);
+    // One file: `maintain` would otherwise compact the few rows' files into one later.
+    replaceMonth(table, written.coalesce(1), month);
     return written;
   }
 
