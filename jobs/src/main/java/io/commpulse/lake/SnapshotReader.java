@@ -190,14 +190,13 @@ public final class SnapshotReader {
       builder = builder.withFilter(monthIs(month.get()));
     }
     Scan scan = builder.build();
-    Optional<String> monthOnly = month;
     List<FileRows> files = new ArrayList<>();
     try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
       io.delta.kernel.data.Row state = scan.getScanState(engine);
       while (scanFiles.hasNext()) {
         try (CloseableIterator<io.delta.kernel.data.Row> batch = scanFiles.next().getRows()) {
           while (batch.hasNext()) {
-            files.add(readFile(state, batch.next(), schema, monthOnly));
+            files.add(readFile(state, batch.next(), schema, month));
           }
         }
       }
