@@ -54,6 +54,11 @@ public final class Lake {
     return root;
   }
 
+  /** A reader of this lake's tables that runs no Spark job, with the session's Hadoop settings. */
+  public SnapshotReader snapshots() {
+    return new SnapshotReader(root, spark.sparkContext().hadoopConfiguration());
+  }
+
   static String normalise(String location) {
     String trimmed = location.replaceAll("/+$", "");
     URI uri = URI.create(trimmed.replace(" ", "%20"));

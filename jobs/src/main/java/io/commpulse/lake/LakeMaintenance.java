@@ -114,6 +114,7 @@ public final class LakeMaintenance {
       Cleanup cleanup) {}
 
   private final Lake lake;
+  private final SnapshotReader snapshots;
   private final int parallelism;
 
   public LakeMaintenance(Lake lake) {
@@ -123,6 +124,7 @@ public final class LakeMaintenance {
   /** {@code parallelism} tables are kept up at the same time in the one Spark application. */
   public LakeMaintenance(Lake lake, int parallelism) {
     this.lake = lake;
+    this.snapshots = lake.snapshots();
     this.parallelism = parallelism;
   }
 
@@ -165,11 +167,12 @@ public final class LakeMaintenance {
   }
 
   private Result upkeep(TableContract table, Plan plan) {
-    DeltaTable delta = DeltaTable.forPath(lake.spark(), lake.path(table));
-    // The live files of the version upkeep starts from, listed once. VACUUM's check may use them
-    // after a compaction too: the files it removed are kept by Delta for the retention anyway, and
-    // the file it wrote is younger than any retention.
-    String[] liveFiles = delta.toDF().inputFiles();
+    // The live files of the version upkeep starts from, read once from the log without a Spark job:
+    // a table with nothing to do costs no Spark work. VACUUM's check may use them after a
+    // compaction too: the files it removed are kept by Delta for the retention anyway, and the file
+    // it wrote is younger than any retention.
+    SnapshotReader.TableState state = snapshots.current(table);
+    String[] liveFiles = state.files().toArray(String[]::new);
     Optional<String> month =
         table.partitionedBy().contains(MONTH_COLUMN)
             ? plan.month().map(YearMonth::toString)
@@ -186,7 +189,7 @@ public final class LakeMaintenance {
       if (perPartition.values().stream().allMatch(n -> n <= 1)) {
         compaction = Compaction.NOTHING_TO_COMPACT;
       } else {
-        DeltaOptimizeBuilder optimize = delta.optimize();
+        DeltaOptimizeBuilder optimize = delta(table).optimize();
         if (month.isPresent()) {
           optimize = optimize.where(MONTH_COLUMN + " = '" + month.get() + "'");
         }
@@ -204,10 +207,10 @@ public final class LakeMaintenance {
     Cleanup cleanup = Cleanup.NOT_RUN;
     if (plan.vacuumHours().isPresent()) {
       double hours = plan.vacuumHours().getAsDouble();
-      if (nothingToDelete(table, delta, liveFiles, hours)) {
+      if (nothingToDelete(table, state.properties(), liveFiles, hours)) {
         cleanup = Cleanup.NOTHING_TO_DELETE;
       } else {
-        vacuum(table, delta, hours);
+        vacuum(table, delta(table), hours);
         cleanup = Cleanup.VACUUMED;
       }
     }
@@ -246,8 +249,8 @@ public final class LakeMaintenance {
    * retention. The folder is listed on the driver: a few listings of a small table.
    */
   private boolean nothingToDelete(
-      TableContract table, DeltaTable delta, String[] liveFiles, double hours) {
-    if (hours < DEFAULT_RETENTION_HOURS || setsItsOwnRetention(delta)) {
+      TableContract table, Map<String, String> properties, String[] liveFiles, double hours) {
+    if (hours < DEFAULT_RETENTION_HOURS || properties.containsKey(RETENTION_PROPERTY)) {
       return false;
     }
     Set<String> live = new HashSet<>();
@@ -274,11 +277,8 @@ public final class LakeMaintenance {
     }
   }
 
-  /** A table property overrides Delta's default deleted-file retention. */
-  private static boolean setsItsOwnRetention(DeltaTable delta) {
-    Row detail = delta.detail().select("properties").first();
-    Map<String, String> properties = detail.getJavaMap(0);
-    return properties != null && properties.containsKey(RETENTION_PROPERTY);
+  private DeltaTable delta(TableContract table) {
+    return DeltaTable.forPath(lake.spark(), lake.path(table));
   }
 
   /**

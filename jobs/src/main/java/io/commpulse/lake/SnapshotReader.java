@@ -31,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -168,6 +169,31 @@ public final class SnapshotReader {
                 Optional.empty())
             .map(r -> r.getData());
     return Scan.transformPhysicalData(engine, state, file, data);
+  }
+
+  /** The data files (absolute paths) and the properties of a table version. */
+  public record TableState(List<String> files, Map<String, String> properties) {}
+
+  /** The current version's data files and properties, from the log alone: no data is read. */
+  public TableState current(TableContract table) {
+    long version =
+        versionIfExists(table)
+            .orElseThrow(() -> new MissingTableException(table.qualifiedName(), path(table)));
+    Snapshot snapshot = TableManager.loadSnapshot(path(table)).atVersion(version).build(engine);
+    Scan scan = snapshot.getScanBuilder().build();
+    List<String> files = new ArrayList<>();
+    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
+      while (scanFiles.hasNext()) {
+        try (CloseableIterator<io.delta.kernel.data.Row> batch = scanFiles.next().getRows()) {
+          while (batch.hasNext()) {
+            files.add(InternalScanFileUtils.getAddFileStatus(batch.next()).getPath());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the log of " + path(table), e);
+    }
+    return new TableState(files, snapshot.getTableProperties());
   }
 
   /** Every row of the table as it was at {@code version}. */

@@ -171,6 +171,52 @@ class MaintainCommandTest {
     assertEquals(before, rows(lake, mis));
   }
 
+  /**
+   * VACUUM is skipped when it would certainly delete nothing, and left to Delta when a table keeps
+   * deleted files for its own time.
+   */
+  @Test
+  void vacuumRunsOnlyWhereItMayDeleteSomething() {
+    SparkSession spark = TestSpark.session();
+    Path dir = TestSpark.tempDir("commpulse-maintain-vacuum-");
+    Lake lake = new Lake(spark, dir.toString());
+    TableContract mis = CATALOG.table("gold.mistransmission");
+    TableContract hotspots = CATALOG.table("gold.hotspots");
+    lake.append(mis, misRow(spark, mis, "2026-10", "ALL"));
+    lake.append(
+        hotspots,
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("2026-10", "internal", "process", 12L, 0.5, 1, null, null, null)),
+            hotspots.sparkSchema()));
+    spark.sql(
+        "ALTER TABLE delta.`"
+            + lake.path(hotspots)
+            + "` SET TBLPROPERTIES ('delta.deletedFileRetentionDuration' = 'interval 30 days')");
+    long hotspotsVersion = lake.version(hotspots);
+
+    List<LakeMaintenance.Result> results =
+        new LakeMaintenance(lake, 2)
+            .run(
+                CATALOG, new LakeMaintenance.Plan(false, Optional.empty(), OptionalDouble.of(720)));
+
+    assertEquals(
+        List.of(
+            new LakeMaintenance.Result(
+                "gold.hotspots", "all", 0, 0, Compaction.NOT_RUN, Cleanup.VACUUMED),
+            new LakeMaintenance.Result(
+                "gold.mistransmission",
+                "all",
+                0,
+                0,
+                Compaction.NOT_RUN,
+                Cleanup.NOTHING_TO_DELETE)),
+        results.stream().sorted(Comparator.comparing(LakeMaintenance.Result::table)).toList());
+    assertEquals(
+        "VACUUM END", lastOperation(spark, lake.path(hotspots)), "Delta's VACUUM ran on hotspots");
+    assertTrue(lake.version(hotspots) > hotspotsVersion);
+  }
+
   private static String lastOperation(SparkSession spark, String path) {
     return DeltaTable.forPath(spark, path).history(1).select("operation").first().getString(0);
   }

@@ -29,7 +29,7 @@ public final class TestSpark {
 
   /** A reader of the lake's tables at pinned versions, with the test session's Hadoop settings. */
   public static SnapshotReader snapshots(Lake lake) {
-    return new SnapshotReader(lake.root(), session().sparkContext().hadoopConfiguration());
+    return lake.snapshots();
   }
 
   /** The repository root, where schemas/ and the launcher live. */
