@@ -125,29 +125,48 @@ public final class SnapshotReader {
       }
     }
     Scan scan = snapshot.getScanBuilder().withReadSchema(narrow).withFilter(monthIs(month)).build();
+    return eachFile(scan, path(table), this::selectedRows).stream()
+        .mapToLong(Long::longValue)
+        .sum();
+  }
+
+  private long selectedRows(io.delta.kernel.data.Row state, io.delta.kernel.data.Row file)
+      throws IOException {
     long rows = 0;
+    try (CloseableIterator<FilteredColumnarBatch> data = fileData(state, file)) {
+      while (data.hasNext()) {
+        try (CloseableIterator<io.delta.kernel.data.Row> selected = data.next().getRows()) {
+          while (selected.hasNext()) {
+            selected.next();
+            rows++;
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** What {@code perFile} makes of each data file of a scan, in the log's order. */
+  private <T> List<T> eachFile(Scan scan, String what, PerFile<T> perFile) {
+    List<T> results = new ArrayList<>();
     try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
       io.delta.kernel.data.Row state = scan.getScanState(engine);
       while (scanFiles.hasNext()) {
         try (CloseableIterator<io.delta.kernel.data.Row> batch = scanFiles.next().getRows()) {
           while (batch.hasNext()) {
-            try (CloseableIterator<FilteredColumnarBatch> data = fileData(state, batch.next())) {
-              while (data.hasNext()) {
-                try (CloseableIterator<io.delta.kernel.data.Row> selected = data.next().getRows()) {
-                  while (selected.hasNext()) {
-                    selected.next();
-                    rows++;
-                  }
-                }
-              }
-            }
+            results.add(perFile.apply(state, batch.next()));
           }
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path(table), e);
+      throw new UncheckedIOException("cannot read " + what, e);
     }
-    return rows;
+    return results;
+  }
+
+  @FunctionalInterface
+  private interface PerFile<T> {
+    T apply(io.delta.kernel.data.Row state, io.delta.kernel.data.Row file) throws IOException;
   }
 
   private static Predicate monthIs(String month) {
@@ -180,19 +199,11 @@ public final class SnapshotReader {
         versionIfExists(table)
             .orElseThrow(() -> new MissingTableException(table.qualifiedName(), path(table)));
     Snapshot snapshot = TableManager.loadSnapshot(path(table)).atVersion(version).build(engine);
-    Scan scan = snapshot.getScanBuilder().build();
-    List<String> files = new ArrayList<>();
-    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
-      while (scanFiles.hasNext()) {
-        try (CloseableIterator<io.delta.kernel.data.Row> batch = scanFiles.next().getRows()) {
-          while (batch.hasNext()) {
-            files.add(InternalScanFileUtils.getAddFileStatus(batch.next()).getPath());
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the log of " + path(table), e);
-    }
+    List<String> files =
+        eachFile(
+            snapshot.getScanBuilder().build(),
+            "the log of " + path(table),
+            (state, file) -> InternalScanFileUtils.getAddFileStatus(file).getPath());
     return new TableState(files, snapshot.getTableProperties());
   }
 
@@ -215,20 +226,12 @@ public final class SnapshotReader {
       // a partition, a filter only skips files.
       builder = builder.withFilter(monthIs(month.get()));
     }
-    Scan scan = builder.build();
-    List<FileRows> files = new ArrayList<>();
-    try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
-      io.delta.kernel.data.Row state = scan.getScanState(engine);
-      while (scanFiles.hasNext()) {
-        try (CloseableIterator<io.delta.kernel.data.Row> batch = scanFiles.next().getRows()) {
-          while (batch.hasNext()) {
-            files.add(readFile(state, batch.next(), schema, month));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path(table) + " at version " + version, e);
-    }
+    List<FileRows> files =
+        new ArrayList<>(
+            eachFile(
+                builder.build(),
+                path(table) + " at version " + version,
+                (state, file) -> readFile(state, file, schema, month)));
     // Spark reads a table's files largest first (a stable sort): the same row order as its collect.
     files.sort(Comparator.comparingLong(FileRows::size).reversed());
     return files.stream().flatMap(f -> f.rows().stream()).toList();
