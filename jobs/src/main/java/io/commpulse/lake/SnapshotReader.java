@@ -7,6 +7,8 @@ import io.delta.kernel.Scan;
 import io.delta.kernel.ScanBuilder;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
+import io.delta.kernel.data.ArrayValue;
+import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.defaults.engine.DefaultEngine;
@@ -16,6 +18,7 @@ import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.BooleanType;
 import io.delta.kernel.types.DateType;
 import io.delta.kernel.types.DoubleType;
@@ -297,8 +300,20 @@ public final class SnapshotReader {
       return DateTimeUtils.toJavaTimestamp(row.getLong(i));
     } else if (type == DataTypes.DateType) {
       return DateTimeUtils.toJavaDate(row.getInt(i));
+    } else if (type instanceof org.apache.spark.sql.types.ArrayType) {
+      return strings(row.getArray(i));
     }
     throw new IllegalStateException("no conversion for " + type);
+  }
+
+  /** An array of strings as Spark's collect gives it: a Scala sequence. */
+  private static scala.collection.immutable.Seq<String> strings(ArrayValue array) {
+    ColumnVector elements = array.getElements();
+    String[] values = new String[array.getSize()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = elements.isNullAt(i) ? null : elements.getString(i);
+    }
+    return scala.collection.immutable.ArraySeq.unsafeWrapArray(values);
   }
 
   /** The Spark types of a table's columns; the lake's tables use these types only. */
@@ -326,6 +341,8 @@ public final class SnapshotReader {
       return DataTypes.TimestampType;
     } else if (type instanceof DateType) {
       return DataTypes.DateType;
+    } else if (type instanceof ArrayType array && array.getElementType() instanceof StringType) {
+      return DataTypes.createArrayType(DataTypes.StringType, array.containsNull());
     }
     throw new IllegalStateException(
         "column " + field.getName() + " has type " + type + ", which this reader does not read");

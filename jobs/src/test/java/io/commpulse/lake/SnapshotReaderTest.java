@@ -24,6 +24,7 @@ class SnapshotReaderTest {
   private static final TableContract COVERAGE = CATALOG.table("gold.coverage");
   private static final TableContract EMPLOYEES = CATALOG.table("silver.employees");
   private static final TableContract AUDIT = CATALOG.table("ops.ingest_audit");
+  private static final TableContract DECISIONS = CATALOG.table("silver.decisions");
 
   private Lake lake;
   private SnapshotReader reader;
@@ -96,6 +97,18 @@ class SnapshotReaderTest {
     List<Row> spark = written.collectAsList();
     assertEquals(60, spark.size());
     assertEquals(spark, reader.readMonth(COVERAGE, "2026-10", 2));
+  }
+
+  @Test
+  void arraysOfStringsAsSparkCollectsThem() {
+    write(DECISIONS, ContractRowMaker.rows(DECISIONS, "2026-10", 0, 8), "2026-10");
+    List<Row> spark = lake.readMonthAtVersion(DECISIONS, "2026-10", 0).collectAsList();
+    List<Row> read = reader.readMonth(DECISIONS, "2026-10", 0);
+    assertEquals(spark, read);
+    assertEquals(spark.toString(), read.toString(), "the same text, element by element");
+    assertTrue(
+        read.stream().anyMatch(r -> r.getList(r.fieldIndex("channels")).isEmpty()),
+        "an empty array is among them");
   }
 
   private void write(TableContract table, List<Row> rows, String month) {

@@ -2,26 +2,29 @@ package io.commpulse.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.commpulse.testing.TestSpark;
+import io.commpulse.lake.SnapshotReader;
+import io.commpulse.schema.SchemaCatalog;
+import io.commpulse.schema.TableContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 
 /**
  * The contents of every Delta table of a lake as sorted text rows, without the columns that differ
  * between two correct runs (when a batch ran, how long it took, a random run id). The audit log is
- * append-only, so it is compared as the set of distinct accounting rows.
+ * append-only, so it is compared as the set of distinct accounting rows. Tables are read from the
+ * Delta log with Delta Kernel: the lake as any Delta reader sees it, without a Spark session.
  */
 record LakeSnapshot(Map<String, List<String>> tables) {
   static final Set<String> VOLATILE = Set.of("ingested_at", "started_at", "duration_ms", "run_id");
@@ -37,11 +40,8 @@ record LakeSnapshot(Map<String, List<String>> tables) {
   static LakeSnapshot of(Path lake, String month) {
     Map<String, List<String>> tables = new TreeMap<>();
     for (String table : tableNames(lake)) {
-      Dataset<Row> rows = read(lake, table);
-      if (month != null) {
-        rows = rows.where(org.apache.spark.sql.functions.col("month").equalTo(month));
-      }
-      tables.put(table, rows(rows, table.equals(AUDIT)));
+      List<Row> rows = month == null ? read(lake, table) : readMonth(lake, table, month);
+      tables.put(table, text(rows, table.equals(AUDIT)));
     }
     return new LakeSnapshot(tables);
   }
@@ -74,20 +74,40 @@ record LakeSnapshot(Map<String, List<String>> tables) {
     }
   }
 
-  static Dataset<Row> read(Path lake, String table) {
-    return TestSpark.session()
-        .read()
-        .format("delta")
-        .load(lake.resolve(table.replace('.', '/')).toString());
+  /** Every row of a table (e.g. "gold.coverage") at its latest version. */
+  static List<Row> read(Path lake, String table) {
+    TableContract contract = SchemaCatalog.get().table(table);
+    SnapshotReader reader = reader(lake);
+    return reader.read(contract, latest(reader, contract));
   }
 
-  static List<String> rows(Dataset<Row> rows, boolean distinct) {
-    String[] kept =
-        Arrays.stream(rows.columns()).filter(c -> !VOLATILE.contains(c)).toArray(String[]::new);
-    Dataset<Row> selected = rows.selectExpr(kept);
+  static List<Row> readMonth(Path lake, String table, String month) {
+    TableContract contract = SchemaCatalog.get().table(table);
+    SnapshotReader reader = reader(lake);
+    return reader.readMonth(contract, month, latest(reader, contract));
+  }
+
+  private static SnapshotReader reader(Path lake) {
+    return new SnapshotReader(lake.toString(), new Configuration());
+  }
+
+  private static long latest(SnapshotReader reader, TableContract table) {
+    return reader
+        .versionIfExists(table)
+        .orElseThrow(() -> new IllegalStateException(table.qualifiedName() + " has no commit"));
+  }
+
+  /** Each row as text, without the volatile columns, sorted (or distinct, for the audit log). */
+  static List<String> text(List<Row> rows, boolean distinct) {
     List<String> text = new ArrayList<>();
-    for (Row row : selected.collectAsList()) {
-      text.add(row.mkString("\u241F"));
+    for (Row row : rows) {
+      StringJoiner line = new StringJoiner("\u241F");
+      for (int i = 0; i < row.size(); i++) {
+        if (!VOLATILE.contains(row.schema().fields()[i].name())) {
+          line.add(String.valueOf(row.get(i)));
+        }
+      }
+      text.add(line.toString());
     }
     if (distinct) {
       return new ArrayList<>(new TreeSet<>(text));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,11 +20,8 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,23 +82,8 @@ class PrivacyTest {
         continue;
       }
       scanned++;
-      Dataset<Row> rows = LakeSnapshot.read(baseline.lake(), table);
-      List<String> textColumns = new ArrayList<>();
-      for (StructField field : rows.schema().fields()) {
-        if (field.dataType().equals(DataTypes.StringType)) {
-          textColumns.add("`" + field.name() + "`");
-        } else if (field.dataType() instanceof ArrayType array
-            && array.elementType().equals(DataTypes.StringType)) {
-          textColumns.add("array_join(`" + field.name() + "`, ' ')");
-        }
-      }
-      if (textColumns.isEmpty()) {
-        continue;
-      }
-      for (Row row :
-          rows.selectExpr("concat_ws(' | ', " + String.join(", ", textColumns) + ")")
-              .collectAsList()) {
-        hits.addAll(identifiersIn(row.getString(0), table));
+      for (Row row : LakeSnapshot.read(baseline.lake(), table)) {
+        hits.addAll(identifiersIn(textOf(row), table));
       }
     }
     assertEquals(10 + 12, scanned, "every silver and gold table was scanned");
@@ -163,6 +146,17 @@ class PrivacyTest {
     assertEquals(List.of(), hits.stream().limit(20).toList(), hits.size() + " identifiers leaked");
   }
 
+  /** A row's text columns, joined. */
+  private static String textOf(Row row) {
+    StringJoiner text = new StringJoiner(" | ");
+    for (int i = 0; i < row.size(); i++) {
+      if (row.schema().fields()[i].dataType().equals(DataTypes.StringType) && !row.isNullAt(i)) {
+        text.add(row.getString(i));
+      }
+    }
+    return text.toString();
+  }
+
   /**
    * Landing identifiers in {@code text}, and anything shaped like a raw employee, customer or
    * handle id.
@@ -182,17 +176,13 @@ class PrivacyTest {
   @Test
   void suppressedSurveyFiguresCannotBeRecoveredFromThePublishedMonth() {
     List<Row> published =
-        LakeSnapshot.read(baseline.lake(), "gold.satisfaction")
-            .where("month = '" + Baseline.MONTH + "'")
-            .collectAsList();
+        LakeSnapshot.readMonth(baseline.lake(), "gold.satisfaction", Baseline.MONTH);
     var cells = SuppressionAttack.published(published);
     assertTrue(
         published.stream().anyMatch(r -> r.getBoolean(r.fieldIndex("suppressed"))),
         "the generated month has small departments, so the attack has something to attack");
     List<Row> answers =
-        LakeSnapshot.read(baseline.lake(), "silver.survey_answers")
-            .where("month = '" + Baseline.MONTH + "'")
-            .collectAsList();
+        LakeSnapshot.readMonth(baseline.lake(), "silver.survey_answers", Baseline.MONTH);
     var leaks =
         SuppressionAttack.leaks(
             SuppressionAttack.attack(cells, Rollup.ALL), SuppressionAttack.truth(answers));

@@ -66,6 +66,8 @@ public final class ContractRowMaker {
       return Timestamp.from(Instant.parse("2026-10-01T08:00:00.123456Z").plusSeconds(i * 3_601L));
     } else if (type.equals(DataTypes.DateType)) {
       return Date.valueOf(LocalDate.of(2020, 1, 1).plusDays(i * 37L));
+    } else if (type.equals(DataTypes.createArrayType(DataTypes.StringType))) {
+      return List.of("a" + i, "b" + column + " 中文", "c").subList(0, i % 4 == 1 ? 0 : 1 + i % 3);
     }
     throw new IllegalArgumentException("no test value for " + type);
   }
