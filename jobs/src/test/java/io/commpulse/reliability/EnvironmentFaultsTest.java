@@ -5,11 +5,13 @@ import static io.commpulse.reliability.Baseline.OTHER_MONTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.commpulse.testing.TestSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -83,9 +85,24 @@ class EnvironmentFaultsTest {
     if (isRoot()) {
       // Permissions do not bind root: run as an unprivileged user, who can read the inputs only.
       Assumptions.assumeTrue(sh("setpriv", "--version") == 0, "setpriv is needed to drop root");
+      List<String> asNobody =
+          List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--");
+      Path repo = TestSpark.repoRoot();
+      List<String> canRun = new ArrayList<>(asNobody);
+      canRun.addAll(
+          List.of(
+              "sh",
+              "-c",
+              "test -x \"$1\" && test -r \"$2\"",
+              "sh",
+              repo.resolve("commpulse").toString(),
+              repo.resolve("jobs/target/commpulse.jar").toString()));
+      Assumptions.assumeTrue(
+          sh(canRun.toArray(String[]::new)) == 0,
+          "an unprivileged user cannot run the launcher of this checkout (a private folder)");
       sh("chmod", "-R", "a+rX", baseline.root().toString());
       sh("chmod", "a+rx", baseline.root().getParent().toString());
-      launcher.via("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--");
+      launcher.via(asNobody.toArray(String[]::new));
       launcher.env("HOME", "/tmp");
     }
     sh("chmod", "-R", "a-w", lake.toString());
@@ -216,7 +233,7 @@ class EnvironmentFaultsTest {
     Path lake = Baseline.copyOfLake("broken-schema-lake");
     LakeSnapshot before = LakeSnapshot.of(lake);
     Path schemas = baseline.root().resolve("broken-schemas");
-    Baseline.copyTree(io.commpulse.testing.TestSpark.repoRoot().resolve("schemas"), schemas);
+    Baseline.copyTree(TestSpark.repoRoot().resolve("schemas"), schemas);
     Path tickets = schemas.resolve("landing/tickets.json");
     String text = Files.readString(tickets);
     Files.writeString(tickets, text.substring(0, text.length() / 2));

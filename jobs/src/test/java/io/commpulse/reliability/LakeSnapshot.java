@@ -98,7 +98,7 @@ record LakeSnapshot(Map<String, List<String>> tables) {
   }
 
   /** Each row as text, without the volatile columns, sorted (or distinct, for the audit log). */
-  static List<String> text(List<Row> rows, boolean distinct) {
+  private static List<String> text(List<Row> rows, boolean distinct) {
     List<String> text = new ArrayList<>();
     for (Row row : rows) {
       StringJoiner line = new StringJoiner("\u241F");
