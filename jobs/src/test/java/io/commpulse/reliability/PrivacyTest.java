@@ -21,6 +21,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -146,12 +148,18 @@ class PrivacyTest {
     assertEquals(List.of(), hits.stream().limit(20).toList(), hits.size() + " identifiers leaked");
   }
 
-  /** A row's text columns, joined. */
+  /** A row's text columns (strings and arrays of strings), joined. */
   private static String textOf(Row row) {
     StringJoiner text = new StringJoiner(" | ");
     for (int i = 0; i < row.size(); i++) {
-      if (row.schema().fields()[i].dataType().equals(DataTypes.StringType) && !row.isNullAt(i)) {
+      DataType type = row.schema().fields()[i].dataType();
+      if (row.isNullAt(i)) {
+        continue;
+      } else if (type.equals(DataTypes.StringType)) {
         text.add(row.getString(i));
+      } else if (type instanceof ArrayType array
+          && array.elementType().equals(DataTypes.StringType)) {
+        text.add(String.join(" ", row.<String>getList(i)));
       }
     }
     return text.toString();
