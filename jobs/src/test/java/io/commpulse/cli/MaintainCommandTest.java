@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class MaintainCommandTest {
   private static final SchemaCatalog CATALOG =
       SchemaCatalog.fromDirectory(TestSpark.repoRoot().resolve("schemas"));
+  private static final TableContract MIS = CATALOG.table("gold.mistransmission");
+  private static final TableContract HOTSPOTS = CATALOG.table("gold.hotspots");
 
   private static long files(SparkSession spark, String path) {
     return DeltaTable.forPath(spark, path).detail().select("numFiles").first().getLong(0);
@@ -48,35 +50,34 @@ class MaintainCommandTest {
     SparkSession spark = TestSpark.session();
     Path dir = TestSpark.tempDir("commpulse-maintain-");
     Lake lake = new Lake(spark, dir.toString());
-    TableContract mis = CATALOG.table("gold.mistransmission");
     for (String department : List.of("ALL", "HR", "IT")) {
       lake.append(
-          mis,
+          MIS,
           spark.createDataFrame(
               List.of(
                   RowFactory.create(
                       "2026-10", department, 300L, 9L, 0.03, 0.016, 0.056, 0.05, "at_risk")),
-              mis.sparkSchema()));
+              MIS.sparkSchema()));
     }
-    String path = lake.path(mis);
+    String path = lake.path(MIS);
     assertEquals(3, files(spark, path));
-    long rows = lake.read(mis).count();
+    long rows = lake.read(MIS).count();
 
     assertEquals(0, run("maintain", "--lake", dir.toString(), "--optimize").exit());
     assertEquals(1, files(spark, path), "one month partition, one file after OPTIMIZE");
-    assertEquals(rows, lake.read(mis).count());
+    assertEquals(rows, lake.read(MIS).count());
 
-    long version = lake.version(mis);
+    long version = lake.version(MIS);
     assertOneLineError(
         run("maintain", "--lake", dir.toString(), "--vacuum", "1"),
         "VACUUM of gold.mistransmission refused",
         "168");
-    assertEquals(version, lake.version(mis), "a refused VACUUM leaves the table as it was");
+    assertEquals(version, lake.version(MIS), "a refused VACUUM leaves the table as it was");
     assertEquals(0, run("maintain", "--lake", dir.toString(), "--vacuum", "168").exit());
-    assertEquals(rows, lake.read(mis).count());
+    assertEquals(rows, lake.read(MIS).count());
     assertEquals(
         version,
-        lake.version(mis),
+        lake.version(MIS),
         "every file is live or younger than the retention: nothing to vacuum, nothing committed");
 
     // A file no version references (a failed write's leftover), older than the retention: VACUUM
@@ -87,7 +88,7 @@ class MaintainCommandTest {
     assertEquals(0, run("maintain", "--lake", dir.toString(), "--vacuum", "168").exit());
     assertFalse(Files.exists(stray), "VACUUM deletes an unreferenced file older than 168 hours");
     assertEquals("VACUUM END", lastOperation(spark, path));
-    assertEquals(rows, lake.read(mis).count());
+    assertEquals(rows, lake.read(MIS).count());
   }
 
   /** The rows of a table, in a stable order: what OPTIMIZE must leave exactly as it found them. */
@@ -95,11 +96,10 @@ class MaintainCommandTest {
     return lake.read(table).collectAsList().stream().map(Row::toString).sorted().toList();
   }
 
-  private static Dataset<Row> misRow(
-      SparkSession spark, TableContract mis, String month, String d) {
+  private static Dataset<Row> misRow(SparkSession spark, String month, String d) {
     return spark.createDataFrame(
         List.of(RowFactory.create(month, d, 300L, 9L, 0.03, 0.016, 0.056, 0.05, "at_risk")),
-        mis.sparkSchema());
+        MIS.sparkSchema());
   }
 
   @Test
@@ -107,37 +107,35 @@ class MaintainCommandTest {
     SparkSession spark = TestSpark.session();
     Path dir = TestSpark.tempDir("commpulse-maintain-month-");
     Lake lake = new Lake(spark, dir.toString());
-    TableContract mis = CATALOG.table("gold.mistransmission");
-    TableContract hotspots = CATALOG.table("gold.hotspots");
     for (String department : List.of("ALL", "HR")) {
-      lake.append(mis, misRow(spark, mis, "2026-09", department));
+      lake.append(MIS, misRow(spark, "2026-09", department));
     }
     for (String department : List.of("ALL", "HR", "IT")) {
-      lake.append(mis, misRow(spark, mis, "2026-10", department));
+      lake.append(MIS, misRow(spark, "2026-10", department));
     }
     // One file in its only partition: nothing to compact.
     lake.append(
-        hotspots,
+        HOTSPOTS,
         spark
             .createDataFrame(
                 List.of(
                     RowFactory.create(
                         "2026-10", "internal", "process", 12L, 0.5, 1, null, null, null)),
-                hotspots.sparkSchema())
+                HOTSPOTS.sparkSchema())
             .coalesce(1));
-    String path = lake.path(mis);
+    String path = lake.path(MIS);
     assertEquals(5, files(spark, path));
-    List<String> before = rows(lake, mis);
-    long version = lake.version(mis);
-    long hotspotsVersion = lake.version(hotspots);
+    List<String> before = rows(lake, MIS);
+    long version = lake.version(MIS);
+    long hotspotsVersion = lake.version(HOTSPOTS);
 
     assertEquals(
         0, run("maintain", "--lake", dir.toString(), "--month", "2026-10", "--optimize").exit());
     assertEquals(3, files(spark, path), "2026-10 compacted to one file, 2026-09 left as it was");
-    assertEquals(version + 1, lake.version(mis), "one OPTIMIZE commit");
+    assertEquals(version + 1, lake.version(MIS), "one OPTIMIZE commit");
     assertEquals("OPTIMIZE", lastOperation(spark, path));
-    assertEquals(before, rows(lake, mis), "OPTIMIZE changes files, never rows");
-    assertEquals(hotspotsVersion, lake.version(hotspots), "nothing to compact, nothing committed");
+    assertEquals(before, rows(lake, MIS), "OPTIMIZE changes files, never rows");
+    assertEquals(hotspotsVersion, lake.version(HOTSPOTS), "nothing to compact, nothing committed");
 
     List<LakeMaintenance.Result> second =
         new LakeMaintenance(lake, 2)
@@ -162,13 +160,13 @@ class MaintainCommandTest {
                 Compaction.NOTHING_TO_COMPACT,
                 Cleanup.NOT_RUN)),
         second.stream().sorted(Comparator.comparing(LakeMaintenance.Result::table)).toList());
-    assertEquals(version + 1, lake.version(mis), "a second upkeep of the month commits nothing");
-    assertEquals(hotspotsVersion, lake.version(hotspots));
-    assertEquals(before, rows(lake, mis));
+    assertEquals(version + 1, lake.version(MIS), "a second upkeep of the month commits nothing");
+    assertEquals(hotspotsVersion, lake.version(HOTSPOTS));
+    assertEquals(before, rows(lake, MIS));
 
     assertEquals(0, run("maintain", "--lake", dir.toString(), "--optimize").exit());
     assertEquals(2, files(spark, path), "the whole-lake form compacts 2026-09 too");
-    assertEquals(before, rows(lake, mis));
+    assertEquals(before, rows(lake, MIS));
   }
 
   /**
@@ -180,20 +178,18 @@ class MaintainCommandTest {
     SparkSession spark = TestSpark.session();
     Path dir = TestSpark.tempDir("commpulse-maintain-vacuum-");
     Lake lake = new Lake(spark, dir.toString());
-    TableContract mis = CATALOG.table("gold.mistransmission");
-    TableContract hotspots = CATALOG.table("gold.hotspots");
-    lake.append(mis, misRow(spark, mis, "2026-10", "ALL"));
+    lake.append(MIS, misRow(spark, "2026-10", "ALL"));
     lake.append(
-        hotspots,
+        HOTSPOTS,
         spark.createDataFrame(
             List.of(
                 RowFactory.create("2026-10", "internal", "process", 12L, 0.5, 1, null, null, null)),
-            hotspots.sparkSchema()));
+            HOTSPOTS.sparkSchema()));
     spark.sql(
         "ALTER TABLE delta.`"
-            + lake.path(hotspots)
+            + lake.path(HOTSPOTS)
             + "` SET TBLPROPERTIES ('delta.deletedFileRetentionDuration' = 'interval 30 days')");
-    long hotspotsVersion = lake.version(hotspots);
+    long hotspotsVersion = lake.version(HOTSPOTS);
 
     List<LakeMaintenance.Result> results =
         new LakeMaintenance(lake, 2)
@@ -213,8 +209,8 @@ class MaintainCommandTest {
                 Cleanup.NOTHING_TO_DELETE)),
         results.stream().sorted(Comparator.comparing(LakeMaintenance.Result::table)).toList());
     assertEquals(
-        "VACUUM END", lastOperation(spark, lake.path(hotspots)), "Delta's VACUUM ran on hotspots");
-    assertTrue(lake.version(hotspots) > hotspotsVersion);
+        "VACUUM END", lastOperation(spark, lake.path(HOTSPOTS)), "Delta's VACUUM ran on hotspots");
+    assertTrue(lake.version(HOTSPOTS) > hotspotsVersion);
   }
 
   private static String lastOperation(SparkSession spark, String path) {
