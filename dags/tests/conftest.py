@@ -137,6 +137,7 @@ def monthly_run(landing, jar, spark_java_options) -> MonthlyRun:
         reports=reports,
         seconds=seconds,
         task_seconds={ti["task_id"]: ti["duration"] for ti in instances if ti.get("duration") is not None},
+        tries={ti["task_id"]: ti["try_number"] for ti in instances},
         client_runs=client_runs,
         run_id=run_id,
     )

@@ -26,6 +26,9 @@ def test_monthly_run_succeeds(monthly_run):
     assert monthly_run.logical_date == MONTH_LOGICAL_DATE
     failed = {task: state for task, state in monthly_run.states.items() if state != "success"}
     assert failed == {}, f"tasks not successful: {failed}"
+    # The ingests ran side by side into a new lake; a retry would have waited five minutes.
+    retried = {task: tries for task, tries in monthly_run.tries.items() if tries != 1}
+    assert retried == {}, f"tasks that needed a retry: {retried}"
     # Ten ingests (one per landing source), silver, the two restatements, gold, the quality gate, the report
     # and the upkeep.
     assert len(monthly_run.states) == 17

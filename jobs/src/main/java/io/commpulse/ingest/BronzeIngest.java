@@ -88,9 +88,11 @@ public final class BronzeIngest {
   public List<Outcome> ingestAll(
       List<String> sourceNames, YearMonth month, Instant now, int parallelism) {
     long started = System.nanoTime();
-    // Created before the sources start, so that those without a rejected row can skip their
-    // quarantine write (quarantineChanges) on a new lake too.
+    // The tables every source writes are created before the sources start: on a new lake, sources
+    // ingested at once (threads here, or the DAG's processes) would otherwise race to create them,
+    // and those without a rejected row can skip their quarantine write (quarantineChanges).
     lake.createIfMissing(catalog.table("bronze.quarantine"));
+    lake.createIfMissing(catalog.table("ops.ingest_audit"));
     List<Outcome> outcomes;
     try (ConcurrentTasks tasks = new ConcurrentTasks(lake.spark(), parallelism)) {
       Map<String, CompletableFuture<Outcome>> running = new HashMap<>();
@@ -205,7 +207,7 @@ public final class BronzeIngest {
       TableContract bronze = catalog.table("bronze." + sourceName);
       TableContract quarantine = catalog.table("bronze.quarantine");
       if (quarantineChanges(quarantine, quarantinedCount, month)) {
-        lake.replace(
+        lake.replaceOwnRows(
             quarantine, rejected, "source = '" + sourceName + "' AND month = '" + month + "'");
       }
       lake.replaceMonth(bronze, accepted, month.toString());

@@ -1,6 +1,7 @@
 package io.commpulse.lake;
 
 import io.commpulse.errors.UserError;
+import io.commpulse.ops.RunLog;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
@@ -37,6 +38,8 @@ public final class Lake {
    */
   private static final String ADDITIVE_SCHEMA_CHANGES = "true";
 
+  // The ten landing sources, each ingested by its own process in the monthly DAG.
+  private static final int OWN_ROWS_ATTEMPTS = 10;
   private static final ConcurrentMap<String, Object> WRITE_LOCKS = new ConcurrentHashMap<>();
   private final SparkSession spark;
   private final String root;
@@ -157,6 +160,34 @@ public final class Lake {
         overwrite(table, rows, condition);
       } catch (DeltaConcurrentModificationException again) {
         throw new ConcurrentRunException(table.qualifiedName(), again);
+      }
+    }
+  }
+
+  /**
+   * Replaces rows that belong to this run in a table that other runs write at the same time, each
+   * its own rows: the ingests of the monthly DAG, one process per source, share a month of
+   * bronze.quarantine. Delta refuses a commit when another run committed to the same partition
+   * while this write was under way. The rows replaced here are this run's alone, so the write is
+   * made again on the table's new version. Every refusal means another writer's commit went
+   * through, so with one writer per source each write lands within as many attempts as there are
+   * sources.
+   */
+  public void replaceOwnRows(TableContract table, Dataset<Row> rows, String condition) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        replace(table, rows, condition);
+        return;
+      } catch (ConcurrentRunException e) {
+        if (attempt == OWN_ROWS_ATTEMPTS) {
+          throw e;
+        }
+        RunLog.info(
+            "%s: another run committed during this write (%s); writing again, attempt %d of %d",
+            table.qualifiedName(),
+            e.getCause().getClass().getSimpleName(),
+            attempt + 1,
+            OWN_ROWS_ATTEMPTS);
       }
     }
   }
