@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from deltalake import DeltaTable
 
 from endpoint_harness import PASSWORD, REPO, commpulse
 
@@ -31,6 +32,17 @@ def sql(lake: Path, statement: str) -> list[dict]:
     return json.loads(commpulse("sql", "--lake", str(lake), "--format", "json", statement).stdout)
 
 
+@pytest.fixture(scope="module")
+def reference(lake) -> list[dict]:
+    """AGGREGATE as `commpulse sql` answers it: its own JVM and Spark session, no endpoint."""
+    return sql(lake, AGGREGATE)
+
+
+def coverage(lake: Path) -> DeltaTable:
+    """gold.coverage as delta-rs reads it, a reader independent of Spark: its rows and its version."""
+    return DeltaTable(str(lake / "gold" / "coverage"))
+
+
 def as_text(records: list[dict]) -> list[dict]:
     """Values compared as text: the JDBC CSV, the JSON of `commpulse sql` and PyHive's tuples type numbers apart."""
     return [{k: str(v) for k, v in r.items()} for r in records]
@@ -48,13 +60,13 @@ def test_describe_shows_the_column_descriptions_of_the_contract(endpoint):
         assert described[column["name"]] == " ".join(column["description"].split()), column["name"]
 
 
-def test_an_aggregate_over_jdbc_equals_commpulse_sql(endpoint, lake):
+def test_an_aggregate_over_jdbc_equals_commpulse_sql(endpoint, reference):
     over_jdbc = rows(endpoint.beeline(AGGREGATE))
     assert over_jdbc and int(over_jdbc[0]["decisions"]) > 0
-    assert as_text(over_jdbc) == as_text(sql(lake, AGGREGATE))
+    assert as_text(over_jdbc) == as_text(reference)
 
 
-def test_a_python_client_gets_the_same_answer(endpoint, lake):
+def test_a_python_client_gets_the_same_answer(endpoint, reference):
     from pyhive import hive
 
     connection = hive.connect(
@@ -67,12 +79,12 @@ def test_a_python_client_gets_the_same_answer(endpoint, lake):
         over_python = [dict(zip(columns, r)) for r in cursor.fetchall()]
     finally:
         connection.close()
-    assert as_text(over_python) == as_text(sql(lake, AGGREGATE))
+    assert as_text(over_python) == as_text(reference)
 
 
 def test_writes_are_refused_and_the_table_is_unchanged(endpoint, lake):
-    before = sql(lake, "SELECT count(*) AS n FROM gold.coverage")
-    version = sql(lake, "DESCRIBE HISTORY gold.coverage")[0]["version"]
+    before = coverage(lake).to_pyarrow_table().num_rows
+    version = coverage(lake).version()
     for write in (
         "DELETE FROM gold.coverage",
         "DROP TABLE gold.coverage",
@@ -82,9 +94,9 @@ def test_writes_are_refused_and_the_table_is_unchanged(endpoint, lake):
         refused = endpoint.beeline(write)
         assert refused.returncode != 0, write
         assert "sql is read-only" in refused.stdout + refused.stderr, write
-    assert sql(lake, "SELECT count(*) AS n FROM gold.coverage") == before
-    assert sql(lake, "DESCRIBE HISTORY gold.coverage")[0]["version"] == version
-    assert rows(endpoint.beeline("SELECT count(*) AS n FROM gold.coverage"))[0]["n"] == str(before[0]["n"])
+    assert coverage(lake).to_pyarrow_table().num_rows == before
+    assert coverage(lake).version() == version
+    assert rows(endpoint.beeline("SELECT count(*) AS n FROM gold.coverage"))[0]["n"] == str(before)
 
 
 def test_a_wrong_password_is_refused(endpoint, tmp_path):
@@ -101,28 +113,28 @@ def test_a_wrong_password_is_refused(endpoint, tmp_path):
         hive.connect(host="127.0.0.1", port=endpoint.port, username="analyst", password="guess", auth="CUSTOM")
 
 
-def test_spark_connect_reads_tables_by_name_and_refuses_dataframe_writes(endpoint, lake):
+def test_spark_connect_reads_tables_by_name_and_refuses_dataframe_writes(endpoint, lake, reference):
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.remote(endpoint.connect_url()).getOrCreate()
     try:
         over_connect = [r.asDict() for r in spark.sql(AGGREGATE).collect()]
-        assert as_text(over_connect) == as_text(sql(lake, AGGREGATE))
-        coverage = spark.table("gold.coverage")
-        assert coverage.count() == sql(lake, "SELECT count(*) AS n FROM gold.coverage")[0]["n"]
-        version = sql(lake, "DESCRIBE HISTORY gold.coverage")[0]["version"]
+        assert as_text(over_connect) == as_text(reference)
+        table = spark.table("gold.coverage")
+        assert table.count() == coverage(lake).to_pyarrow_table().num_rows
+        version = coverage(lake).version()
         writes = {
             "append by path": lambda: (
-                coverage.limit(1).write.format("delta").mode("append").save(str(lake / "gold" / "coverage"))
+                table.limit(1).write.format("delta").mode("append").save(str(lake / "gold" / "coverage"))
             ),
-            "saveAsTable": lambda: coverage.limit(1).write.saveAsTable("gold.copy"),
-            "writeTo": lambda: coverage.limit(1).writeTo("gold.coverage").append(),
+            "saveAsTable": lambda: table.limit(1).write.saveAsTable("gold.copy"),
+            "writeTo": lambda: table.limit(1).writeTo("gold.coverage").append(),
             "sql": lambda: spark.sql("DELETE FROM gold.coverage").collect(),
         }
         for name, write in writes.items():
             with pytest.raises(Exception, match="sql is read-only"):
                 write()
-        assert sql(lake, "DESCRIBE HISTORY gold.coverage")[0]["version"] == version
+        assert coverage(lake).version() == version
         assert not (lake / "gold" / "copy").exists()
     finally:
         spark.stop()
