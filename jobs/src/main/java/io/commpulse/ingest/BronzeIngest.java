@@ -207,8 +207,15 @@ public final class BronzeIngest {
       TableContract bronze = catalog.table("bronze." + sourceName);
       TableContract quarantine = catalog.table("bronze.quarantine");
       if (quarantineChanges(quarantine, quarantinedCount, month)) {
-        lake.replaceOwnRows(
-            quarantine, rejected, "source = '" + sourceName + "' AND month = '" + month + "'");
+        int attempts =
+            lake.replaceOwnRows(
+                quarantine, rejected, "source = '" + sourceName + "' AND month = '" + month + "'");
+        if (attempts > 1) {
+          RunLog.info(
+              "ingest %-20s %s: another run committed to bronze.quarantine during this write;"
+                  + " written again, %d attempts",
+              sourceName, month, attempts);
+        }
       }
       lake.replaceMonth(bronze, accepted, month.toString());
       long durationMs = (System.nanoTime() - started) / 1_000_000;

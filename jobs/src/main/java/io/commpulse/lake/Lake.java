@@ -1,7 +1,6 @@
 package io.commpulse.lake;
 
 import io.commpulse.errors.UserError;
-import io.commpulse.ops.RunLog;
 import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
@@ -171,23 +170,17 @@ public final class Lake {
    * while this write was under way. The rows replaced here are this run's alone, so the write is
    * made again on the table's new version. Every refusal means another writer's commit went
    * through, so with one writer per source each write lands within as many attempts as there are
-   * sources.
+   * sources. Returns the number of attempts the write took.
    */
-  public void replaceOwnRows(TableContract table, Dataset<Row> rows, String condition) {
+  public int replaceOwnRows(TableContract table, Dataset<Row> rows, String condition) {
     for (int attempt = 1; ; attempt++) {
       try {
         replace(table, rows, condition);
-        return;
+        return attempt;
       } catch (ConcurrentRunException e) {
         if (attempt == OWN_ROWS_ATTEMPTS) {
           throw e;
         }
-        RunLog.info(
-            "%s: another run committed during this write (%s); writing again, attempt %d of %d",
-            table.qualifiedName(),
-            e.getCause().getClass().getSimpleName(),
-            attempt + 1,
-            OWN_ROWS_ATTEMPTS);
       }
     }
   }

@@ -100,8 +100,11 @@ class LakeConcurrencyTest {
   @Test
   void aWriterOfItsOwnRowsWritesAgainAfterAnotherRunsCommitInTheSamePartition() throws Exception {
     Lake lake = new Lake(TestSpark.session(), TestSpark.tempDir("lake-own-rows").toString());
-    writeWhileAnotherRunCommits(lake, (rows, dept) -> lake.replaceOwnRows(TABLE, rows, own(dept)))
+    int[] attempts = new int[1];
+    writeWhileAnotherRunCommits(
+            lake, (rows, dept) -> attempts[0] = lake.replaceOwnRows(TABLE, rows, own(dept)))
         .get();
+    assertEquals(2, attempts[0], "the refused attempt and the one that landed");
     assertEquals(Set.of("HR", "OPS", "SALES"), departments(lake));
     // Version 0 holds OPS, 1 the other run's HR; the refused first attempt committed nothing.
     assertEquals(2, lake.version(TABLE), "one commit of the writer after the other run's");
