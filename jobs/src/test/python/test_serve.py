@@ -38,9 +38,10 @@ def reference(lake) -> list[dict]:
     return sql(lake, AGGREGATE)
 
 
-def coverage(lake: Path) -> DeltaTable:
-    """gold.coverage as delta-rs reads it, a reader independent of Spark: its rows and its version."""
-    return DeltaTable(str(lake / "gold" / "coverage"))
+def coverage_state(lake: Path) -> tuple[int, int]:
+    """gold.coverage's row count and version as delta-rs reads them, a reader independent of Spark."""
+    table = DeltaTable(str(lake / "gold" / "coverage"))
+    return table.to_pyarrow_table().num_rows, table.version()
 
 
 def as_text(records: list[dict]) -> list[dict]:
@@ -83,8 +84,7 @@ def test_a_python_client_gets_the_same_answer(endpoint, reference):
 
 
 def test_writes_are_refused_and_the_table_is_unchanged(endpoint, lake):
-    before = coverage(lake).to_pyarrow_table().num_rows
-    version = coverage(lake).version()
+    before = coverage_state(lake)
     for write in (
         "DELETE FROM gold.coverage",
         "DROP TABLE gold.coverage",
@@ -94,9 +94,8 @@ def test_writes_are_refused_and_the_table_is_unchanged(endpoint, lake):
         refused = endpoint.beeline(write)
         assert refused.returncode != 0, write
         assert "sql is read-only" in refused.stdout + refused.stderr, write
-    assert coverage(lake).to_pyarrow_table().num_rows == before
-    assert coverage(lake).version() == version
-    assert rows(endpoint.beeline("SELECT count(*) AS n FROM gold.coverage"))[0]["n"] == str(before)
+    assert coverage_state(lake) == before
+    assert rows(endpoint.beeline("SELECT count(*) AS n FROM gold.coverage"))[0]["n"] == str(before[0])
 
 
 def test_a_wrong_password_is_refused(endpoint, tmp_path):
@@ -121,8 +120,8 @@ def test_spark_connect_reads_tables_by_name_and_refuses_dataframe_writes(endpoin
         over_connect = [r.asDict() for r in spark.sql(AGGREGATE).collect()]
         assert as_text(over_connect) == as_text(reference)
         table = spark.table("gold.coverage")
-        assert table.count() == coverage(lake).to_pyarrow_table().num_rows
-        version = coverage(lake).version()
+        before = coverage_state(lake)
+        assert table.count() == before[0]
         writes = {
             "append by path": lambda: (
                 table.limit(1).write.format("delta").mode("append").save(str(lake / "gold" / "coverage"))
@@ -134,7 +133,7 @@ def test_spark_connect_reads_tables_by_name_and_refuses_dataframe_writes(endpoin
         for name, write in writes.items():
             with pytest.raises(Exception, match="sql is read-only"):
                 write()
-        assert coverage(lake).version() == version
+        assert coverage_state(lake) == before
         assert not (lake / "gold" / "copy").exists()
     finally:
         spark.stop()
