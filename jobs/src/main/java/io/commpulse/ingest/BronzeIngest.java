@@ -15,6 +15,7 @@ import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
 import io.commpulse.spark.ConcurrentTasks;
+import io.commpulse.spark.RunValues;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -161,7 +163,7 @@ public final class BronzeIngest {
     LandingFolder folder = landingFolder(source, month);
     LandingHeader.check(spark.sparkContext().hadoopConfiguration(), folder, source);
     String batchId = folder.batchId();
-    Timestamp ingestedAt = Timestamp.from(now);
+    Column ingestedAt = RunValues.timestamp(now);
 
     Dataset<Row> validated =
         RowValidation.validate(readAsText(spark, source, folder), source, now)
@@ -171,12 +173,12 @@ public final class BronzeIngest {
           RowValidation.accepted(validated)
               .withColumn("month", lit(month.toString()))
               .withColumn("batch_id", lit(batchId))
-              .withColumn("ingested_at", lit(ingestedAt));
+              .withColumn("ingested_at", ingestedAt);
       Dataset<Row> rejected =
           RowValidation.rejected(validated, source)
               .withColumn("month", lit(month.toString()))
               .withColumn("batch_id", lit(batchId))
-              .withColumn("ingested_at", lit(ingestedAt));
+              .withColumn("ingested_at", ingestedAt);
       // Counted in the pass that fills the cache, so the landing files are parsed once.
       Row tally =
           validated

@@ -22,6 +22,7 @@ import io.commpulse.schema.ColumnSpec;
 import io.commpulse.schema.ColumnType;
 import io.commpulse.schema.RowCheck;
 import io.commpulse.schema.TableContract;
+import io.commpulse.spark.RunValues;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +97,7 @@ public final class RowValidation {
     }
     rows = rows.select(typedColumns.toArray(Column[]::new));
     List<Column> problems = new ArrayList<>();
+    Column nowValue = RunValues.timestamp(now);
     for (ColumnSpec column : source.columns()) {
       problems.addAll(
           columnProblems(
@@ -103,7 +105,7 @@ public final class RowValidation {
               col(RAW_PREFIX + column.name()),
               col(TEXT_PREFIX + column.name()),
               col(column.name()),
-              now));
+              nowValue));
     }
     for (RowCheck check : source.checks()) {
       problems.add(
@@ -191,7 +193,7 @@ public final class RowValidation {
   }
 
   private static List<Column> columnProblems(
-      ColumnSpec column, Column raw, Column text, Column value, Instant now) {
+      ColumnSpec column, Column raw, Column text, Column value, Column now) {
     String name = column.name();
     Column present = text.isNotNull();
     List<Column> found = new ArrayList<>();
@@ -258,7 +260,7 @@ public final class RowValidation {
     if (column.notFuture()) {
       found.add(
           problemIf(
-              value.gt(lit(Timestamp.from(now))),
+              value.gt(now),
               "future_timestamp",
               concat(lit(name + ": "), raw, lit(" is in the future"))));
     }
