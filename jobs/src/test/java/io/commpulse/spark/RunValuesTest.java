@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 class RunValuesTest {
   private static final String GENERATED = "Generated code:";
-  private final SparkSession spark = TestSpark.session();
-
   private static final List<Instant> INSTANTS =
       List.of(
           Instant.parse("2026-10-31T16:00:00Z"),
           Instant.parse("2026-12-07T15:37:31.123456789Z"),
           Instant.parse("1969-12-31T23:59:59.999999500Z"));
+
+  private final SparkSession spark = TestSpark.session();
 
   @Test
   void aRunTimestampHasTheValueOfItsLiteral() {
