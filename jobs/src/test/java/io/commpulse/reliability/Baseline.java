@@ -79,7 +79,8 @@ final class Baseline {
             .env("COMMPULSE_PSEUDONYM_KEY", KEY)
             .env(
                 "COMMPULSE_JAVA_OPTS",
-                "-Xmx1500m -Dspark.master=local[2] -Dspark.eventLog.enabled=true"
+                Launcher.JAVA_OPTS
+                    + " -Dspark.eventLog.enabled=true"
                     + " -Dspark.eventLog.dir="
                     + eventLogs.toUri())
             .run(

@@ -20,12 +20,20 @@ import java.util.function.BooleanSupplier;
  */
 final class Launcher {
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(45);
+
+  /**
+   * Each command is a new JVM on a small month, over before the optimising compiler pays back: the
+   * client compiler alone and the serial collector leave the two cores to the runs under test.
+   */
+  static final String JAVA_OPTS =
+      "-Xmx1500m -Dspark.master=local[2] -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> prefix = new ArrayList<>();
 
   Launcher() {
     env.put("COMMPULSE_SKIP_BUILD", "1");
-    env.put("COMMPULSE_JAVA_OPTS", "-Xmx1500m -Dspark.master=local[2]");
+    env.put("COMMPULSE_JAVA_OPTS", JAVA_OPTS);
     Path jar = TestSpark.repoRoot().resolve("jobs/target/commpulse.jar");
     if (!Files.isRegularFile(jar)) {
       fail(
