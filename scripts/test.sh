@@ -1,33 +1,76 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine: installs what the tests need (CJK fonts,
-# the Python virtualenv), builds the jars, runs the Java tests, then the fault-injection suite
-# against the built launcher (kill -9, concurrent runs, full and unwritable disks, privacy scans),
-# then the Python tests (Airflow DAGs, notebooks, open-format checks) against the built jar, and the
-# cluster check (a month on a local Spark standalone cluster, its gold tables compared with local mode).
+# the Python virtualenv), builds the jars with the style check, then runs two lanes at once:
+#   java:   the Java tests, then the fault-injection suite against the built launcher (kill -9,
+#           concurrent runs, full and unwritable disks, privacy scans);
+#   python: the Python tests (Airflow DAGs, notebooks, open-format checks, the SQL endpoint) against
+#           the built jar, then the cluster check (a month on a local Spark standalone cluster, its
+#           gold tables compared with local mode).
+# Each lane alone leaves a core idle much of the time (a JVM starting, Airflow's scheduler polling),
+# so together they finish sooner than one after the other. Every line is prefixed with its lane;
+# a failed lane is named at the end, after both have finished.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 started=$(date +%s)
-step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+elapsed() { echo "$(( $(date +%s) - started ))"; }
+step() { printf '\n==> %s (%ss)\n' "$1" "$(elapsed)"; }
+logs="$(mktemp -d /tmp/commpulse-test.XXXXXX)"
 
 if [ -x scripts/install-fonts.sh ]; then
   step "fonts"
   scripts/install-fonts.sh
 fi
 
-step "Java build and tests (mvn verify)"
-mvn -B -ntp verify
+# Mostly downloads: it overlaps the Maven build.
+step "Python environment, in the background"
+scripts/setup-python.sh > "$logs/setup-python.log" 2>&1 &
+setup_python=$!
 
-step "reliability suite (the built launcher under faults)"
-# The jar was just built: take it as it is.
-COMMPULSE_SKIP_BUILD=1 scripts/test-reliability.sh
+step "Java build and style check (mvn verify, tests in the java lane)"
+mvn -B -ntp -DskipTests verify
 
-if [ -x scripts/test-python.sh ]; then
-  step "Python tests"
-  scripts/test-python.sh
+if ! wait "$setup_python"; then
+  cat "$logs/setup-python.log" >&2
+  exit 1
 fi
+cat "$logs/setup-python.log"
 
-step "Spark standalone cluster: the month on a master and two workers equals local mode"
-scripts/cluster-test.sh
+java_lane() {
+  step "java lane: Java tests (mvn test)"
+  mvn -B -ntp test || return 1
+  step "java lane: reliability suite (the built launcher under faults)"
+  # The jar was just built: take it as it is.
+  COMMPULSE_SKIP_BUILD=1 scripts/test-reliability.sh || return 1
+}
 
+python_lane() {
+  step "python lane: Python tests"
+  scripts/test-python.sh || return 1
+  step "python lane: Spark standalone cluster: the month on a master and two workers equals local mode"
+  scripts/cluster-test.sh || return 1
+}
+
+# Runs a lane with its name before each line; the lane's status is written to $logs/NAME.status.
+lane() {
+  local name=$1
+  { "${name}_lane" 2>&1; echo $? > "$logs/$name.status"; } | sed -u "s/^/$name | /"
+}
+
+step "tests, in two lanes"
+lane java &
+java=$!
+lane python &
+python=$!
+wait "$java" "$python"
+
+failed=()
+for name in java python; do
+  [ "$(cat "$logs/$name.status" 2>/dev/null)" = 0 ] || failed+=("$name")
+done
+if [ "${#failed[@]}" -gt 0 ]; then
+  step "failed: the ${failed[*]} lane (see the lines prefixed with its name above)"
+  exit 1
+fi
+rm -rf "$logs"
 step "all tests passed"
