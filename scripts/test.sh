@@ -51,10 +51,10 @@ python_lane() {
   scripts/cluster-test.sh || return 1
 }
 
-# Runs a lane with its name before each line; the lane's status is written to $logs/NAME.status.
+# Runs a lane with its name before each line; its exit status goes to $logs/NAME.status.
 lane() {
-  local name=$1
-  { "${name}_lane" 2>&1; echo $? > "$logs/$name.status"; } | sed -u "s/^/$name | /"
+  local name=$1 status=0
+  { "${name}_lane" 2>&1 || status=$?; echo "$status" > "$logs/$name.status"; } | sed -u "s/^/$name | /"
 }
 
 step "tests, in two lanes"
@@ -62,7 +62,7 @@ lane java &
 java=$!
 lane python &
 python=$!
-wait "$java" "$python"
+wait "$java" "$python" || true
 
 failed=()
 for name in java python; do
