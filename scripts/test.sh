@@ -13,8 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 started=$(date +%s)
-elapsed() { echo "$(( $(date +%s) - started ))"; }
-step() { printf '\n==> %s (%ss)\n' "$1" "$(elapsed)"; }
+step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
 logs="$(mktemp -d /tmp/commpulse-test.XXXXXX)"
 
 if [ -x scripts/install-fonts.sh ]; then
