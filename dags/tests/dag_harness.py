@@ -40,8 +40,12 @@ SCALE = "0.01"
 SEED = "7"
 
 SPARK_CONNECTION = json.dumps({"conn_type": "spark", "host": "local[*]"})
-# Jobs are short: the client compiler alone starts them sooner, the serial collector suits 2 cores.
-TEST_DRIVER_JAVA_OPTIONS = "-Djava.awt.headless=true -Duser.timezone=UTC -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# Jobs are short: the client compiler alone starts them sooner, the serial collector suits 2 cores. That compiler
+# alone gets a 48 MiB code cache by default, which a larger task fills.
+TEST_DRIVER_JAVA_OPTIONS = (
+    "-Djava.awt.headless=true -Duser.timezone=UTC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
+    " -XX:+UseSerialGC"
+)
 
 # Everything the tests write (Airflow home and database, landing, lakes, reports, logs) lives under one
 # folder that is removed when the session ends, whatever the outcome.

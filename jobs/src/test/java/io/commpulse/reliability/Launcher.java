@@ -23,10 +23,13 @@ final class Launcher {
 
   /**
    * Each command is a new JVM on a small month, over before the optimising compiler pays back: the
-   * client compiler alone and the serial collector leave the two cores to the runs under test.
+   * client compiler alone and the serial collector leave the two cores to the runs under test. The
+   * client compiler alone gets a 48 MiB code cache by default, which a month fills: the JVM then
+   * stops compiling and fails to link new method handles.
    */
   static final String JAVA_OPTS =
-      "-Xmx1500m -Dspark.master=local[2] -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+      "-Xmx1500m -Dspark.master=local[2] -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
+          + " -XX:+UseSerialGC";
 
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> prefix = new ArrayList<>();
