@@ -2,10 +2,12 @@
 # Runs every test of the project on a fresh machine: installs what the tests need (CJK fonts,
 # the Python virtualenv), builds the jars with the style check, then runs two lanes at once:
 #   java:   the Java tests, then the fault-injection suite against the built launcher (kill -9,
-#           concurrent runs, full and unwritable disks, privacy scans);
+#           full and unwritable disks, privacy scans);
 #   python: the Python tests (Airflow DAGs, notebooks, open-format checks, the SQL endpoint) against
 #           the built jar, then the cluster check (a month on a local Spark standalone cluster, its
-#           gold tables compared with local mode).
+#           gold tables compared with local mode), then the suite's concurrent runs (which would
+#           otherwise leave the java lane running alone for minutes). Both lanes' suite classes
+#           share one baseline month, built by whichever asks first.
 # Each lane alone leaves a core idle much of the time (a JVM starting, Airflow's scheduler polling),
 # so together they finish sooner than one after the other. Every line is prefixed with its lane;
 # a failed lane is named at the end, after both have finished.
@@ -35,12 +37,15 @@ if ! wait "$setup_python"; then
 fi
 cat "$logs/setup-python.log"
 
+# The jar was just built: the reliability suite takes it as it is.
+export COMMPULSE_RELIABILITY_BASELINE="$logs/reliability-baseline"
+concurrent_runs=ConcurrentRunsTest
+
 java_lane() {
   step "java lane: Java tests (mvn test)"
   mvn -B -ntp test || return 1
-  step "java lane: reliability suite (the built launcher under faults)"
-  # The jar was just built: take it as it is.
-  COMMPULSE_SKIP_BUILD=1 scripts/test-reliability.sh || return 1
+  step "java lane: reliability suite but its concurrent runs (the built launcher under faults)"
+  COMMPULSE_SKIP_BUILD=1 scripts/test-reliability.sh "-Dtest=io.commpulse.reliability.*Test,!$concurrent_runs" || return 1
 }
 
 python_lane() {
@@ -48,6 +53,8 @@ python_lane() {
   scripts/test-python.sh || return 1
   step "python lane: Spark standalone cluster: the month on a master and two workers equals local mode"
   scripts/cluster-test.sh || return 1
+  step "python lane: reliability suite, concurrent runs"
+  COMMPULSE_SKIP_BUILD=1 scripts/test-reliability.sh "-Dtest=$concurrent_runs" || return 1
 }
 
 # Runs a lane with its name before each line; its exit status goes to $logs/NAME.status.

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.commpulse.testing.TestSpark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,9 @@ import java.util.stream.Stream;
 /**
  * One undisturbed monthly run, shared by the slow reliability tests: a generated dirty month run
  * end to end with a distinctive pseudonymisation key and Spark event logs switched on. Every
- * disturbed run is compared with it.
+ * disturbed run is compared with it. When {@value #SHARED_FOLDER} names a folder, the JVMs that run
+ * the suite's classes side by side (scripts/test.sh) share one baseline there: the first builds it,
+ * the others wait for it and read it back.
  */
 final class Baseline {
   static final String MONTH = "2026-09";
@@ -34,22 +40,70 @@ final class Baseline {
       Launcher.Finished run,
       LakeSnapshot snapshot) {}
 
+  static final String SHARED_FOLDER = "COMMPULSE_RELIABILITY_BASELINE";
+
+  private static final String RUN = "baseline-run";
+  private static final String LANDING = "landing";
+  private static final String LAKE = "baseline-lake";
+  private static final String EVENT_LOGS = "spark-events";
+
   private static Data data;
 
   private Baseline() {}
 
   static synchronized Data get() {
     if (data == null) {
-      data = build();
+      String shared = System.getenv(SHARED_FOLDER);
+      data =
+          shared == null || shared.isBlank()
+              ? build(TestSpark.tempDir("commpulse-reliability"))
+              : sharedIn(Path.of(shared));
     }
     return data;
   }
 
-  private static Data build() {
-    Path root = TestSpark.tempDir("commpulse-reliability");
-    Path landing = root.resolve("landing");
-    Path lake = root.resolve("baseline-lake");
-    Path eventLogs = root.resolve("spark-events");
+  /** Builds the baseline in root under a lock other JVMs wait for, or reads back theirs. */
+  private static Data sharedIn(Path root) {
+    Path built = root.resolve(".built");
+    try {
+      Files.createDirectories(root);
+      try (FileChannel channel =
+              FileChannel.open(
+                  root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        if (Files.exists(built)) {
+          return readBack(root);
+        }
+        Data fresh = build(root);
+        Files.createFile(built);
+        return fresh;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Data readBack(Path root) throws IOException {
+    Path logs = root.resolve("logs");
+    return at(
+        root,
+        new Launcher.Finished(
+            RUN,
+            0,
+            Files.readString(logs.resolve(RUN + ".out"), StandardCharsets.UTF_8),
+            Files.readString(logs.resolve(RUN + ".err"), StandardCharsets.UTF_8)));
+  }
+
+  private static Data at(Path root, Launcher.Finished run) {
+    Path lake = root.resolve(LAKE);
+    return new Data(
+        root, root.resolve(LANDING), lake, root.resolve(EVENT_LOGS), run, LakeSnapshot.of(lake));
+  }
+
+  private static Data build(Path root) {
+    Path landing = root.resolve(LANDING);
+    Path lake = root.resolve(LAKE);
+    Path eventLogs = root.resolve(EVENT_LOGS);
     try {
       Files.createDirectories(eventLogs);
     } catch (IOException e) {
@@ -85,7 +139,7 @@ final class Baseline {
                     + eventLogs.toUri())
             .run(
                 root.resolve("logs"),
-                "baseline-run",
+                RUN,
                 "run",
                 "--month",
                 MONTH,
@@ -94,7 +148,7 @@ final class Baseline {
                 "--lake",
                 lake.toString())
             .assertSucceeded();
-    return new Data(root, landing, lake, eventLogs, run, LakeSnapshot.of(lake));
+    return at(root, run);
   }
 
   /** A launcher that runs with the baseline's key. */
