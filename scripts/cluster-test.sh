@@ -43,8 +43,8 @@ done
 [ "$(workers)" -ge 2 ] || { echo "cluster-test: workers did not register within 3 minutes" >&2; tail -20 "$work/master.log" >&2; exit 1; }
 
 # Every JVM here is new and the month small: the client compiler alone and the serial collector
-# spend less CPU than the optimising compiler would repay. Alone, that compiler gets a 48 MiB code
-# cache, which a month fills.
+# spend less CPU than the optimising compiler would repay (the launcher's COMMPULSE_JIT=client, for
+# the local run). Alone, that compiler gets a 48 MiB code cache, which a month fills.
 jvm_opts="-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC"
 COMMPULSE_SKIP_BUILD=1 "$here/commpulse" generate --month "$month" --scale "$scale" --seed 11 --out "$work/landing" 2>/dev/null
 echo "cluster-test: submitting the pipeline to the cluster"
@@ -54,7 +54,7 @@ echo "cluster-test: submitting the pipeline to the cluster"
   "$thin" run --month "$month" --landing "$work/landing" --lake "$work/cluster-lake" --demo-key 2> "$work/cluster-run.log" \
   || { tail -30 "$work/cluster-run.log" >&2; exit 1; }
 echo "cluster-test: running the same month in local mode"
-COMMPULSE_SKIP_BUILD=1 COMMPULSE_JAVA_OPTS="-Xmx3g $jvm_opts" "$here/commpulse" run --month "$month" --landing "$work/landing" --lake "$work/local-lake" \
+COMMPULSE_SKIP_BUILD=1 COMMPULSE_JIT=client "$here/commpulse" run --month "$month" --landing "$work/landing" --lake "$work/local-lake" \
   --demo-key 2> "$work/local-run.log" || { tail -30 "$work/local-run.log" >&2; exit 1; }
 
 "$python" - "$work/cluster-lake" "$work/local-lake" "$work/master.log" <<'PY'

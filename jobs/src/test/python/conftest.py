@@ -19,7 +19,7 @@ from endpoint_harness import (
     MONTH,
     PASSWORD,
     REPO,
-    TEST_JAVA_OPTS,
+    TEST_JVM,
     Endpoint,
     commpulse,
     free_port,
@@ -79,7 +79,7 @@ def endpoint(lake, jars, tmp_path_factory):
     password_file.chmod(0o600)
     port = free_port()
     connect_port = free_port()
-    env = dict(os.environ, COMMPULSE_SKIP_BUILD="1", COMMPULSE_JAVA_OPTS=TEST_JAVA_OPTS, COMMPULSE_SPARK_JARS=str(jars))
+    env = {**os.environ, "COMMPULSE_SKIP_BUILD": "1", **TEST_JVM, "COMMPULSE_SPARK_JARS": str(jars)}
     env.pop("COMMPULSE_SERVE_PASSWORD", None)
     process = subprocess.Popen(
         [

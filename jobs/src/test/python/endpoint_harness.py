@@ -20,9 +20,8 @@ LAUNCHER = REPO / "commpulse"
 JAR = REPO / "jobs" / "target" / "commpulse.jar"
 MONTH = "2026-10"
 PASSWORD = "Correct-Horse-Battery-7"
-# The endpoint and the lake's month live for a few queries, over before the optimising compiler pays back;
-# alone, the client compiler needs the usual code cache (docs/performance.md).
-TEST_JAVA_OPTS = "-Xmx2g -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC"
+# The lake's month and the endpoint serve a few queries, over before the optimising compiler pays back.
+TEST_JVM = {"COMMPULSE_JAVA_OPTS": "-Xmx2g", "COMMPULSE_JIT": "client"}
 
 
 def spark_jars() -> Path | None:
@@ -50,8 +49,7 @@ def require(condition: bool, missing: str) -> None:
 def commpulse(*args: str, timeout: int = 1800) -> subprocess.CompletedProcess:
     """Runs the launcher on the already built jar; raises with its stderr when it fails."""
     require(JAR.is_file(), f"{JAR.relative_to(REPO)} is not built (mvn -B -q -DskipTests package)")
-    env = dict(os.environ, COMMPULSE_SKIP_BUILD="1")
-    env.setdefault("COMMPULSE_JAVA_OPTS", TEST_JAVA_OPTS)
+    env = {**os.environ, "COMMPULSE_SKIP_BUILD": "1", **TEST_JVM}
     done = subprocess.run([str(LAUNCHER), *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0:
         raise AssertionError(f"./commpulse {' '.join(args[:2])} ... failed ({done.returncode}):\n{done.stderr[-4000:]}")

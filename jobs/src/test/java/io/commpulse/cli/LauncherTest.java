@@ -2,6 +2,7 @@ package io.commpulse.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.commpulse.testing.GeneratedMonths;
 import io.commpulse.testing.LandingFiles;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +124,43 @@ class LauncherTest {
     for (String option : List.of("--source", "--month", "--landing", "--lake", "--master")) {
       assertTrue(ingest.out().contains(option), option + " missing from:\n" + ingest.out());
     }
+  }
+
+  /** The compiler settings the launcher gave the JVM, as the JVM reports them. */
+  private static Map<String, String> compilerFlags(String jit, String command) throws Exception {
+    CommPulseCliTest.Result r =
+        run(
+            Map.of("COMMPULSE_JIT", jit, "COMMPULSE_JAVA_OPTS", "-Xmx1g -XX:+PrintFlagsFinal"),
+            command,
+            "--help");
+    assertEquals(0, r.exit(), r.toString());
+    Map<String, String> flags = new TreeMap<>();
+    for (String line : r.out().lines().toList()) {
+      String[] parts = line.trim().split("\\s+");
+      if (parts.length >= 4
+          && parts[2].equals("=")
+          && List.of("TieredStopAtLevel", "UseSerialGC").contains(parts[1])) {
+        flags.put(parts[1], parts[3]);
+      }
+    }
+    return flags;
+  }
+
+  @Test
+  void monthlyJobsKeepTheOptimisingCompilerUnlessClientIsAsked() throws Exception {
+    assumeTrue(jarIsCurrent(), "the launcher's flags need the built jar (mvn -DskipTests package)");
+    assertEquals(
+        Map.of("TieredStopAtLevel", "4", "UseSerialGC", "false"), compilerFlags("auto", "run"));
+    assertEquals(
+        Map.of("TieredStopAtLevel", "1", "UseSerialGC", "true"), compilerFlags("client", "run"));
+    assertEquals(
+        Map.of("TieredStopAtLevel", "1", "UseSerialGC", "true"), compilerFlags("auto", "sql"));
+
+    CommPulseCliTest.Result wrong = run(Map.of("COMMPULSE_JIT", "fast"), "run", "--help");
+    assertEquals(2, wrong.exit(), wrong.toString());
+    assertTrue(
+        wrong.err().contains("COMMPULSE_JIT is 'auto'") && wrong.err().contains("not 'fast'"),
+        wrong.err());
   }
 
   @Test
