@@ -8,7 +8,6 @@ import json
 import math
 from pathlib import Path
 
-import pytest
 from deltalake import DeltaTable
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
