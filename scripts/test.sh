@@ -37,7 +37,8 @@ if ! wait "$setup_python"; then
 fi
 cat "$logs/setup-python.log"
 
-# The jar was just built: the reliability suite takes it as it is.
+# Both lanes run part of the reliability suite, on the jar and test classes just built
+# (COMMPULSE_SKIP_BUILD=1), and share its baseline month.
 export COMMPULSE_RELIABILITY_BASELINE="$logs/reliability-baseline"
 concurrent_runs=ConcurrentRunsTest
 
