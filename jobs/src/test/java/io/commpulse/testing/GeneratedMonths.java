@@ -3,6 +3,7 @@ package io.commpulse.testing;
 import io.commpulse.generate.SampleDataGenerator;
 import io.commpulse.schema.SchemaCatalog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -26,7 +27,6 @@ public final class GeneratedMonths {
   /** A newly generated landing root, deleted when the JVM exits. */
   public static Path fresh(YearMonth month, double scale, long seed, double dirtyRate) {
     Path out = TestSpark.tempDir("commpulse-landing-");
-    deleteOnExit(out);
     new SampleDataGenerator(SchemaCatalog.get(), month, scale, seed, dirtyRate, out).generateAll();
     return out;
   }
@@ -41,7 +41,7 @@ public final class GeneratedMonths {
     }
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // best effort: a temp folder left behind is harmless
     }
   }

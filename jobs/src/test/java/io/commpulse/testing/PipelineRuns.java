@@ -30,7 +30,6 @@ public final class PipelineRuns {
         key -> {
           Path landing = GeneratedMonths.get(month, scale, seed, 0);
           Path lake = TestSpark.tempDir("commpulse-run-lake-");
-          GeneratedMonths.deleteOnExit(lake);
           run(
               "run",
               "--month",

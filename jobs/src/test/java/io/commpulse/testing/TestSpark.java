@@ -37,9 +37,14 @@ public final class TestSpark {
     return Paths.get(System.getProperty("commpulse.repo.root", "..")).toAbsolutePath().normalize();
   }
 
+  /**
+   * A new folder under the system's temporary folder, deleted with its contents when the JVM exits.
+   */
   public static Path tempDir(String prefix) {
     try {
-      return Files.createTempDirectory(prefix);
+      Path dir = Files.createTempDirectory(prefix);
+      GeneratedMonths.deleteOnExit(dir);
+      return dir;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
