@@ -5,6 +5,7 @@ import io.commpulse.lake.Lake;
 import io.commpulse.schema.SchemaCatalog;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +50,13 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SchemaCatalog catalog = SchemaCatalog.get();
-    Lake lake = lakeOptions.open("ingest");
-    BronzeIngest ingest = new BronzeIngest(lake, catalog, landing);
-    ingest.ingestAll(ingest.sources(source), month, Instant.now(), parallelOptions.parallelism());
+    Lake opened = lakeOptions.open("ingest");
+    BronzeIngest sizing = new BronzeIngest(opened, catalog, landing);
+    List<String> sources = sizing.sources(source);
+    Lake lake =
+        lakeOptions.sizedFor(opened, "ingest", sizing.landingBytes(sources, List.of(month)));
+    new BronzeIngest(lake, catalog, landing)
+        .ingestAll(sources, month, Instant.now(), parallelOptions.parallelism());
     return 0;
   }
 }

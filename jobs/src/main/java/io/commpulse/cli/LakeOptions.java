@@ -3,6 +3,8 @@ package io.commpulse.cli;
 import io.commpulse.errors.UserError;
 import io.commpulse.lake.Lake;
 import io.commpulse.lake.SnapshotReader;
+import io.commpulse.ops.RunLog;
+import io.commpulse.spark.CodeGeneration;
 import io.commpulse.spark.SparkSessions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +66,22 @@ public final class LakeOptions {
     settings.putAll(commandSettings);
     SparkSession spark = SparkSessions.getOrCreate(master, "commpulse " + jobName, settings);
     return new Lake(spark, lake);
+  }
+
+  /**
+   * The lake on a session that interprets Spark's expressions when the job reads less than {@link
+   * CodeGeneration#INTERPRET_BELOW_BYTES}, unless {@code --conf} chose how Spark generates code;
+   * otherwise {@code lake} itself.
+   */
+  Lake sizedFor(Lake lake, String jobName, long inputBytes) {
+    if (!CodeGeneration.interprets(inputBytes, conf)) {
+      return lake;
+    }
+    RunLog.info(
+        "%s: %.1f MiB of landing files, below %d MiB: Spark interprets expressions instead of"
+            + " compiling them",
+        jobName, inputBytes / (double) (1 << 20), CodeGeneration.INTERPRET_BELOW_BYTES >> 20);
+    return new Lake(CodeGeneration.interpreting(lake.spark()), lake.root());
   }
 
   /**

@@ -57,7 +57,12 @@ final class RunCommand implements Callable<Integer> {
     long started = System.nanoTime();
     PseudonymKey key = pseudonymOptions.key();
     SchemaCatalog catalog = SchemaCatalog.get();
-    Lake lake = lakeOptions.open("run");
+    Lake opened = lakeOptions.open("run");
+    Lake lake =
+        lakeOptions.sizedFor(
+            opened,
+            "run",
+            new BronzeIngest(opened, catalog, landing).landingBytes(catalog.sourceNames(), months));
     int parallelism = parallelOptions.parallelism();
     BronzeIngest ingest = new BronzeIngest(lake, catalog, landing);
     SilverJob silver = new SilverJob(lake, catalog, key);

@@ -14,6 +14,7 @@ import io.commpulse.lake.Lake;
 import io.commpulse.ops.RunLog;
 import io.commpulse.schema.SchemaCatalog;
 import io.commpulse.schema.TableContract;
+import io.commpulse.spark.CodeGeneration;
 import io.commpulse.spark.ConcurrentTasks;
 import io.commpulse.spark.RunValues;
 import java.sql.Timestamp;
@@ -43,13 +44,12 @@ import org.apache.spark.storage.StorageLevel;
  * month's partition is replaced atomically, so reruns never duplicate.
  */
 public final class BronzeIngest {
-  private static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
   private final Lake lake;
   private final SchemaCatalog catalog;
   private final String landingRoot;
 
   public BronzeIngest(Lake lake, SchemaCatalog catalog, String landingRoot) {
-    this.lake = new Lake(withoutWholeStageCodegen(lake.spark()), lake.root());
+    this.lake = new Lake(CodeGeneration.withoutWholeStage(lake.spark()), lake.root());
     this.catalog = catalog;
     this.landingRoot = landingRoot;
   }
@@ -122,6 +122,17 @@ public final class BronzeIngest {
     return sources.stream().sorted(Comparator.comparingLong(bytes).reversed()).toList();
   }
 
+  /** The size of the sources' landing files for the months; missing folders count 0. */
+  public long landingBytes(List<String> sourceNames, List<YearMonth> months) {
+    long bytes = 0;
+    for (String source : sourceNames) {
+      for (YearMonth month : months) {
+        bytes += landingBytes(source, month);
+      }
+    }
+    return bytes;
+  }
+
   /** The size of a source's landing files for the month; 0 when the folder is missing. */
   private long landingBytes(String source, YearMonth month) {
     try {
@@ -141,19 +152,6 @@ public final class BronzeIngest {
         source.name(),
         month,
         source.format());
-  }
-
-  /**
-   * A session of its own for the ingest's queries, with whole-stage code generation off: validating
-   * a wide source compiles to more than the 64 KB a Java method may hold, so Spark would try
-   * whole-stage code generation, log the failure with the generated code, and fall back. Code
-   * generated per expression has no such limit and ran as fast. The caller's session keeps its
-   * settings, also while other work runs in it.
-   */
-  private static SparkSession withoutWholeStageCodegen(SparkSession spark) {
-    SparkSession own = spark.newSession();
-    own.conf().set(WHOLE_STAGE_CODEGEN, "false");
-    return own;
   }
 
   public Outcome ingest(String sourceName, YearMonth month, Instant now) {
