@@ -53,8 +53,7 @@ final class IngestCommand implements Callable<Integer> {
     Lake opened = lakeOptions.open("ingest");
     BronzeIngest sizing = new BronzeIngest(opened, catalog, landing);
     List<String> sources = sizing.sources(source);
-    Lake lake =
-        lakeOptions.sizedFor(opened, "ingest", sizing.landingBytes(sources, List.of(month)));
+    Lake lake = lakeOptions.sizedFor(opened, sizing.landingBytes(sources, List.of(month)));
     new BronzeIngest(lake, catalog, landing)
         .ingestAll(sources, month, Instant.now(), parallelOptions.parallelism());
     return 0;

@@ -3,7 +3,6 @@ package io.commpulse.cli;
 import io.commpulse.errors.UserError;
 import io.commpulse.lake.Lake;
 import io.commpulse.lake.SnapshotReader;
-import io.commpulse.ops.RunLog;
 import io.commpulse.spark.CodeGeneration;
 import io.commpulse.spark.SparkSessions;
 import java.util.LinkedHashMap;
@@ -73,15 +72,10 @@ public final class LakeOptions {
    * CodeGeneration#INTERPRET_BELOW_BYTES}, unless {@code --conf} chose how Spark generates code;
    * otherwise {@code lake} itself.
    */
-  Lake sizedFor(Lake lake, String jobName, long inputBytes) {
-    if (!CodeGeneration.interprets(inputBytes, conf)) {
-      return lake;
-    }
-    RunLog.info(
-        "%s: %.1f MiB of landing files, below %d MiB: Spark interprets expressions instead of"
-            + " compiling them",
-        jobName, inputBytes / (double) (1 << 20), CodeGeneration.INTERPRET_BELOW_BYTES >> 20);
-    return new Lake(CodeGeneration.interpreting(lake.spark()), lake.root());
+  Lake sizedFor(Lake lake, long inputBytes) {
+    return CodeGeneration.interprets(inputBytes, conf)
+        ? new Lake(CodeGeneration.interpreting(lake.spark()), lake.root())
+        : lake;
   }
 
   /**

@@ -61,7 +61,6 @@ final class RunCommand implements Callable<Integer> {
     Lake lake =
         lakeOptions.sizedFor(
             opened,
-            "run",
             new BronzeIngest(opened, catalog, landing).landingBytes(catalog.sourceNames(), months));
     int parallelism = parallelOptions.parallelism();
     BronzeIngest ingest = new BronzeIngest(lake, catalog, landing);

@@ -105,11 +105,16 @@ public final class BronzeIngest {
       outcomes = sourceNames.stream().map(running::get).map(ConcurrentTasks::valueOf).toList();
     }
     RunLog.info(
-        "ingest %s: %d sources, %,d rows read, in %s",
+        "ingest %s: %d sources, %,d rows read, in %s%s",
         month,
         outcomes.size(),
         outcomes.stream().mapToLong(Outcome::read).sum(),
-        RunLog.seconds(started));
+        RunLog.seconds(started),
+        CodeGeneration.isInterpreting(lake.spark())
+            ? String.format(
+                "; Spark interpreted the expressions: landing files below %d MiB",
+                CodeGeneration.INTERPRET_BELOW_BYTES >> 20)
+            : "");
     return outcomes;
   }
 

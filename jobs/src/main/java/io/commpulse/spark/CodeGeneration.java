@@ -36,6 +36,11 @@ public final class CodeGeneration {
     return own;
   }
 
+  /** Whether {@code spark}'s queries interpret their expressions ({@link #interpreting}). */
+  public static boolean isInterpreting(SparkSession spark) {
+    return "NO_CODEGEN".equals(spark.conf().get(FACTORY_MODE));
+  }
+
   /**
    * A new session of the same Spark application without whole-stage code generation, which compiles
    * or interprets single expressions as {@code spark} does. For the ingest's queries: validating a
