@@ -6,8 +6,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Whether Spark compiles a job's expressions to Java classes or interprets them. Compiling costs
  * the same whatever the rows: a month's queries generate and compile hundreds of classes, which
- * takes most of a small month's CPU and pays back only over many rows. Both ways give the same rows
- * (docs/performance.md compares every table of months computed each way).
+ * takes a large share of a small month's CPU and pays back only over many rows. Both ways give the
+ * same rows (docs/performance.md compares every table of months computed each way).
  */
 public final class CodeGeneration {
   /** Below this much input, a job interprets its expressions. */

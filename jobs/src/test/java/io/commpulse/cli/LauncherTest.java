@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,38 @@ class LauncherTest {
     assertTrue(
         wrong.err().contains("COMMPULSE_JIT is 'auto'") && wrong.err().contains("not 'fast'"),
         wrong.err());
+  }
+
+  /**
+   * A help request loads few classes: an archive of them, written after a build by the first {@code
+   * sql} or {@code report}, would leave every later start without the classes it needs. The
+   * launcher is copied beside a link to the jar, so the archive it would write is its own.
+   */
+  @Test
+  void askingSqlForHelpWritesNoClassArchive() throws Exception {
+    assumeTrue(jarIsCurrent(), "the launcher runs the built jar (mvn -DskipTests package)");
+    Path copy = scratch.resolve("launcher-copy");
+    Path target = Files.createDirectories(copy.resolve("jobs/target"));
+    Files.copy(
+        ROOT.resolve("commpulse"), copy.resolve("commpulse"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.createSymbolicLink(
+        target.resolve("commpulse.jar"), ROOT.resolve("jobs/target/commpulse.jar"));
+
+    ProcessBuilder pb =
+        new ProcessBuilder(copy.resolve("commpulse").toString(), "sql", "--help")
+            .redirectErrorStream(true)
+            .redirectOutput(scratch.resolve("launcher-copy.out").toFile());
+    pb.environment().put("COMMPULSE_SKIP_BUILD", "1");
+    pb.environment().remove("COMMPULSE_CDS");
+    pb.environment().remove("COMMPULSE_EXTRA_CLASSPATH");
+    Process p = pb.start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "timed out");
+    String out = Files.readString(scratch.resolve("launcher-copy.out"), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.contains("--format"), out);
+    try (Stream<Path> files = Files.list(target)) {
+      assertEquals(List.of("commpulse.jar"), files.map(f -> f.getFileName().toString()).toList());
+    }
   }
 
   @Test
